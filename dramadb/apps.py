@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DramadbConfig(AppConfig):
+    name = "dramadb"
+    verbose_name = "dramadb"

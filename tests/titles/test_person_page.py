@@ -1,0 +1,43 @@
+import pytest
+
+from titles.models import Credit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_groups_credits_by_kind_and_links_each_title(
+    client, person_factory, title_factory, credit_factory
+):
+    person = person_factory(name="Sawajiri Erika", native_name="沢尻エリカ")
+    drama = title_factory(title="1 Litre of Tears")
+    film = title_factory(title="Another Film")
+    credit_factory(person=person, title=drama, kind=Credit.Kind.MAIN, character_name="Ikeuchi Aya")
+    credit_factory(person=person, title=film, kind=Credit.Kind.GUEST, character_name="A visitor")
+
+    html = client.get(person.get_absolute_url()).content.decode()
+
+    assert "沢尻エリカ" in html
+    assert ">Main role</h2>" in html
+    assert ">Guest role</h2>" in html
+    assert html.index("Main role") < html.index("Guest role")
+    assert f'href="{drama.get_absolute_url()}"' in html
+    assert "as Ikeuchi Aya" in html
+
+
+def test_it_redirects_to_the_current_slug(client, person_factory):
+    person = person_factory(name="Fujiki Naohito")
+    response = client.get(f"/people/{person.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == person.get_absolute_url()
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_its_query_count_does_not_grow_with_credits(
+    client, django_assert_num_queries, person_factory, credit_factory, size
+):
+    person = person_factory()
+    credit_factory.create_batch(size, person=person)
+    # Expect 2 queries: the person, then their credits with each title.
+    with django_assert_num_queries(2):
+        response = client.get(person.get_absolute_url())
+    assert response.content.decode().count('class="credit ') == size

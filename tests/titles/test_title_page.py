@@ -1,0 +1,110 @@
+import pytest
+
+from titles import demo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_title():
+    return demo.load_seed_title()
+
+
+def test_it_shows_every_catalogue_fact_of_the_reference_page(client, seed_title):
+    response = client.get(seed_title.get_absolute_url())
+    html = response.content.decode()
+
+    assert "1 Litre of Tears" in html
+    assert "(2005)" in html
+    assert "1 リットルの涙" in html
+    for name in [
+        "Ichi Rittoru no Namida",
+        "One Litre of Tears",
+        "A Diary with Tears",
+        "1 Litre no Namida",
+    ]:
+        assert name in html
+    assert "spinocerebellar degeneration" in html
+    assert "read more" in html
+    for person, character in [
+        ("Sawajiri Erika", "Ikeuchi Aya"),
+        ("Nishikido Ryo", "Asou Haruto"),
+        ("Yakushimaru Hiroko", "Ikeuchi Shioka"),
+        ("Jinnai Takanori", "Ikeuchi Mizuo"),
+        ("Narumi Riko", "Ikeuchi Ako"),
+        ("Fujiki Naohito", "Mizuno Hiroshi"),
+    ]:
+        assert person in html
+        assert character in html
+    assert "Show More Cast (11)" in html
+    assert "<dt>Country</dt><dd>Japan</dd>" in html
+    assert "<dt>Type</dt><dd>Drama</dd>" in html
+    assert "<dt>Episodes</dt><dd>11</dd>" in html
+    assert "Oct 15, 2005 to Dec 20, 2005" in html
+    assert "<dt>Network</dt><dd>Fuji TV</dd>" in html
+    assert "45 min." in html
+
+
+def test_it_previews_only_the_first_cast_members(client, seed_title):
+    html = client.get(seed_title.get_absolute_url()).content.decode()
+    # Crew belong on the full cast and crew page, not in the preview.
+    assert "Egashira Michiru" not in html
+
+
+def test_it_shows_no_numbers_that_the_site_does_not_have_yet(client, seed_title):
+    html = client.get(seed_title.get_absolute_url()).content.decode()
+    assert "Ratings:" not in html
+    assert "Ranked" not in html
+
+
+def test_it_redirects_an_old_slug_to_the_current_address(client, seed_title):
+    response = client.get(f"/titles/{seed_title.pk}-old-name/")
+    assert response.status_code == 301
+    assert response["Location"] == seed_title.get_absolute_url()
+
+
+def test_it_answers_404_for_an_unknown_title(client, db):
+    assert client.get("/titles/999999-nothing/").status_code == 404
+
+
+def test_only_editors_see_add_cast(client, editor, user, seed_title):
+    assert "Add Cast" not in client.get(seed_title.get_absolute_url()).content.decode()
+    client.force_login(user)
+    assert "Add Cast" not in client.get(seed_title.get_absolute_url()).content.decode()
+    client.force_login(editor)
+    html = client.get(seed_title.get_absolute_url()).content.decode()
+    assert f"/admin/titles/title/{seed_title.pk}/change/#credits-group" in html
+
+
+def test_it_escapes_text_from_the_catalogue(client, title_factory):
+    title = title_factory(synopsis="<script>alert('x')</script>")
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_its_query_count_does_not_grow_with_credits_names_or_genres(
+    client,
+    django_assert_num_queries,
+    title_factory,
+    credit_factory,
+    alternative_title_factory,
+    genre_factory,
+    tag_factory,
+    size,
+):
+    title = title_factory()
+    title.genres.add(*genre_factory.create_batch(size))
+    title.tags.add(*tag_factory.create_batch(size))
+    alternative_title_factory.create_batch(size, title=title)
+    credit_factory.create_batch(size, title=title)
+
+    # Expect 5 queries:
+    # 1. the title with its network and number of credits
+    # 2-4. its alternative titles, genres and tags (prefetched)
+    # 5. the cast preview with each person
+    with django_assert_num_queries(5):
+        response = client.get(title.get_absolute_url())
+    assert response.status_code == 200
+    assert f"Show More Cast ({size})" in response.content.decode()

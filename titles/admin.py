@@ -1,0 +1,74 @@
+from django.contrib import admin
+
+from .models import AlternativeTitle, Credit, Genre, Network, Person, Tag, Title
+
+
+class AlternativeTitleInline(admin.TabularInline):
+    model = AlternativeTitle
+    extra = 1
+
+
+class TitleCreditInline(admin.TabularInline):
+    model = Credit
+    fk_name = "title"
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "kind", "character_name", "order"]
+    ordering = ["kind", "order"]
+
+
+class PersonCreditInline(admin.TabularInline):
+    model = Credit
+    fk_name = "person"
+    extra = 0
+    autocomplete_fields = ["title"]
+    fields = ["title", "kind", "character_name", "order"]
+
+
+@admin.register(Title)
+class TitleAdmin(admin.ModelAdmin):
+    list_display = ["title", "native_title", "year", "kind", "country", "network", "episodes"]
+    list_filter = ["kind", "country", "network", "genres"]
+    search_fields = ["title", "native_title", "alternative_titles__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["genres", "tags"]
+    list_select_related = ["network"]
+    inlines = [AlternativeTitleInline, TitleCreditInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "native_title", "kind", "synopsis", "poster"]}),
+        (
+            "Details",
+            {
+                "fields": [
+                    "country",
+                    "network",
+                    "year",
+                    "episodes",
+                    "aired_from",
+                    "aired_to",
+                    "duration_minutes",
+                ]
+            },
+        ),
+        ("Classification", {"fields": ["genres", "tags"]}),
+    ]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "birthday"]
+    search_fields = ["name", "native_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonCreditInline]
+
+
+@admin.register(Genre, Tag)
+class NameSlugAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "country"]
+    search_fields = ["name"]

@@ -1,0 +1,290 @@
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.text import slugify
+
+from dramadb.images import CheckedImageField
+from dramadb.models import TimeStampedModel
+
+
+def _slug_for(text: str) -> str:
+    # Non-Latin names slugify to nothing; the id in the URL still finds the object.
+    return slugify(text)[:200] or "untitled"
+
+
+NATIVE_LANGUAGES = {
+    "Japan": "ja",
+    "South Korea": "ko",
+    "China": "zh-Hans",
+    "Taiwan": "zh-Hant",
+    "Hong Kong": "zh-Hant",
+    "Thailand": "th",
+}
+
+
+class Genre(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Network(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    country = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TitleQuerySet(models.QuerySet):
+    def newest_first(self) -> TitleQuerySet:
+        return self.order_by(models.F("aired_from").desc(nulls_last=True), "-id")
+
+    def for_page(self) -> TitleQuerySet:
+        return self.select_related("network").prefetch_related(
+            "alternative_titles", "genres", "tags"
+        )
+
+    def with_credit_count(self) -> TitleQuerySet:
+        return self.annotate(credit_count=Count("credits"))
+
+    def search(self, query: str) -> TitleQuerySet:
+        """Titles whose English, native or alternative name contains `query`."""
+        query = query.strip()
+        if not query:
+            return self.none()
+        by_alt = AlternativeTitle.objects.filter(name__icontains=query).values("title_id")
+        return self.filter(
+            Q(title__icontains=query) | Q(native_title__icontains=query) | Q(id__in=by_alt)
+        )
+
+
+class Title(TimeStampedModel):
+    class Kind(models.TextChoices):
+        DRAMA = "drama", "Drama"
+        MOVIE = "movie", "Movie"
+        TV_SHOW = "tv_show", "TV show"
+        SPECIAL = "special", "Special"
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=200, help_text="Used in the address; the id keeps old links working."
+    )
+    native_title = models.CharField(max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DRAMA)
+    country = models.CharField(max_length=60, blank=True)
+    episodes = models.PositiveSmallIntegerField(null=True, blank=True)
+    aired_from = models.DateField(null=True, blank=True)
+    aired_to = models.DateField(null=True, blank=True)
+    network = models.ForeignKey(
+        Network, null=True, blank=True, on_delete=models.SET_NULL, related_name="titles"
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        "duration (minutes)", null=True, blank=True, help_text="Length of one episode."
+    )
+    synopsis = models.TextField(blank=True)
+    poster = CheckedImageField(upload_to="posters/", blank=True)
+    genres = models.ManyToManyField(Genre, blank=True, related_name="titles")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="titles")
+
+    objects = TitleQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="title_kind_valid",
+                condition=Q(kind__in=["drama", "movie", "tv_show", "special"]),
+            ),
+            models.CheckConstraint(
+                name="title_aired_to_after_from",
+                condition=Q(aired_to__isnull=True)
+                | Q(aired_from__isnull=True)
+                | Q(aired_to__gte=models.F("aired_from")),
+                violation_error_message="The last air date cannot be before the first.",
+            ),
+            models.CheckConstraint(
+                name="title_episodes_positive",
+                condition=Q(episodes__isnull=True) | Q(episodes__gt=0),
+                violation_error_message="Episodes must be at least 1.",
+            ),
+            models.CheckConstraint(
+                name="title_duration_positive",
+                condition=Q(duration_minutes__isnull=True) | Q(duration_minutes__gt=0),
+                violation_error_message="Duration must be at least 1 minute.",
+            ),
+        ]
+        indexes = [
+            # Home page: newest titles first.
+            models.Index(
+                models.F("aired_from").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="title_newest_idx",
+            ),
+            # Search: substring match on the English and native names.
+            GinIndex(name="title_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
+            GinIndex(name="title_native_trgm", fields=["native_title"], opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("titles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def native_language(self) -> str:
+        """A language tag for the native title, so browsers pick the right glyphs."""
+        return NATIVE_LANGUAGES.get(self.country, "und")
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = _slug_for(self.title)
+        if self.year is None and self.aired_from is not None:
+            self.year = self.aired_from.year
+        super().save(*args, **kwargs)
+
+
+class AlternativeTitle(models.Model):
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="alternative_titles")
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "name"],
+                name="alternativetitle_unique_per_title",
+                violation_error_message="This title already has that alternative name.",
+            )
+        ]
+        indexes = [
+            # Search: substring match on alternative names.
+            GinIndex(name="alttitle_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    native_name = models.CharField(max_length=200, blank=True)
+    photo = CheckedImageField(upload_to="people/", blank=True)
+    birthday = models.DateField(null=True, blank=True)
+    biography = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [
+            # Admin autocomplete and search by name.
+            GinIndex(name="person_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("titles:person", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = _slug_for(self.name)
+        super().save(*args, **kwargs)
+
+
+class CreditQuerySet(models.QuerySet):
+    def cast(self) -> CreditQuerySet:
+        return self.filter(kind__in=CAST_KINDS)
+
+    def in_display_order(self) -> CreditQuerySet:
+        """Main roles, then support, guest, then crew; each in the editor's order."""
+        rank = Case(
+            *[When(kind=kind, then=Value(i)) for i, kind in enumerate(Credit.Kind.values)],
+            output_field=IntegerField(),
+        )
+        return self.annotate(kind_rank=rank).order_by("kind_rank", "order", "id")
+
+
+class Credit(models.Model):
+    class Kind(models.TextChoices):
+        MAIN = "main", "Main role"
+        SUPPORT = "support", "Support role"
+        GUEST = "guest", "Guest role"
+        DIRECTOR = "director", "Director"
+        SCREENWRITER = "screenwriter", "Screenwriter"
+        ORIGINAL_WORK = "original_work", "Original work"
+        PRODUCER = "producer", "Producer"
+        COMPOSER = "composer", "Composer"
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MAIN)
+    character_name = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+
+    objects = CreditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "title", "kind", "character_name"],
+                name="credit_unique_person_title_kind_character",
+                violation_error_message="This person already has this credit on this title.",
+            ),
+            models.CheckConstraint(
+                name="credit_kind_valid",
+                condition=Q(
+                    kind__in=[
+                        "main",
+                        "support",
+                        "guest",
+                        "director",
+                        "screenwriter",
+                        "original_work",
+                        "producer",
+                        "composer",
+                    ]
+                ),
+            ),
+        ]
+        # The unique constraint's index (person first) serves the person page.
+        indexes = [
+            # Title page and cast page: a title's credits in display order.
+            models.Index(fields=["title", "kind", "order"], name="credit_title_kind_order_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_kind_display()} in {self.title}"
+
+    @property
+    def is_cast(self) -> bool:
+        return self.kind in CAST_KINDS
+
+
+CAST_KINDS = [Credit.Kind.MAIN, Credit.Kind.SUPPORT, Credit.Kind.GUEST]

@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .models import Credit, Person, Title
+
+
+def _canonical(request: HttpRequest, obj, slug: str | None) -> HttpResponse | None:
+    """Redirect old or missing slugs to the object's current address."""
+    if slug != obj.slug:
+        return redirect(obj.get_absolute_url(), permanent=True)
+    return None
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    titles = Title.objects.select_related("network").newest_first()
+    page = Paginator(titles, settings.TITLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "titles/home.html", {"page": page, "titles": list(page.object_list)})
+
+
+def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
+    title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
+    if response := _canonical(request, title, slug):
+        return response
+    cast_preview = list(
+        Credit.objects.filter(title=title)
+        .cast()
+        .in_display_order()
+        .select_related("person")[: settings.CAST_PREVIEW_SIZE]
+    )
+    context = {
+        "title": title,
+        "cast_preview": cast_preview,
+        "can_edit_cast": request.user.has_perm("titles.add_credit"),
+    }
+    return render(request, "titles/title_detail.html", context)
+
+
+def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    title = get_object_or_404(Title, pk=pk)
+    if response := _canonical(request, title, slug):
+        return response
+    credits = list(title.credits.in_display_order().select_related("person"))
+    groups = _group_by_kind(credits)
+    return render(request, "titles/title_cast.html", {"title": title, "groups": groups})
+
+
+def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
+    person = get_object_or_404(Person, pk=pk)
+    if response := _canonical(request, person, slug):
+        return response
+    credits = list(
+        person.credits.in_display_order()
+        .select_related("title")
+        .order_by("kind_rank", "-title__aired_from", "title__title")
+    )
+    return render(
+        request, "titles/person_detail.html", {"person": person, "groups": _group_by_kind(credits)}
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    titles = Title.objects.search(query).select_related("network").newest_first()
+    page = Paginator(titles, settings.TITLES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"query": query, "page": page, "titles": list(page.object_list)}
+    return render(request, "titles/search.html", context)
+
+
+def _group_by_kind(credits: list[Credit]) -> list[tuple[str, list[Credit]]]:
+    groups: dict[str, list[Credit]] = {}
+    for credit in credits:
+        groups.setdefault(credit.get_kind_display(), []).append(credit)
+    return list(groups.items())
