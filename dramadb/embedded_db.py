@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sys
+import threading
 from pathlib import Path
 
 import psutil
@@ -37,6 +40,15 @@ def _prune_dead_handles(pgdata: Path) -> None:
     alive = [pid for pid in pids if psutil.pid_exists(pid)]
     if alive != pids:
         handles.write_text(json.dumps(alive))
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    # SIGTERM would end the process without running atexit handlers, so the server
+    # would never hear that this process is gone. Turn it into a normal exit.
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _ensure_database(server_uri: str, name: str) -> None:
@@ -66,5 +78,6 @@ def embedded_database_url(var_dir: Path, name: str) -> str:
         with PostgresServer._lock:
             _prune_dead_handles(pgdata)
     server = get_server(pgdata, cleanup_mode="stop")
+    _exit_cleanly_on_sigterm()
     _ensure_database(server.get_uri(), name)
     return server.get_uri(database=name)

@@ -11,6 +11,7 @@ admin.site.site_title = "dramadb admin"
 urlpatterns = [
     path("", title_views.home, name="home"),
     path("", include("titles.urls")),
+    path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 

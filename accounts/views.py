@@ -1,0 +1,57 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .forms import ProfileForm, SignUpForm
+from .models import User
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to dramadb, {user.username}!")
+        return redirect(_safe_next(request, user.get_absolute_url()))
+    return render(
+        request,
+        "accounts/form_page.html",
+        {
+            "form": form,
+            "heading": "Create an account",
+            "submit": "Create account",
+            "next": _safe_next(request, ""),
+        },
+    )
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(User, username=username, is_active=True)
+    return render(request, "accounts/profile.html", {"member": member})
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    # Only ever the signed-in user's own profile: there is no id in the URL to tamper with.
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile was saved.")
+        return redirect(request.user.get_absolute_url())
+    return render(
+        request,
+        "accounts/form_page.html",
+        {"form": form, "heading": "Edit your profile", "submit": "Save profile", "multipart": True},
+    )
