@@ -5,8 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from reviews.selectors import list_summary
+
 from .forms import ProfileForm, SignUpForm
 from .models import User
+
+PROFILE_ENTRIES_PER_STATUS = 10
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -39,7 +43,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
-    return render(request, "accounts/profile.html", {"member": member})
+    context = {"member": member, "list_groups": list_summary(member, PROFILE_ENTRIES_PER_STATUS)}
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required

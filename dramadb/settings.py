@@ -183,3 +183,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Ratings: m in the weighted score WR = v/(v+m)·R + m/(v+m)·C, and list sizes on pages.
+RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
+RECENT_WATCHERS_SHOWN = envint("RECENT_WATCHERS_SHOWN", 8)
+LIST_ENTRIES_PER_PAGE = envint("LIST_ENTRIES_PER_PAGE", 50)

@@ -1,1 +1,195 @@
-# Models arrive with the reviews and lists issues.
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from dramadb.models import TimeStampedModel
+from titles.models import Title
+
+# Scores run from 1.0 to 10.0 in steps of 0.5.
+SCORE_VALUES = [(Decimal(n) / 2).quantize(Decimal("0.1")) for n in range(2, 21)]
+SCORE_CHOICES = [(value, f"{value:.1f}") for value in reversed(SCORE_VALUES)]
+SCORE_ERROR = "Scores run from 1.0 to 10.0 in steps of 0.5."
+HISTOGRAM_BUCKETS = 10  # bucket b holds scores from b to b.5; 10.0 is bucket 10
+
+
+def score_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    return models.DecimalField(
+        verbose_name,
+        max_digits=3,
+        decimal_places=1,
+        choices=SCORE_CHOICES,
+        error_messages={"invalid_choice": SCORE_ERROR, "invalid": SCORE_ERROR},
+        **kwargs,
+    )
+
+
+def score_constraint(field: str, name: str, nullable: bool = False) -> models.CheckConstraint:
+    """A database check that `field` is one of 1.0, 1.5, ... 10.0."""
+    allowed = Q(**{f"{field}__in": SCORE_VALUES})
+    if nullable:
+        allowed |= Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(
+        name=name,
+        condition=allowed,
+        violation_error_message=SCORE_ERROR,
+    )
+
+
+class ListEntryQuerySet(models.QuerySet):
+    def recently_watched(self, title: Title, limit: int) -> ListEntryQuerySet:
+        return (
+            self.filter(title=title, status__in=ListEntry.WATCHED_STATUSES)
+            .select_related("user")
+            .order_by("-updated_at", "-id")[:limit]
+        )
+
+    def of_user(self, user) -> ListEntryQuerySet:
+        return self.filter(user=user).select_related("title")
+
+
+class ListEntry(TimeStampedModel):
+    class Status(models.TextChoices):
+        WATCHING = "watching", "Watching"
+        COMPLETED = "completed", "Completed"
+        PLAN_TO_WATCH = "plan_to_watch", "Plan to Watch"
+        ON_HOLD = "on_hold", "On Hold"
+        DROPPED = "dropped", "Dropped"
+
+    WATCHED_STATUSES = [Status.WATCHING, Status.COMPLETED]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="list_entries"
+    )
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="list_entries")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.COMPLETED)
+    episodes_seen = models.PositiveSmallIntegerField(default=0)
+    score = score_field("your rating", null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    finished_on = models.DateField(null=True, blank=True)
+
+    objects = ListEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "list entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "title"],
+                name="listentry_one_per_user_and_title",
+                violation_error_message="This title is already on your list.",
+            ),
+            models.CheckConstraint(
+                name="listentry_status_valid",
+                condition=Q(
+                    status__in=["watching", "completed", "plan_to_watch", "on_hold", "dropped"]
+                ),
+            ),
+            score_constraint("score", "listentry_score_in_steps", nullable=True),
+            models.CheckConstraint(
+                name="listentry_finished_after_started",
+                condition=Q(started_on__isnull=True)
+                | Q(finished_on__isnull=True)
+                | Q(finished_on__gte=models.F("started_on")),
+                violation_error_message="You cannot finish a title before you started it.",
+            ),
+        ]
+        indexes = [
+            # "Recently Watched By": a title's latest watching/completed entries.
+            models.Index(
+                "title",
+                models.F("updated_at").desc(),
+                name="listentry_recent_watchers_idx",
+                condition=Q(status__in=["watching", "completed"]),
+            ),
+            # A user's list grouped by status (the unique index covers user alone too).
+            models.Index(
+                fields=["user", "status", "-updated_at"], name="listentry_user_status_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.title}: {self.get_status_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:entry_edit", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors = {}
+        episodes = self.title.episodes if self.title_id else None
+        if episodes is not None and self.episodes_seen > episodes:
+            errors["episodes_seen"] = (
+                f"{self.title.title} has {episodes} episode{'s' if episodes != 1 else ''}; "
+                f"you cannot have seen {self.episodes_seen}."
+            )
+        if self.started_on and self.finished_on and self.finished_on < self.started_on:
+            errors["finished_on"] = "You cannot finish a title before you started it."
+        if errors:
+            raise ValidationError(errors)
+
+
+def empty_histogram() -> list[int]:
+    return [0] * HISTOGRAM_BUCKETS
+
+
+class TitleStats(models.Model):
+    """A title's numbers, one row per title.
+
+    Counts, sums, the histogram and watchers are exact: the services in
+    reviews/services.py change them in the same transaction as the rows they
+    summarise, under a lock on this row. The weighted score and the two ranks
+    depend on every title at once, so `refresh_rankings` recomputes them as a
+    snapshot (see the help page).
+    """
+
+    title = models.OneToOneField(
+        Title, on_delete=models.CASCADE, primary_key=True, related_name="stats"
+    )
+    ratings_count = models.PositiveIntegerField(default=0)
+    ratings_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
+    histogram = ArrayField(
+        models.PositiveIntegerField(), size=HISTOGRAM_BUCKETS, default=empty_histogram
+    )
+    watchers = models.PositiveIntegerField(default=0)
+    weighted_score = models.FloatField(null=True, blank=True)
+    rank = models.PositiveIntegerField(null=True, blank=True)
+    popularity = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "title statistics"
+        constraints = [
+            models.CheckConstraint(
+                name="titlestats_sum_within_count",
+                condition=Q(ratings_sum__gte=models.F("ratings_count"))
+                & Q(ratings_sum__lte=models.F("ratings_count") * 10),
+            ),
+        ]
+        indexes = [
+            # Rankings pages: titles by rank and by popularity.
+            models.Index(fields=["rank"], name="titlestats_rank_idx"),
+            models.Index(fields=["popularity"], name="titlestats_popularity_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Statistics of {self.title_id}"
+
+    @property
+    def mean(self) -> Decimal | None:
+        """The mean score with one decimal, rounded half up as people expect."""
+        if not self.ratings_count:
+            return None
+        return (self.ratings_sum / self.ratings_count).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    @property
+    def histogram_rows(self) -> list[tuple[int, int, int]]:
+        """(bucket, count, percent of the largest bucket), highest bucket first."""
+        top = max(self.histogram) or 1
+        return [
+            (bucket, count, round(100 * count / top))
+            for bucket, count in reversed(list(enumerate(self.histogram, start=1)))
+        ]

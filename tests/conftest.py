@@ -1,7 +1,15 @@
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is slow on purpose; tests create hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -37,6 +45,24 @@ def genre_factory(db):
 @pytest.fixture
 def tag_factory(db):
     return factories.TagFactory
+
+
+@pytest.fixture
+def list_entry_factory(db):
+    return factories.ListEntryFactory
+
+
+@pytest.fixture
+def rate(db):
+    """Rate a title through the service, as the site does, so statistics follow."""
+    from reviews.services import list_entry_save
+
+    def _rate(user, title, score, status="completed"):
+        return list_entry_save(
+            user=user, title=title, status=status, score=None if score is None else Decimal(score)
+        )
+
+    return _rate
 
 
 @pytest.fixture

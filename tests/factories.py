@@ -1,10 +1,12 @@
 """factory_boy factories for the whole project; exposed as fixtures in conftest.py."""
 
 from datetime import date
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
+from reviews.models import ListEntry
 from titles.models import AlternativeTitle, Credit, Genre, Network, Person, Tag, Title
 
 
@@ -85,3 +87,15 @@ class CreditFactory(factory.django.DjangoModelFactory):
     kind = Credit.Kind.MAIN
     character_name = factory.Sequence(lambda n: f"Character {n}")
     order = factory.Sequence(lambda n: n)
+
+
+class ListEntryFactory(factory.django.DjangoModelFactory):
+    """A list entry written straight to the table: use services for stats to follow."""
+
+    class Meta:
+        model = ListEntry
+
+    user = factory.SubFactory(UserFactory)
+    title = factory.SubFactory(TitleFactory)
+    status = ListEntry.Status.COMPLETED
+    score = Decimal("8.0")

@@ -3,6 +3,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from reviews import selectors as reviews_selectors
+from reviews.forms import QuickEntryForm
+
 from .models import Credit, Person, Title
 
 
@@ -29,10 +32,17 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         .in_display_order()
         .select_related("person")[: settings.CAST_PREVIEW_SIZE]
     )
+    your_entry = reviews_selectors.entry_for(request.user, title)
     context = {
         "title": title,
         "cast_preview": cast_preview,
         "can_edit_cast": request.user.has_perm("titles.add_credit"),
+        "stats": reviews_selectors.stats_for(title),
+        "your_entry": your_entry,
+        "rate_form": QuickEntryForm(instance=your_entry),
+        "recent_watchers": reviews_selectors.recently_watched_by(
+            title, settings.RECENT_WATCHERS_SHOWN
+        ),
     }
     return render(request, "titles/title_detail.html", context)
 

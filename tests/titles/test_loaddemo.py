@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -7,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_creates_the_seed_title_and_other_titles_and_is_safe_to_run_twice():
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", stdout=io.StringIO())
     counts = (Title.objects.count(), Credit.objects.count(), AlternativeTitle.objects.count())
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", stdout=io.StringIO())
 
     assert (
         Title.objects.count(),

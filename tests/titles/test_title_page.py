@@ -51,10 +51,11 @@ def test_it_previews_only_the_first_cast_members(client, seed_title):
     assert "Egashira Michiru" not in html
 
 
-def test_it_shows_no_numbers_that_the_site_does_not_have_yet(client, seed_title):
+def test_a_title_nobody_has_rated_shows_no_made_up_numbers(client, seed_title):
     html = client.get(seed_title.get_absolute_url()).content.decode()
-    assert "Ratings:" not in html
-    assert "Ranked" not in html
+    assert "no ratings yet" in html
+    assert "<dt>Ranked</dt><dd>N/A</dd>" in html
+    assert "Recently Watched By" not in html
 
 
 def test_it_redirects_an_old_slug_to_the_current_address(client, seed_title):
@@ -100,11 +101,13 @@ def test_its_query_count_does_not_grow_with_credits_names_or_genres(
     alternative_title_factory.create_batch(size, title=title)
     credit_factory.create_batch(size, title=title)
 
-    # Expect 5 queries:
+    # Expect 7 queries:
     # 1. the title with its network and number of credits
     # 2-4. its alternative titles, genres and tags (prefetched)
     # 5. the cast preview with each person
-    with django_assert_num_queries(5):
+    # 6. the title's statistics
+    # 7. "Recently Watched By" with each user
+    with django_assert_num_queries(7):
         response = client.get(title.get_absolute_url())
     assert response.status_code == 200
     assert f"Show More Cast ({size})" in response.content.decode()

@@ -4,6 +4,7 @@ from time import monotonic
 
 from django.core.management.base import BaseCommand
 
+from reviews import demo as reviews_demo
 from titles import demo as titles_demo
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         steps = [
             ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
             ("catalogue: other titles", titles_demo.load_other_titles),
+            ("users, lists and ratings", self.load_ratings),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
@@ -23,3 +25,6 @@ class Command(BaseCommand):
             step()
             self.stdout.write(f" done in {monotonic() - step_started:.1f}s")
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {monotonic() - started:.1f}s."))
+
+    def load_ratings(self) -> None:
+        reviews_demo.load_ratings(titles_demo.load_seed_title(), titles_demo.load_other_titles())

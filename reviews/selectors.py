@@ -1,0 +1,54 @@
+"""Reads of the reviews app that other apps' pages call."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+
+from accounts.models import User
+from titles.models import Title
+
+from .models import ListEntry, TitleStats
+
+
+def stats_for(title: Title) -> TitleStats:
+    """The title's statistics; an unsaved empty row when nobody has listed it yet."""
+    return TitleStats.objects.filter(title=title).first() or TitleStats(title=title)
+
+
+def entry_for(user: User, title: Title) -> ListEntry | None:
+    if not user.is_authenticated:
+        return None
+    return ListEntry.objects.filter(user=user, title=title).first()
+
+
+def recently_watched_by(title: Title, limit: int) -> list[ListEntry]:
+    return list(ListEntry.objects.recently_watched(title, limit))
+
+
+def list_summary(user: User, per_status: int) -> list[tuple[str, str, int, list[ListEntry]]]:
+    """The user's list by status: (value, label, total, latest `per_status` entries).
+
+    Two queries whatever the list's length: the totals, then the latest few of each status.
+    """
+    totals = dict(
+        ListEntry.objects.filter(user=user).order_by().values_list("status").annotate(n=Count("id"))
+    )
+    latest = (
+        ListEntry.objects.of_user(user)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=F("status"), order_by=[F("updated_at").desc(), F("id")]
+            )
+        )
+        .filter(position__lte=per_status)
+        .order_by("status", "position")
+    )
+    by_status: dict[str, list[ListEntry]] = {}
+    for entry in latest:
+        by_status.setdefault(entry.status, []).append(entry)
+    return [
+        (value, label, totals[value], by_status.get(value, []))
+        for value, label in ListEntry.Status.choices
+        if totals.get(value)
+    ]

@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from titles.models import Title
+
+from . import selectors, services
+from .forms import ListEntryForm, QuickEntryForm
+from .models import ListEntry
+
+
+def _own_entry(request: HttpRequest, pk: int) -> ListEntry:
+    """The signed-in user's entry `pk`; someone else's entry is simply not found."""
+    return get_object_or_404(ListEntry.objects.select_related("title"), pk=pk, user=request.user)
+
+
+def _save(request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Title) -> ListEntry:
+    data = form.cleaned_data
+    entry = form.instance
+    episodes_seen = data.get("episodes_seen", entry.episodes_seen)
+    if entry.pk is None and "episodes_seen" not in data and data["status"] == "completed":
+        episodes_seen = title.episodes or 0
+    return services.list_entry_save(
+        user=request.user,
+        title=title,
+        status=data["status"],
+        score=data["score"],
+        episodes_seen=episodes_seen,
+        started_on=data.get("started_on", entry.started_on),
+        finished_on=data.get("finished_on", entry.finished_on),
+    )
+
+
+@login_required
+@require_POST
+def title_rate(request: HttpRequest, title_pk: int) -> HttpResponse:
+    """ "Your Rating" and status from the title page: in place with htmx, or a plain form."""
+    title = get_object_or_404(Title, pk=title_pk)
+    entry = selectors.entry_for(request.user, title) or ListEntry(user=request.user, title=title)
+    form = QuickEntryForm(request.POST, instance=entry)
+    if form.is_valid():
+        entry = _save(request, form, title)
+        if request.htmx:
+            return _rate_fragment(request, title, entry, QuickEntryForm(instance=entry))
+        messages.success(request, f"Saved: {title.title} is on your list.")
+        return redirect(title)
+    if request.htmx:
+        return _rate_fragment(request, title, entry, form, status=422)
+    full_form = ListEntryForm(request.POST, instance=entry)
+    full_form.is_valid()
+    return _entry_page(request, title, entry, full_form, status=422)
+
+
+def _rate_fragment(request, title, entry, form, status=200) -> HttpResponse:
+    context = {
+        "title": title,
+        "your_entry": entry if entry.pk else None,
+        "rate_form": form,
+        "stats": selectors.stats_for(title),
+        "oob": True,
+    }
+    return render(request, "reviews/_rate_response.html", context, status=status)
+
+
+@login_required
+def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
+    """The full form for the user's entry on a title: add it or change it."""
+    title = get_object_or_404(Title, pk=title_pk)
+    entry = selectors.entry_for(request.user, title) or ListEntry(user=request.user, title=title)
+    return _entry_form_view(request, title, entry)
+
+
+@login_required
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    return _entry_form_view(request, entry.title, entry)
+
+
+def _entry_form_view(request: HttpRequest, title: Title, entry: ListEntry) -> HttpResponse:
+    form = ListEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST":
+        if form.is_valid():
+            _save(request, form, title)
+            messages.success(request, f"Saved your entry for {title.title}.")
+            return redirect(request.POST.get("next") or title.get_absolute_url())
+        return _entry_page(request, title, entry, form, status=422)
+    return _entry_page(request, title, entry, form)
+
+
+def _entry_page(request, title, entry, form, status=200) -> HttpResponse:
+    context = {"title": title, "entry": entry, "form": form, "next": request.GET.get("next", "")}
+    return render(request, "reviews/entry_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    services.list_entry_remove(user=request.user, title=entry.title)
+    messages.success(request, f"Removed {entry.title.title} from your list.")
+    if request.POST.get("next") == "list":
+        return redirect("reviews:user_list", username=request.user.username)
+    return redirect(entry.title)
+
+
+def user_list(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(User, username=username, is_active=True)
+    status = request.GET.get("status", "")
+    if status not in ListEntry.Status.values:
+        status = ""
+    entries = ListEntry.objects.of_user(member).order_by("status", "-updated_at", "-id")
+    if status:
+        entries = entries.filter(status=status)
+    page = Paginator(entries, settings.LIST_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "member": member,
+        "page": page,
+        "groups": _group_by_status(list(page.object_list)),
+        "status": status,
+        "statuses": ListEntry.Status.choices,
+        "is_owner": request.user == member,
+    }
+    return render(request, "reviews/user_list.html", context)
+
+
+def _group_by_status(entries: list[ListEntry]) -> list[tuple[str, list[ListEntry]]]:
+    order = {value: i for i, value in enumerate(ListEntry.Status.values)}
+    groups: dict[str, list[ListEntry]] = {}
+    for entry in sorted(entries, key=lambda e: order[e.status]):
+        groups.setdefault(entry.get_status_display(), []).append(entry)
+    return list(groups.items())
+
+
+def rating_help(request: HttpRequest) -> HttpResponse:
+    return render(request, "reviews/rating_help.html", {"m": settings.RATING_WEIGHT_MIN_VOTES})

@@ -1,0 +1,88 @@
+import pytest
+
+from reviews.models import ListEntry
+from reviews.stats import rankings_refresh, stats_recompute
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_header_and_sidebar_show_the_stored_statistics(
+    client, title_factory, user_factory, rate
+):
+    title = title_factory()
+    for score in ["9.0", "9.5", "8.5"]:
+        rate(user_factory(), title, score)
+    rate(user_factory(), title, None, status="plan_to_watch")
+    rankings_refresh()
+
+    html = client.get(title.get_absolute_url()).content.decode()
+
+    assert "Ratings: <strong>9.0</strong>/10 from 3 users" in html
+    assert "(scored by 3 users)" in html
+    assert "<dt>Ranked</dt><dd>#1</dd>" in html
+    assert "<dt>Popularity</dt><dd>#1</dd>" in html
+    assert "<dt>Watchers</dt><dd>4</dd>" in html
+    assert "How users scored it" in html
+
+
+def test_recently_watched_by_lists_the_latest_watchers_only(
+    client, title_factory, user_factory, rate
+):
+    title = title_factory()
+    rate(user_factory(username="early"), title, "8.0", status="completed")
+    rate(user_factory(username="planner"), title, None, status="plan_to_watch")
+    rate(user_factory(username="late"), title, "9.0", status="watching")
+
+    html = client.get(title.get_absolute_url()).content.decode()
+    section = html[html.index("Recently Watched By") :]
+    assert section.index("late") < section.index("early")
+    assert "planner" not in section
+    assert 'href="/users/late/"' in section
+
+
+def test_a_signed_in_user_sees_their_own_rating_selected(client, user, title_factory, rate):
+    title = title_factory()
+    rate(user, title, "7.5", status="on_hold")
+    client.force_login(user)
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert '<option value="7.5" selected>7.5</option>' in html
+    assert '<option value="on_hold" selected>On Hold</option>' in html
+    assert "On your list: On Hold, your rating 7.5." in html
+
+
+def test_guests_see_a_sign_in_link_instead_of_the_rating_form(client, title_factory):
+    title = title_factory()
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert f"/accounts/login/?next=/titles/{title.pk}-" in html
+    assert 'id="your-score"' not in html
+
+
+def add_entries(title, users, count):
+    ListEntry.objects.bulk_create(
+        [ListEntry(user=u, title=title, score="8.0") for u in users[:count]]
+    )
+    stats_recompute()
+
+
+@pytest.mark.parametrize("entries", [3, 300])
+def test_the_title_page_query_count_does_not_grow_with_list_entries(
+    client, django_assert_num_queries, title_factory, user_factory, entries
+):
+    title = title_factory()
+    users = user_factory.create_batch(entries)
+    add_entries(title, users, entries)
+    reader = user_factory(username="reader")
+    client.force_login(reader)
+
+    # Expect 12 queries:
+    # 1-2. the session and the signed-in user
+    # 3. the title with its network and number of credits
+    # 4-6. its alternative titles, genres and tags (prefetched)
+    # 7. the cast preview with each person
+    # 8-9. the user's permissions and their groups' permissions ("Add Cast")
+    # 10. the title's statistics
+    # 11. the user's own list entry ("Your Rating")
+    # 12. "Recently Watched By" with each user
+    with django_assert_num_queries(12):
+        response = client.get(title.get_absolute_url())
+    assert f"from {entries} users" in response.content.decode()

@@ -1,0 +1,55 @@
+import pytest
+from django.test import override_settings
+
+from reviews.models import ListEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_is_grouped_by_status(client, user, title_factory, rate):
+    rate(user, title_factory(title="Finished one"), "9.0", status="completed")
+    rate(user, title_factory(title="Ongoing one"), None, status="watching")
+    html = client.get(f"/users/{user.username}/list/").content.decode()
+    assert html.index(">Watching</h2>") < html.index("Ongoing one")
+    assert html.index(">Completed</h2>") < html.index("Finished one")
+
+
+def test_a_status_filter_shows_only_that_status(client, user, title_factory, rate):
+    rate(user, title_factory(title="Finished one"), "9.0", status="completed")
+    rate(user, title_factory(title="Ongoing one"), None, status="watching")
+    html = client.get(f"/users/{user.username}/list/?status=watching").content.decode()
+    assert "Ongoing one" in html and "Finished one" not in html
+
+
+def test_only_the_owner_sees_edit_and_remove(client, user, user_factory, title_factory, rate):
+    rate(user, title_factory(), "9.0")
+    assert "Remove</button>" not in client.get(f"/users/{user.username}/list/").content.decode()
+    client.force_login(user)
+    assert "Remove</button>" in client.get(f"/users/{user.username}/list/").content.decode()
+    client.force_login(user_factory(username="bob"))
+    assert "Remove</button>" not in client.get(f"/users/{user.username}/list/").content.decode()
+
+
+def test_the_profile_shows_the_list_by_status_with_totals(client, user, title_factory, rate):
+    for i in range(12):
+        rate(user, title_factory(title=f"Seen {i}"), "8.0")
+    html = client.get(f"/users/{user.username}/").content.decode()
+    assert 'Completed <span class="badge text-bg-secondary">12</span>' in html
+    assert html.count("· scored 8.0") == 10
+    assert "See all 12" in html
+
+
+@override_settings(LIST_ENTRIES_PER_PAGE=5)
+@pytest.mark.parametrize("size", [3, 40])
+def test_list_and_profile_query_counts_do_not_grow_with_the_list(
+    client, django_assert_num_queries, user, title_factory, size
+):
+    ListEntry.objects.bulk_create(
+        [ListEntry(user=user, title=t, score="7.0") for t in title_factory.create_batch(size)]
+    )
+    # Expect 3 queries: the member, the count for the paginator, one page of entries with titles.
+    with django_assert_num_queries(3):
+        client.get(f"/users/{user.username}/list/")
+    # Expect 3 queries: the member, totals per status, the latest entries of each status.
+    with django_assert_num_queries(3):
+        client.get(f"/users/{user.username}/")
