@@ -27,8 +27,38 @@ SEED_SCORES = {
 SEED_UNSCORED = {ListEntry.Status.PLAN_TO_WATCH: 700, ListEntry.Status.WATCHING: 300}
 
 
+# The first demo viewers get handles a person might pick; the rest are numbered.
+HANDLES = [
+    "hanako_watches",
+    "minsu.k",
+    "tofu_and_tears",
+    "kdrama_owl",
+    "sunday_binger",
+    "rin_s",
+    "mapleleaf",
+    "jiwoo",
+    "night_train",
+    "quiet_viewer",
+    "haruka77",
+    "lemon_soda",
+    "paper_cranes",
+    "sora_blue",
+    "bookish_mei",
+    "taro_t",
+    "claire_d",
+    "seoul_searching",
+    "umeboshi",
+    "kenji_reviews",
+    "pixel_peach",
+    "rainy_tuesday",
+    "noodle_cat",
+    "yuki_no_hana",
+    "dorama_dad",
+]
+
+
 def viewer_name(n: int) -> str:
-    return f"{VIEWER_PREFIX}{n:05d}"
+    return HANDLES[n - 1] if n <= len(HANDLES) else f"{VIEWER_PREFIX}{n:05d}"
 
 
 def load_viewers() -> list[int]:
@@ -41,10 +71,9 @@ def load_viewers() -> list[int]:
         batch_size=2000,
         ignore_conflicts=True,
     )
-    ids = dict(
-        User.objects.filter(username__startswith=VIEWER_PREFIX).values_list("username", "id")
-    )
-    return [ids[viewer_name(n)] for n in range(1, VIEWERS + 1)]
+    names = [viewer_name(n) for n in range(1, VIEWERS + 1)]
+    ids = dict(User.objects.filter(username__in=names).values_list("username", "id"))
+    return [ids[name] for name in names]
 
 
 def _seed_entries(title: Title, viewers: list[int]) -> list[ListEntry]:

@@ -133,6 +133,16 @@ class ListEntry(TimeStampedModel):
             raise ValidationError(errors)
 
 
+# The five sub-scores of a review: (field name, label).
+SUB_SCORES = [
+    ("overall", "Overall"),
+    ("story", "Story"),
+    ("acting", "Acting/Cast"),
+    ("music", "Music"),
+    ("rewatch", "Rewatch Value"),
+]
+
+
 def empty_histogram() -> list[int]:
     return [0] * HISTOGRAM_BUCKETS
 
@@ -156,6 +166,13 @@ class TitleStats(models.Model):
         models.PositiveIntegerField(), size=HISTOGRAM_BUCKETS, default=empty_histogram
     )
     watchers = models.PositiveIntegerField(default=0)
+    # Reviews: their number and the sums behind the average of each sub-score.
+    review_count = models.PositiveIntegerField(default=0)
+    overall_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
+    story_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
+    acting_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
+    music_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
+    rewatch_sum = models.DecimalField(max_digits=12, decimal_places=1, default=Decimal(0))
     weighted_score = models.FloatField(null=True, blank=True)
     rank = models.PositiveIntegerField(null=True, blank=True)
     popularity = models.PositiveIntegerField(null=True, blank=True)
@@ -186,6 +203,21 @@ class TitleStats(models.Model):
         return (self.ratings_sum / self.ratings_count).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
     @property
+    def review_averages(self) -> list[tuple[str, Decimal]]:
+        """The average of each sub-score across all the title's reviews."""
+        if not self.review_count:
+            return []
+        return [
+            (
+                label,
+                (getattr(self, f"{name}_sum") / self.review_count).quantize(
+                    Decimal("0.1"), ROUND_HALF_UP
+                ),
+            )
+            for name, label in SUB_SCORES
+        ]
+
+    @property
     def histogram_rows(self) -> list[tuple[int, int, int]]:
         """(bucket, count, percent of the largest bucket), highest bucket first."""
         top = max(self.histogram) or 1
@@ -193,3 +225,105 @@ class TitleStats(models.Model):
             (bucket, count, round(100 * count / top))
             for bucket, count in reversed(list(enumerate(self.histogram, start=1)))
         ]
+
+
+class ReviewQuerySet(models.QuerySet):
+    def most_helpful(self) -> ReviewQuerySet:
+        return self.order_by("-helpful_lower_bound", "-created_at", "-id")
+
+    def sorted_by(self, key: str) -> ReviewQuerySet:
+        orderings = {
+            "helpful": ["-helpful_lower_bound", "-created_at", "-id"],
+            "newest": ["-created_at", "-id"],
+            "highest": ["-overall", "-id"],
+            "lowest": ["overall", "id"],
+        }
+        return self.order_by(*orderings.get(key, orderings["helpful"]))
+
+    def for_display(self) -> ReviewQuerySet:
+        return self.select_related("user", "title")
+
+
+class Review(TimeStampedModel):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    )
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="reviews")
+    headline = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    is_spoiler = models.BooleanField("contains spoilers", default=False)
+    episodes_seen = models.PositiveSmallIntegerField(default=0)
+    overall = score_field("Overall")
+    story = score_field("Story")
+    acting = score_field("Acting/Cast")
+    music = score_field("Music")
+    rewatch = score_field("Rewatch Value")
+    # Stored helpfulness, changed only by the vote services under a lock on this row.
+    helpful_yes = models.PositiveIntegerField(default=0)
+    helpful_total = models.PositiveIntegerField(default=0)
+    helpful_lower_bound = models.FloatField(default=0.0)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "title"],
+                name="review_one_per_user_and_title",
+                violation_error_message="You have already reviewed this title.",
+            ),
+            *[score_constraint(name, f"review_{name}_in_steps") for name, _ in SUB_SCORES],
+            models.CheckConstraint(
+                name="review_helpful_within_total",
+                condition=Q(helpful_yes__lte=models.F("helpful_total")),
+            ),
+            models.CheckConstraint(name="review_body_not_empty", condition=~Q(body="")),
+        ]
+        indexes = [
+            # Title page and reviews page, "most helpful" (the default order).
+            models.Index(
+                "title",
+                models.F("helpful_lower_bound").desc(),
+                models.F("created_at").desc(),
+                name="review_title_helpful_idx",
+            ),
+            # Reviews page sorted by newest.
+            models.Index("title", models.F("created_at").desc(), name="review_title_newest_idx"),
+            # Reviews page sorted by highest or lowest Overall (scanned either way).
+            models.Index(fields=["title", "overall", "id"], name="review_title_overall_idx"),
+            # A user's reviews page, newest first.
+            models.Index("user", models.F("created_at").desc(), name="review_user_newest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.title} by {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:review_detail", kwargs={"pk": self.pk})
+
+    @property
+    def sub_scores(self) -> list[tuple[str, Decimal]]:
+        return [(label, getattr(self, name)) for name, label in SUB_SCORES]
+
+
+class ReviewVote(TimeStampedModel):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_votes"
+    )
+    helpful = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "user"],
+                name="reviewvote_one_per_user_and_review",
+                violation_error_message="You have already voted on this review.",
+            )
+        ]
+        # The unique constraint's index (review first) serves the recount of a review's votes;
+        # this one serves "the signed-in user's votes on the reviews shown".
+        indexes = [models.Index(fields=["user", "review"], name="reviewvote_user_review_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} found {self.review_id} {'helpful' if self.helpful else 'unhelpful'}"

@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 from accounts.models import User
 from titles.models import Title
 
-from .models import ListEntry, TitleStats
+from .models import ListEntry, Review, ReviewVote, TitleStats
 
 
 def stats_for(title: Title) -> TitleStats:
@@ -52,3 +52,28 @@ def list_summary(user: User, per_status: int) -> list[tuple[str, str, int, list[
         for value, label in ListEntry.Status.choices
         if totals.get(value)
     ]
+
+
+def top_reviews(title: Title, limit: int) -> list[Review]:
+    """The most helpful reviews first (Wilson lower bound of helpful votes), then newest."""
+    return list(Review.objects.filter(title=title).for_display().most_helpful()[:limit])
+
+
+def own_review(user: User, title: Title) -> Review | None:
+    if not user.is_authenticated:
+        return None
+    return Review.objects.filter(user=user, title=title).only("id").first()
+
+
+def with_my_votes(user: User, reviews: list[Review]) -> list[Review]:
+    """Set `my_vote` (True, False or None) on each review: one query, none for guests."""
+    votes = {}
+    if user.is_authenticated and reviews:
+        votes = dict(
+            ReviewVote.objects.filter(user=user, review__in=[r.pk for r in reviews]).values_list(
+                "review_id", "helpful"
+            )
+        )
+    for review in reviews:
+        review.my_vote = votes.get(review.pk)
+    return reviews

@@ -5,13 +5,23 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.models import User
 from titles.models import Title
 
-from .models import ListEntry
-from .stats import apply_score_change, stats_for_update
+from .models import SUB_SCORES, ListEntry, Review, ReviewVote
+from .stats import (
+    apply_review_change,
+    apply_score_change,
+    helpfulness_lower_bound,
+    stats_for_update,
+)
+
+RATING_FIELDS = ["ratings_count", "ratings_sum", "histogram", "watchers"]
+REVIEW_FIELDS = ["review_count", *[f"{name}_sum" for name, _ in SUB_SCORES]]
+REVIEW_INPUTS = ["headline", "body", "is_spoiler", "episodes_seen", *[n for n, _ in SUB_SCORES]]
 
 
 @transaction.atomic
@@ -39,7 +49,7 @@ def list_entry_save(
     entry.finished_on = finished_on
     entry.save()
     apply_score_change(stats, old_score, score)
-    stats.save(update_fields=["ratings_count", "ratings_sum", "histogram", "watchers"])
+    stats.save(update_fields=RATING_FIELDS)
     return entry
 
 
@@ -75,4 +85,93 @@ def list_entry_remove(*, user: User, title: Title) -> None:
     apply_score_change(stats, entry.score, None)
     stats.watchers -= 1
     entry.delete()
-    stats.save(update_fields=["ratings_count", "ratings_sum", "histogram", "watchers"])
+    stats.save(update_fields=RATING_FIELDS)
+
+
+def _take_score_from_review(*, user: User, title: Title, review: Review) -> None:
+    """A review's Overall is the user's score: put it on their list entry."""
+    entry = ListEntry.objects.filter(user=user, title=title).first()
+    if entry is None:
+        finished = title.episodes is None or review.episodes_seen >= title.episodes
+        status = ListEntry.Status.COMPLETED if finished else ListEntry.Status.WATCHING
+        list_entry_save(
+            user=user,
+            title=title,
+            status=status,
+            score=review.overall,
+            episodes_seen=review.episodes_seen,
+        )
+        return
+    list_entry_save(
+        user=user,
+        title=title,
+        status=entry.status,
+        score=review.overall,
+        episodes_seen=review.episodes_seen,
+        started_on=entry.started_on,
+        finished_on=entry.finished_on,
+    )
+
+
+@transaction.atomic
+def review_submit(*, user: User, title: Title, data: dict) -> Review:
+    """Write the user's review of `title`; the Overall becomes their score for it."""
+    stats = stats_for_update(title.pk)
+    if Review.objects.filter(user=user, title=title).exists():
+        raise ValidationError(
+            "You have already reviewed this title. Edit your review instead.", code="duplicate"
+        )
+    review = Review(user=user, title=title, **{key: data[key] for key in REVIEW_INPUTS})
+    review.save()
+    apply_review_change(stats, None, review)
+    stats.save(update_fields=REVIEW_FIELDS)
+    _take_score_from_review(user=user, title=title, review=review)
+    return review
+
+
+@transaction.atomic
+def review_update(*, user: User, review: Review, data: dict) -> Review:
+    if review.user_id != user.pk:
+        raise PermissionDenied("Only the author can edit a review.")
+    stats = stats_for_update(review.title_id)
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    old = Review(**{name: getattr(review, name) for name, _ in SUB_SCORES})
+    for key in REVIEW_INPUTS:
+        setattr(review, key, data[key])
+    review.save()
+    apply_review_change(stats, old, review)
+    stats.save(update_fields=REVIEW_FIELDS)
+    _take_score_from_review(user=user, title=review.title, review=review)
+    return review
+
+
+@transaction.atomic
+def review_delete(*, user: User, review: Review) -> None:
+    """Delete the review and its votes; the user's score stays on their list."""
+    if review.user_id != user.pk:
+        raise PermissionDenied("Only the author can delete a review.")
+    stats = stats_for_update(review.title_id)
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    apply_review_change(stats, review, None)
+    review.delete()
+    stats.save(update_fields=REVIEW_FIELDS)
+
+
+@transaction.atomic
+def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
+    """Record or change the user's "Was this review helpful?" answer."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.user_id == user.pk:
+        raise ValidationError("You cannot vote on your own review.", code="own_review")
+    vote = ReviewVote.objects.filter(review=review, user=user).first()
+    if vote is None:
+        ReviewVote.objects.create(review=review, user=user, helpful=helpful)
+        review.helpful_total += 1
+        review.helpful_yes += int(helpful)
+    elif vote.helpful != helpful:
+        vote.helpful = helpful
+        vote.save(update_fields=["helpful", "updated_at"])
+        review.helpful_yes += 1 if helpful else -1
+    review.helpful_lower_bound = helpfulness_lower_bound(review.helpful_yes, review.helpful_total)
+    review.save(update_fields=["helpful_yes", "helpful_total", "helpful_lower_bound"])
+    return review

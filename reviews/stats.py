@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +10,17 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
-from .models import HISTOGRAM_BUCKETS, ListEntry, TitleStats
+from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, ReviewVote, TitleStats
+
+REVIEW_SUMS = [f"{name}_sum" for name, _ in SUB_SCORES]
+STORED_FIELDS = [
+    "ratings_count",
+    "ratings_sum",
+    "histogram",
+    "watchers",
+    "review_count",
+    *REVIEW_SUMS,
+]
 
 
 def bucket_of(score: Decimal) -> int:
@@ -25,6 +36,17 @@ def stats_for_update(title_id: int) -> TitleStats:
     """
     TitleStats.objects.bulk_create([TitleStats(title_id=title_id)], ignore_conflicts=True)
     return TitleStats.objects.select_for_update().get(title_id=title_id)
+
+
+def apply_review_change(stats: TitleStats, old: Review | None, new: Review | None) -> None:
+    """Move the title's review count and sub-score sums from `old` to `new` (either may be None)."""
+    for review, sign in ((old, -1), (new, 1)):
+        if review is None:
+            continue
+        stats.review_count += sign
+        for name, _ in SUB_SCORES:
+            field = f"{name}_sum"
+            setattr(stats, field, getattr(stats, field) + sign * getattr(review, name))
 
 
 def apply_score_change(stats: TitleStats, old: Decimal | None, new: Decimal | None) -> None:
@@ -44,35 +66,50 @@ class Aggregates:
     ratings_sum: Decimal = Decimal(0)
     histogram: tuple[int, ...] = (0,) * HISTOGRAM_BUCKETS
     watchers: int = 0
+    review_count: int = 0
+    overall_sum: Decimal = Decimal(0)
+    story_sum: Decimal = Decimal(0)
+    acting_sum: Decimal = Decimal(0)
+    music_sum: Decimal = Decimal(0)
+    rewatch_sum: Decimal = Decimal(0)
 
     @classmethod
     def of(cls, stats: TitleStats) -> Aggregates:
-        return cls(
-            stats.ratings_count, Decimal(stats.ratings_sum), tuple(stats.histogram), stats.watchers
-        )
+        values = {field: getattr(stats, field) for field in STORED_FIELDS}
+        values["histogram"] = tuple(stats.histogram)
+        return cls(**values)
 
 
 def aggregates_from_rows() -> dict[int, Aggregates]:
-    """Every title's numbers computed from the list entries themselves: one GROUP BY."""
+    """Every title's numbers computed from the rows themselves: two GROUP BY queries."""
     buckets = {
         f"h{b}": Count("id", filter=Q(score__gte=b, score__lt=b + 1))
         for b in range(1, HISTOGRAM_BUCKETS)
     }
     buckets[f"h{HISTOGRAM_BUCKETS}"] = Count("id", filter=Q(score__gte=HISTOGRAM_BUCKETS))
-    rows = (
+    entries = (
         ListEntry.objects.order_by()
         .values("title_id")
         .annotate(watchers=Count("id"), n=Count("score"), total=Sum("score"), **buckets)
     )
-    return {
-        row["title_id"]: Aggregates(
-            ratings_count=row["n"],
-            ratings_sum=row["total"] or Decimal(0),
-            histogram=tuple(row[f"h{b}"] for b in range(1, HISTOGRAM_BUCKETS + 1)),
-            watchers=row["watchers"],
-        )
-        for row in rows.iterator(chunk_size=5000)
-    }
+    values: dict[int, dict] = {}
+    for row in entries.iterator(chunk_size=5000):
+        values[row["title_id"]] = {
+            "ratings_count": row["n"],
+            "ratings_sum": row["total"] or Decimal(0),
+            "histogram": tuple(row[f"h{b}"] for b in range(1, HISTOGRAM_BUCKETS + 1)),
+            "watchers": row["watchers"],
+        }
+    reviews = (
+        Review.objects.order_by()
+        .values("title_id")
+        .annotate(n=Count("id"), **{f"{name}_sum": Sum(name) for name, _ in SUB_SCORES})
+    )
+    for row in reviews.iterator(chunk_size=5000):
+        title_values = values.setdefault(row["title_id"], {})
+        title_values["review_count"] = row["n"]
+        title_values.update({field: row[field] for field in REVIEW_SUMS})
+    return {title_id: Aggregates(**fields) for title_id, fields in values.items()}
 
 
 @dataclass(frozen=True)
@@ -106,13 +143,11 @@ def _write(differences: list[Difference], stored_rows: dict[int, TitleStats]) ->
     changed, created = [], []
     for difference in differences:
         stats = stored_rows.get(difference.title_id) or TitleStats(title_id=difference.title_id)
-        stats.ratings_count = difference.actual.ratings_count
-        stats.ratings_sum = difference.actual.ratings_sum
+        for field in STORED_FIELDS:
+            setattr(stats, field, getattr(difference.actual, field))
         stats.histogram = list(difference.actual.histogram)
-        stats.watchers = difference.actual.watchers
         (changed if difference.title_id in stored_rows else created).append(stats)
-    fields = ["ratings_count", "ratings_sum", "histogram", "watchers"]
-    TitleStats.objects.bulk_update(changed, fields, batch_size=2000)
+    TitleStats.objects.bulk_update(changed, STORED_FIELDS, batch_size=2000)
     TitleStats.objects.bulk_create(created, batch_size=2000)
 
 
@@ -163,3 +198,53 @@ def rankings_refresh() -> None:
              WHERE r.title_id = s.title_id AND s.popularity IS DISTINCT FROM r.position
             """
         )
+
+
+def helpfulness_lower_bound(yes: int, total: int, z: float = 1.96) -> float:
+    """Lower bound of the Wilson score interval of the share of "helpful" votes.
+
+    A review with 1 of 1 helpful votes should not outrank one with 90 of 100: the bound
+    is low while there are few votes and approaches the real share as votes come in.
+    """
+    if total == 0:
+        return 0.0
+    share = yes / total
+    z2 = z * z
+    centre = share + z2 / (2 * total)
+    spread = z * math.sqrt((share * (1 - share) + z2 / (4 * total)) / total)
+    return (centre - spread) / (1 + z2 / total)
+
+
+@dataclass(frozen=True)
+class VoteDifference:
+    review_id: int
+    stored: tuple[int, int]
+    actual: tuple[int, int]
+
+
+def helpfulness_recompute(*, check: bool = False) -> list[VoteDifference]:
+    """Compare each review's stored helpful counts with its votes; unless `check`, correct them."""
+    with transaction.atomic():
+        actual = {
+            row["review_id"]: (row["yes"], row["total"])
+            for row in ReviewVote.objects.order_by()
+            .values("review_id")
+            .annotate(yes=Count("id", filter=Q(helpful=True)), total=Count("id"))
+        }
+        stored = Review.objects.select_for_update().filter(
+            Q(helpful_total__gt=0) | Q(id__in=list(actual))
+        )
+        differences = [
+            VoteDifference(review.pk, (review.helpful_yes, review.helpful_total), real)
+            for review in stored.only("id", "helpful_yes", "helpful_total")
+            if (review.helpful_yes, review.helpful_total) != (real := actual.get(review.pk, (0, 0)))
+        ]
+        if not check:
+            for difference in differences:
+                yes, total = difference.actual
+                Review.objects.filter(pk=difference.review_id).update(
+                    helpful_yes=yes,
+                    helpful_total=total,
+                    helpful_lower_bound=helpfulness_lower_bound(yes, total),
+                )
+    return differences

@@ -33,16 +33,23 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         .select_related("person")[: settings.CAST_PREVIEW_SIZE]
     )
     your_entry = reviews_selectors.entry_for(request.user, title)
+    stats = reviews_selectors.stats_for(title)
+    top_reviews = reviews_selectors.with_my_votes(
+        request.user, reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
+    )
     context = {
         "title": title,
         "cast_preview": cast_preview,
         "can_edit_cast": request.user.has_perm("titles.add_credit"),
-        "stats": reviews_selectors.stats_for(title),
+        "stats": stats,
         "your_entry": your_entry,
         "rate_form": QuickEntryForm(instance=your_entry),
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN
         ),
+        "top_reviews": top_reviews,
+        "more_reviews": max(stats.review_count - len(top_reviews), 0),
+        "own_review": reviews_selectors.own_review(request.user, title),
     }
     return render(request, "titles/title_detail.html", context)
 

@@ -36,3 +36,11 @@ def aired_range(start: date | None, end: date | None) -> str:
     if end == start:
         return format_date(start, DATE_FORMAT)
     return f"{format_date(start, DATE_FORMAT)} to {format_date(end, DATE_FORMAT)}"
+
+
+@register.filter
+def score(value) -> str:
+    """Scores as the site shows them: "10" for a perfect score, one decimal otherwise."""
+    if value is None or value == "":
+        return "–"
+    return "10" if value == 10 else f"{value:.1f}"

@@ -68,3 +68,17 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def sign_in():
+    """Sign `username` in through the real sign-in form."""
+
+    def go(page, username: str, password: str = "correct horse battery staple") -> None:
+        page.goto("/accounts/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    return go

@@ -1,9 +1,14 @@
-import pytest
+import io
 
-from reviews.models import ListEntry
-from reviews.stats import rankings_refresh, stats_recompute
+import pytest
+from django.core.management import call_command
+
+from reviews.models import ListEntry, Review, ReviewVote
+from reviews.stats import rankings_refresh
 
 pytestmark = pytest.mark.django_db
+
+SCORES = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "rewatch": "8.0"}
 
 
 def test_the_header_and_sidebar_show_the_stored_statistics(
@@ -57,32 +62,41 @@ def test_guests_see_a_sign_in_link_instead_of_the_rating_form(client, title_fact
     assert 'id="your-score"' not in html
 
 
-def add_entries(title, users, count):
-    ListEntry.objects.bulk_create(
-        [ListEntry(user=u, title=title, score="8.0") for u in users[:count]]
+def add_entries_reviews_and_votes(title, users, reader):
+    ListEntry.objects.bulk_create([ListEntry(user=u, title=title, score="8.0") for u in users])
+    reviews = Review.objects.bulk_create(
+        [Review(user=u, title=title, body="x" * 120, **SCORES) for u in users]
     )
-    stats_recompute()
+    ReviewVote.objects.bulk_create(
+        [ReviewVote(review=r, user=reader, helpful=True) for r in reviews]
+        + [ReviewVote(review=r, user=u, helpful=False) for r in reviews[:2] for u in users[-3:]]
+    )
+    call_command("recompute_stats", stdout=io.StringIO())
 
 
-@pytest.mark.parametrize("entries", [3, 300])
-def test_the_title_page_query_count_does_not_grow_with_list_entries(
-    client, django_assert_num_queries, title_factory, user_factory, entries
+@pytest.mark.parametrize("size", [3, 300])
+def test_the_title_page_query_count_does_not_grow_with_entries_reviews_or_votes(
+    client, django_assert_num_queries, title_factory, user_factory, size
 ):
     title = title_factory()
-    users = user_factory.create_batch(entries)
-    add_entries(title, users, entries)
     reader = user_factory(username="reader")
+    add_entries_reviews_and_votes(title, user_factory.create_batch(size), reader)
     client.force_login(reader)
 
-    # Expect 12 queries:
+    # Expect 15 queries:
     # 1-2. the session and the signed-in user
     # 3. the title with its network and number of credits
     # 4-6. its alternative titles, genres and tags (prefetched)
     # 7. the cast preview with each person
     # 8-9. the user's permissions and their groups' permissions ("Add Cast")
-    # 10. the title's statistics
-    # 11. the user's own list entry ("Your Rating")
-    # 12. "Recently Watched By" with each user
-    with django_assert_num_queries(12):
+    # 10. the user's own list entry ("Your Rating")
+    # 11. the title's statistics
+    # 12. the most helpful reviews with their authors
+    # 13. the user's votes on those reviews
+    # 14. the user's own review ("Write a Review" or "Edit your review")
+    # 15. "Recently Watched By" with each user
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
-    assert f"from {entries} users" in response.content.decode()
+    html = response.content.decode()
+    assert f"from {size} users" in html
+    assert f"More Reviews ({size - 2})" in html

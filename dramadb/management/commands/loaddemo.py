@@ -5,6 +5,7 @@ from time import monotonic
 from django.core.management.base import BaseCommand
 
 from reviews import demo as reviews_demo
+from reviews import review_demo
 from titles import demo as titles_demo
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
             ("catalogue: other titles", titles_demo.load_other_titles),
             ("users, lists and ratings", self.load_ratings),
+            ("reviews", lambda: review_demo.load_reviews(titles_demo.load_seed_title())),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")

@@ -7,11 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from reviews import selectors, services
+from reviews.forms import ListEntryForm, QuickEntryForm
+from reviews.models import ListEntry
 from titles.models import Title
-
-from . import selectors, services
-from .forms import ListEntryForm, QuickEntryForm
-from .models import ListEntry
 
 
 def _own_entry(request: HttpRequest, pk: int) -> ListEntry:

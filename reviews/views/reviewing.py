@@ -1,0 +1,141 @@
+"""Reviews: write, edit, delete, vote, and the pages that list them."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from reviews import selectors, services
+from reviews.forms import ReviewForm
+from reviews.models import Review
+from titles.models import Title
+
+SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest Overall"),
+         ("lowest", "Lowest Overall")]  # fmt: skip
+
+
+def _own_review(request: HttpRequest, pk: int) -> Review:
+    """The signed-in user's review `pk`; someone else's review is simply not found."""
+    return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=request.user)
+
+
+@login_required
+def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
+    title = get_object_or_404(Title, pk=title_pk)
+    existing = Review.objects.filter(user=request.user, title=title).first()
+    if existing is not None:
+        messages.info(request, "You have already reviewed this title; here you can edit it.")
+        return redirect("reviews:review_edit", pk=existing.pk)
+    entry = selectors.entry_for(request.user, title)
+    # Most people review what they finished; the list entry knows better when there is one.
+    initial = {"episodes_seen": title.episodes or 0}
+    if entry:
+        initial = {"overall": entry.score, "episodes_seen": entry.episodes_seen}
+    form = ReviewForm(request.POST or None, title=title, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.review_submit(user=request.user, title=title, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you: your review is published.")
+            return redirect(review)
+    status = 422 if form.errors else 200
+    return render(
+        request, "reviews/review_form.html", {"form": form, "title": title}, status=status
+    )
+
+
+@login_required
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _own_review(request, pk)
+    form = ReviewForm(request.POST or None, instance=review, title=review.title)
+    if request.method == "POST" and form.is_valid():
+        review = services.review_update(user=request.user, review=review, data=form.cleaned_data)
+        messages.success(request, "Your review was updated.")
+        return redirect(review)
+    status = 422 if form.errors else 200
+    context = {"form": form, "title": review.title, "review": review}
+    return render(request, "reviews/review_form.html", context, status=status)
+
+
+@login_required
+def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _own_review(request, pk)
+    if request.method == "POST":
+        title = review.title
+        services.review_delete(user=request.user, review=review)
+        messages.success(request, "Your review was deleted. Your rating stays on your list.")
+        return redirect(title)
+    return render(request, "reviews/review_confirm_delete.html", {"review": review})
+
+
+@login_required
+@require_POST
+def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(Review.objects.select_related("user"), pk=pk)
+    answer = request.POST.get("helpful")
+    error = None
+    if answer not in ("yes", "no"):
+        error = "Answer Yes or No."
+    else:
+        try:
+            review = services.review_vote(user=request.user, review=review, helpful=answer == "yes")
+        except ValidationError as exc:
+            error = exc.messages[0]
+    if request.htmx:
+        selectors.with_my_votes(request.user, [review])
+        context = {"review": review, "vote_error": error}
+        return render(request, "reviews/_helpful.html", context, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, "Thank you for your vote.")
+    return redirect(request.POST.get("next") or review.get_absolute_url())
+
+
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(Review.objects.for_display(), pk=pk)
+    selectors.with_my_votes(request.user, [review])
+    context = {"review": review, "title": review.title}
+    return render(request, "reviews/review_detail.html", context)
+
+
+def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    title = get_object_or_404(Title, pk=pk)
+    if slug != title.slug:
+        return redirect("reviews:title_reviews", pk=title.pk, slug=title.slug, permanent=True)
+    sort = request.GET.get("sort", "helpful")
+    if sort not in dict(SORTS):
+        sort = "helpful"
+    stats = selectors.stats_for(title)
+    reviews = Review.objects.filter(title=title).for_display().sorted_by(sort)
+    paginator = Paginator(reviews, settings.REVIEWS_PER_PAGE)
+    paginator.count = stats.review_count  # the stored count spares a COUNT(*) per page view
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "title": title,
+        "stats": stats,
+        "page": page,
+        "reviews": selectors.with_my_votes(request.user, list(page.object_list)),
+        "sort": sort,
+        "sorts": SORTS,
+    }
+    return render(request, "reviews/title_reviews.html", context)
+
+
+def user_reviews(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(User, username=username, is_active=True)
+    reviews = Review.objects.filter(user=member).for_display().order_by("-created_at", "-id")
+    page = Paginator(reviews, settings.REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "member": member,
+        "page": page,
+        "reviews": selectors.with_my_votes(request.user, list(page.object_list)),
+    }
+    return render(request, "reviews/user_reviews.html", context)
