@@ -7,17 +7,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from accounts.models import User
 from titles.models import Title
 
 from .models import SUB_SCORES, ListEntry, Review, ReviewVote
-from .stats import (
-    apply_review_change,
-    apply_score_change,
-    helpfulness_lower_bound,
-    stats_for_update,
-)
+from .stats import WilsonLowerBound, apply_review_change, apply_score_change, stats_for_update
 
 RATING_FIELDS = ["ratings_count", "ratings_sum", "histogram", "watchers"]
 REVIEW_FIELDS = ["review_count", *[f"{name}_sum" for name, _ in SUB_SCORES]]
@@ -172,6 +168,8 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
         vote.helpful = helpful
         vote.save(update_fields=["helpful", "updated_at"])
         review.helpful_yes += 1 if helpful else -1
-    review.helpful_lower_bound = helpfulness_lower_bound(review.helpful_yes, review.helpful_total)
-    review.save(update_fields=["helpful_yes", "helpful_total", "helpful_lower_bound"])
+    review.save(update_fields=["helpful_yes", "helpful_total"])
+    Review.objects.filter(pk=review.pk).update(
+        helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
+    )
     return review

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, FloatField, Func, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, ReviewVote, TitleStats
 
@@ -200,19 +200,35 @@ def rankings_refresh() -> None:
         )
 
 
-def helpfulness_lower_bound(yes: int, total: int, z: float = 1.96) -> float:
-    """Lower bound of the Wilson score interval of the share of "helpful" votes.
+class WilsonLowerBound(Func):
+    """Lower bound of the Wilson score interval (95%) of `yes` helpful votes out of `total`.
 
-    A review with 1 of 1 helpful votes should not outrank one with 90 of 100: the bound
-    is low while there are few votes and approaches the real share as votes come in.
+    A review with 1 of 1 helpful votes should not outrank one with 90 of 100: the bound is
+    low while there are few votes and approaches the real share as votes come in. Computed
+    by PostgreSQL, so the vote service and the bulk recount share one formula.
     """
-    if total == 0:
-        return 0.0
-    share = yes / total
-    z2 = z * z
-    centre = share + z2 / (2 * total)
-    spread = z * math.sqrt((share * (1 - share) + z2 / (4 * total)) / total)
-    return (centre - spread) / (1 + z2 / total)
+
+    output_field = FloatField()
+    Z = 1.96
+
+    def __init__(self, yes, total) -> None:
+        super().__init__(yes, total)
+
+    def as_sql(self, compiler, connection, **extra):
+        (yes, yes_params), (total, total_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        if yes_params or total_params:
+            # Each operand appears several times below; columns and F() have no parameters.
+            raise ValueError("WilsonLowerBound takes columns or F() expressions only")
+        z2 = self.Z**2
+        n = f"(nullif({total}, 0)::float)"
+        p = f"(({yes})::float / {n})"
+        sql = (
+            f"coalesce(({p} + {z2 / 2} / {n} - {self.Z} * sqrt(({p} * (1 - {p}) + "
+            f"{z2 / 4} / {n}) / {n})) / (1 + {z2} / {n}), 0.0)"
+        )
+        return sql, []
 
 
 @dataclass(frozen=True)
@@ -230,21 +246,34 @@ def helpfulness_recompute(*, check: bool = False) -> list[VoteDifference]:
             for row in ReviewVote.objects.order_by()
             .values("review_id")
             .annotate(yes=Count("id", filter=Q(helpful=True)), total=Count("id"))
+            .iterator(chunk_size=10000)
         }
-        stored = Review.objects.select_for_update().filter(
-            Q(helpful_total__gt=0) | Q(id__in=list(actual))
+        stored = (
+            Review.objects.select_for_update()
+            .filter(Q(helpful_total__gt=0) | Q(id__in=list(actual)))
+            .values_list("id", "helpful_yes", "helpful_total")
         )
         differences = [
-            VoteDifference(review.pk, (review.helpful_yes, review.helpful_total), real)
-            for review in stored.only("id", "helpful_yes", "helpful_total")
-            if (review.helpful_yes, review.helpful_total) != (real := actual.get(review.pk, (0, 0)))
+            VoteDifference(review_id, (yes, total), actual.get(review_id, (0, 0)))
+            for review_id, yes, total in stored.iterator(chunk_size=10000)
+            if (yes, total) != actual.get(review_id, (0, 0))
         ]
-        if not check:
-            for difference in differences:
-                yes, total = difference.actual
-                Review.objects.filter(pk=difference.review_id).update(
-                    helpful_yes=yes,
-                    helpful_total=total,
-                    helpful_lower_bound=helpfulness_lower_bound(yes, total),
-                )
+        if not check and differences:
+            _write_helpfulness([d.review_id for d in differences])
     return differences
+
+
+def _write_helpfulness(review_ids: list[int]) -> None:
+    """Recount the votes of these reviews in one statement per batch."""
+    for start in range(0, len(review_ids), 5000):
+        batch = review_ids[start : start + 5000]
+        votes = ReviewVote.objects.filter(review=OuterRef("pk")).order_by().values("review")
+        Review.objects.filter(pk__in=batch).update(
+            helpful_yes=Coalesce(
+                Subquery(votes.annotate(n=Count("id", filter=Q(helpful=True))).values("n")), 0
+            ),
+            helpful_total=Coalesce(Subquery(votes.annotate(n=Count("id")).values("n")), 0),
+        )
+        Review.objects.filter(pk__in=batch).update(
+            helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
+        )

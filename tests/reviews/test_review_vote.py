@@ -1,7 +1,8 @@
 import pytest
+from django.db.models import F
 
 from reviews.models import Review, ReviewVote
-from reviews.stats import helpfulness_lower_bound
+from reviews.stats import WilsonLowerBound
 
 pytestmark = pytest.mark.django_db
 
@@ -69,11 +70,22 @@ def test_an_unknown_review_is_404(client, user):
     assert client.post("/reviews/999999/vote/", {"helpful": "yes"}).status_code == 404
 
 
-def test_wilson_ordering_is_fair_to_reviews_with_few_votes():
-    assert helpfulness_lower_bound(0, 0) == 0
-    assert helpfulness_lower_bound(1, 1) < helpfulness_lower_bound(90, 100)
-    assert helpfulness_lower_bound(12, 15) > helpfulness_lower_bound(7, 8)
-    assert helpfulness_lower_bound(12, 15) == pytest.approx(0.548, abs=0.001)
+def wilson(review, yes: int, total: int) -> float:
+    Review.objects.filter(pk=review.pk).update(helpful_yes=yes, helpful_total=total)
+    return (
+        Review.objects.filter(pk=review.pk)
+        .annotate(bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total")))
+        .get()
+        .bound
+    )
+
+
+def test_wilson_ordering_is_fair_to_reviews_with_few_votes(review):
+    assert wilson(review, 0, 0) == 0
+    assert wilson(review, 1, 1) < wilson(review, 90, 100)
+    assert wilson(review, 12, 15) > wilson(review, 7, 8)
+    assert wilson(review, 12, 15) == pytest.approx(0.5481, abs=0.0001)
+    assert wilson(review, 7, 8) == pytest.approx(0.5291, abs=0.0001)
 
 
 def test_the_title_page_shows_the_most_helpful_reviews_first(

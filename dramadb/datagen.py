@@ -1,0 +1,120 @@
+"""Deterministic synthetic data at the sizes of bench/scales.json, made inside PostgreSQL.
+
+Rows are made with INSERT ... SELECT over generate_series, so nothing crosses the wire but
+the statements; `setseed` makes every random() the same from run to run. Each app's
+datagen module owns the SQL for its own tables; this module holds the shared machinery.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from time import monotonic
+
+from django.conf import settings
+from django.core.management.color import no_style
+from django.db import connection
+
+SCALES_FILE = Path(settings.BASE_DIR) / "bench" / "scales.json"
+SEED = 0.2005
+
+
+@dataclass(frozen=True)
+class Scale:
+    titles: int
+    people: int
+    credits_per_title: int
+    users: int
+    entries_per_user: int
+    hot_title_watchers: int
+    reviews: int
+    hot_title_reviews: int
+    votes_per_review: int
+    comments: int
+    hot_title_comments: int
+    recommendations: int
+
+    @classmethod
+    def named(cls, name: str) -> Scale:
+        values = json.loads(SCALES_FILE.read_text())[name]
+        return cls(**{f.name: values[f.name] for f in fields(cls)})
+
+
+class Progress:
+    """One line per step, rewritten in place while the step runs."""
+
+    def __init__(self, out=None) -> None:
+        self.out = out or sys.stdout
+        self.started = monotonic()
+
+    @contextmanager
+    def step(self, label: str) -> Iterator[Callable[[str], None]]:
+        started = monotonic()
+
+        def update(detail: str) -> None:
+            self.out.write(f"\r  {label}: {detail} ({monotonic() - started:.0f}s)\x1b[K")
+            self.out.flush()
+
+        update("…")
+        yield update
+        self.out.write(f"\r  {label}: done in {monotonic() - started:.1f}s\x1b[K\n")
+        self.out.flush()
+
+    def total(self) -> float:
+        return monotonic() - self.started
+
+
+def execute(sql: str, params: dict | None = None) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params or {})
+        return cursor.rowcount
+
+
+def scalar(sql: str, params: dict | None = None):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params or {})
+        return cursor.fetchone()[0]
+
+
+def next_id(table: str) -> int:
+    """Generated rows take ids after the existing ones, so the demo data can stay."""
+    return scalar(f"SELECT coalesce(max(id), 0) FROM {table}") + 1
+
+
+def chunked(update: Callable[[str], None], sql: str, total: int, chunks: int, **params) -> int:
+    """Run `sql` once per chunk of the range [0, total), with %(lo)s and %(hi)s bound."""
+    done = 0
+    size = -(-total // chunks)
+    for lo in range(0, total, size):
+        hi = min(lo + size, total)
+        done += execute(sql, {**params, "lo": lo, "hi": hi})
+        update(f"{hi:,} of {total:,} ({done:,} rows)")
+    return done
+
+
+@contextmanager
+def bulk_load() -> Iterator[None]:
+    """Faster loading for generated data that is consistent by construction.
+
+    `session_replication_role = replica` skips foreign-key triggers (the generator only
+    refers to ids it has made); the other settings trade durability for speed while
+    loading, which is fine for throw-away benchmark data.
+    """
+    execute("SET session_replication_role = replica")
+    execute("SET synchronous_commit = off")
+    execute("SET maintenance_work_mem = '512MB'")
+    execute("SELECT setseed(%(seed)s)", {"seed": SEED})
+    try:
+        yield
+    finally:
+        execute("SET session_replication_role = DEFAULT")
+
+
+def reset_sequences(*models) -> None:
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
