@@ -50,18 +50,22 @@ class Progress:
     def __init__(self, out=None) -> None:
         self.out = out or sys.stdout
         self.started = monotonic()
+        # On a terminal each step's line counts up in place; in a log, one line per step.
+        self.live = getattr(self.out, "isatty", lambda: False)()
 
     @contextmanager
     def step(self, label: str) -> Iterator[Callable[[str], None]]:
         started = monotonic()
 
         def update(detail: str) -> None:
-            self.out.write(f"\r  {label}: {detail} ({monotonic() - started:.0f}s)\x1b[K")
-            self.out.flush()
+            if self.live:
+                self.out.write(f"\r  {label}: {detail} ({monotonic() - started:.0f}s)\x1b[K")
+                self.out.flush()
 
         update("…")
         yield update
-        self.out.write(f"\r  {label}: done in {monotonic() - started:.1f}s\x1b[K\n")
+        line = f"  {label}: done in {monotonic() - started:.1f}s"
+        self.out.write(f"\r{line}\x1b[K\n" if self.live else f"{line}\n")
         self.out.flush()
 
     def total(self) -> float:

@@ -1,0 +1,56 @@
+"""The synthetic data generator, at a tiny scale of its own."""
+
+import io
+from dataclasses import replace
+
+import pytest
+from django.core.management import call_command
+
+from dramadb.datagen import Progress, Scale
+from dramadb.management.commands.generate import generate_rows
+from reviews.models import ListEntry, Review, ReviewVote
+from reviews.stats import helpfulness_recompute, stats_recompute
+from titles.demo import load_seed_title
+from titles.models import Credit, Title
+
+pytestmark = pytest.mark.django_db
+
+TINY = replace(
+    Scale.named("small"),
+    titles=60,
+    people=120,
+    users=80,
+    entries_per_user=10,
+    hot_title_watchers=40,
+    reviews=100,
+    hot_title_reviews=12,
+)
+
+
+def test_it_makes_consistent_rows_at_the_asked_sizes():
+    call_command("loaddemo", stdout=io.StringIO())
+    hot = load_seed_title()
+    titles_before, reviews_before = Title.objects.count(), Review.objects.count()
+
+    generate_rows(TINY, Progress(io.StringIO()), hot_title=hot.pk)
+    stats_recompute()
+
+    assert Title.objects.count() == titles_before + TINY.titles
+    assert Credit.objects.filter(title__title__contains=" ").count() >= TINY.titles * 10
+    generated_reviews = Review.objects.count() - reviews_before
+    assert TINY.reviews * 0.7 <= generated_reviews <= TINY.reviews * 1.3
+    assert Review.objects.filter(title=hot).count() - 53 == TINY.hot_title_reviews
+    assert ListEntry.objects.filter(title=hot, user__username__startswith="member").count() >= 40
+    # Every review's Overall is its author's score for the title.
+    for review in Review.objects.select_related("user")[:50]:
+        entry = ListEntry.objects.get(user=review.user, title=review.title)
+        assert entry.score == review.overall
+    assert ReviewVote.objects.exists()
+    assert stats_recompute(check=True) == []
+    assert helpfulness_recompute(check=True) == []
+
+
+def test_it_refuses_a_database_that_already_has_generated_data(title_factory):
+    title_factory.create_batch(21)
+    with pytest.raises(Exception, match="already holds generated data"):
+        call_command("generate", "--scale", "small", stdout=io.StringIO())

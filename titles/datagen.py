@@ -1,0 +1,134 @@
+"""Synthetic catalogue for the benchmark: networks, titles, alternative names, people, credits."""
+
+from __future__ import annotations
+
+from dramadb.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
+
+from .models import AlternativeTitle, Credit, Genre, Network, Person, Title
+
+ADJECTIVES = [
+    "Silent", "Golden", "Endless", "Hidden", "Last", "First", "Broken", "Bright", "Winter",
+    "Summer", "Lonely", "Secret", "Little", "Crimson", "Gentle", "Wild", "Distant", "Burning",
+    "Quiet", "Second", "Falling", "Midnight", "Paper", "Glass", "Shining",
+]  # fmt: skip
+NOUNS = [
+    "Garden", "Promise", "River", "Letter", "Station", "Melody", "Harbor", "Kingdom", "Season",
+    "Doctor", "Diary", "Bridge", "Lantern", "Detective", "Family", "Island", "Campus", "Palace",
+    "Storm", "Kitchen", "Mirror", "Journey", "Heart", "Sky", "Village", "Contract", "Memory",
+]  # fmt: skip
+FAMILY_NAMES = [
+    "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kim",
+    "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Wang", "Li", "Zhang", "Liu", "Chen",
+    "Lin", "Huang", "Wu", "Srisai", "Chaiyaporn",
+]  # fmt: skip
+GIVEN_NAMES = [
+    "Haruto", "Yui", "Sota", "Hina", "Ren", "Aoi", "Minjun", "Seoyeon", "Jiho", "Hayoon",
+    "Wei", "Mei", "Jun", "Ling", "Kanya", "Niran", "Riku", "Sakura", "Daichi", "Mio",
+    "Hyunwoo", "Jiwon", "Yuto", "Emi", "Tae", "Sun", "Hao", "Yan", "Akira", "Nana",
+]  # fmt: skip
+COUNTRIES = ["Japan", "South Korea", "China", "Taiwan", "Thailand"]
+NETWORKS = 20
+CHUNKS = 10
+
+
+def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
+    """Make the catalogue and return the first generated id of titles and people."""
+    first = {"network": next_id("titles_network"), "title": next_id("titles_title"),
+             "person": next_id("titles_person")}  # fmt: skip
+    with progress.step("networks and titles") as update:
+        execute(
+            """
+            INSERT INTO titles_network (id, name, country)
+            SELECT %(base)s + g, 'Network ' || (%(base)s + g), (%(countries)s)[1 + g %% 5]
+              FROM generate_series(0, %(n)s - 1) g
+            """,
+            {"base": first["network"], "n": NETWORKS, "countries": COUNTRIES},
+        )
+        chunked(
+            update,
+            """
+            INSERT INTO titles_title (id, created_at, updated_at, title, slug, native_title, year,
+                kind, country, episodes, aired_from, aired_to, network_id, duration_minutes,
+                synopsis, poster)
+            SELECT %(base)s + g, now(), now(), t.name, lower(replace(t.name, ' ', '-')),
+                   '作品 ' || g, 1990 + g %% 36,
+                   (ARRAY['drama', 'drama', 'drama', 'movie', 'tv_show', 'special'])[1 + g %% 6],
+                   (%(countries)s)[1 + g %% 5], 6 + g %% 19,
+                   make_date(1990 + g %% 36, 1 + g %% 12, 1 + g %% 28),
+                   make_date(1990 + g %% 36, 1 + g %% 12, 1 + g %% 28) + (g %% 120),
+                   %(network)s + g %% %(networks)s, 30 + g %% 60,
+                   'A generated story number ' || g || ' about ' || lower(t.name) ||
+                   ', kept short so that every page shows the same shape of data.', ''
+              FROM generate_series(%(lo)s, %(hi)s - 1) g,
+                   LATERAL (SELECT (%(adjectives)s)[1 + g %% 25] || ' ' ||
+                                   (%(nouns)s)[1 + (g / 25) %% 27] || ' ' || g AS name) t
+            """,
+            scale.titles,
+            CHUNKS,
+            base=first["title"],
+            countries=COUNTRIES,
+            network=first["network"],
+            networks=NETWORKS,
+            adjectives=ADJECTIVES,
+            nouns=NOUNS,
+        )
+    with progress.step("genres and alternative titles") as update:
+        execute(
+            """
+            INSERT INTO titles_title_genres (title_id, genre_id)
+            SELECT t.id, g.id FROM titles_title t
+              JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM titles_genre) g
+                ON g.k IN (t.id %% 7, (t.id / 7) %% 7)
+             WHERE t.id >= %(base)s
+            ON CONFLICT DO NOTHING
+            """,
+            {"base": first["title"]},
+        )
+        chunked(
+            update,
+            """
+            INSERT INTO titles_alternativetitle (title_id, name)
+            SELECT %(base)s + g, 'Also known as ' || g FROM generate_series(%(lo)s, %(hi)s - 1) g
+            """,
+            scale.titles,
+            CHUNKS,
+            base=first["title"],
+        )
+    with progress.step("people and credits") as update:
+        execute(
+            """
+            INSERT INTO titles_person (id, created_at, updated_at, name, slug, native_name, photo,
+                birthday, biography)
+            SELECT %(base)s + g, now(), now(), p.name, lower(replace(p.name, ' ', '-')), '', '',
+                   make_date(1950 + g %% 50, 1 + g %% 12, 1 + g %% 28), ''
+              FROM generate_series(0, %(n)s - 1) g,
+                   LATERAL (SELECT (%(family)s)[1 + g %% 26] || ' ' ||
+                                   (%(given)s)[1 + (g / 26) %% 30] || ' ' || g AS name) p
+            """,
+            {
+                "base": first["person"],
+                "n": scale.people,
+                "family": FAMILY_NAMES,
+                "given": GIVEN_NAMES,
+            },
+        )
+        chunked(
+            update,
+            """
+            INSERT INTO titles_credit (title_id, person_id, kind, character_name, "order")
+            SELECT %(title)s + g, %(person)s + (g * 7919 + j * 104729) %% %(people)s,
+                   CASE WHEN j < 3 THEN 'main' WHEN j < 7 THEN 'support' WHEN j < 8 THEN 'guest'
+                        WHEN j %% 2 = 0 THEN 'director' ELSE 'screenwriter' END,
+                   CASE WHEN j < 8 THEN 'Character ' || j ELSE '' END, j
+              FROM generate_series(%(lo)s, %(hi)s - 1) g, generate_series(0, %(per)s - 1) j
+            ON CONFLICT DO NOTHING
+            """,
+            scale.titles,
+            CHUNKS,
+            title=first["title"],
+            person=first["person"],
+            people=scale.people,
+            per=scale.credits_per_title,
+        )
+    reset_sequences(Network, Title, AlternativeTitle, Person, Credit, Genre)
+    return first
