@@ -12,6 +12,7 @@ urlpatterns = [
     path("", title_views.home, name="home"),
     path("", include("titles.urls")),
     path("", include("accounts.urls")),
+    path("", include("comments.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from comments.selectors import comment_section
+
 from .models import Credit, Person, Title
 
 
@@ -33,6 +35,9 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "title": title,
         "cast_preview": cast_preview,
         "can_edit_cast": request.user.has_perm("titles.add_credit"),
+        "comments": comment_section(
+            target=title, viewer=request.user, page_number=request.GET.get("cpage")
+        ),
     }
     return render(request, "titles/title_detail.html", context)
 
