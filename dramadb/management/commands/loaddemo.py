@@ -4,6 +4,7 @@ from time import monotonic
 
 from django.core.management.base import BaseCommand
 
+from comments import demo as comments_demo
 from titles import demo as titles_demo
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         steps = [
             ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
             ("catalogue: other titles", titles_demo.load_other_titles),
+            ("comments: 1 Litre of Tears", comments_demo.load_comments),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
