@@ -166,6 +166,16 @@ IMAGE_MAX_PIXELS = envint("IMAGE_MAX_PIXELS", 40_000_000)
 TITLES_PER_PAGE = envint("TITLES_PER_PAGE", 24)
 CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)
 
+# Comments: which models take them, how fast and how long, and how much one page shows.
+COMMENT_TARGET_MODELS = ["titles.Title"]
+COMMENT_RATE_LIMIT_SECONDS = envint("COMMENT_RATE_LIMIT_SECONDS", 10)
+COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 10_000)
+COMMENT_THREADS_PER_PAGE = envint("COMMENT_THREADS_PER_PAGE", 20)
+# A busy thread shows its first replies on the title page and links to its own page.
+COMMENT_REPLIES_PER_THREAD_ON_PAGE = envint("COMMENT_REPLIES_PER_THREAD_ON_PAGE", 10)
+COMMENT_REPLIES_PER_PAGE = envint("COMMENT_REPLIES_PER_PAGE", 50)
+COMMENT_INDENT_CAP = envint("COMMENT_INDENT_CAP", 4)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

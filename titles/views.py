@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from comments.selectors import comment_section
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
 
@@ -50,6 +51,9 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "top_reviews": top_reviews,
         "more_reviews": max(stats.review_count - len(top_reviews), 0),
         "own_review": reviews_selectors.own_review(request.user, title),
+        "comments": comment_section(
+            target=title, viewer=request.user, page_number=request.GET.get("cpage")
+        ),
     }
     return render(request, "titles/title_detail.html", context)
 

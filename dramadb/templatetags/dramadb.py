@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.timesince import timesince
 
 register = template.Library()
 
@@ -18,11 +17,14 @@ def humandate(value: datetime | None) -> str:
     """ "28 days ago" within a month, "Jul 15, 2014" before that."""
     if value is None:
         return ""
-    now = timezone.now()
-    if now - value < RECENT:
-        if now - value < timedelta(minutes=1):
-            return "just now"
-        return f"{timesince(value, now, depth=1)} ago".replace("\xa0", " ")
+    age = timezone.now() - value
+    if age < RECENT:
+        # The largest whole unit up to days: "28 days ago", never "4 weeks ago".
+        for unit, seconds in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+            count = int(age.total_seconds() // seconds)
+            if count >= 1:
+                return f"{count} {unit}{'' if count == 1 else 's'} ago"
+        return "just now"
     return format_date(timezone.localtime(value), DATE_FORMAT)
 
 

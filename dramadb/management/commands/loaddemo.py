@@ -4,6 +4,7 @@ from time import monotonic
 
 from django.core.management.base import BaseCommand
 
+from comments import demo as comments_demo
 from reviews import demo as reviews_demo
 from reviews import review_demo
 from titles import demo as titles_demo
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             ("catalogue: other titles", titles_demo.load_other_titles),
             ("users, lists and ratings", self.load_ratings),
             ("reviews", lambda: review_demo.load_reviews(titles_demo.load_seed_title())),
+            ("comments: 1 Litre of Tears", comments_demo.load_comments),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")

@@ -1,0 +1,24 @@
+from django import forms
+from django.conf import settings
+
+
+class CommentForm(forms.Form):
+    """What a person types. The rules (length, rate, parent) live in the services, which
+    report problems as errors that the views attach to this form."""
+
+    body = forms.CharField(
+        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    is_spoiler = forms.BooleanField(
+        label="Contains spoilers (folded until a reader reveals it)", required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].widget.attrs["maxlength"] = settings.COMMENT_MAX_LENGTH
+
+
+def comment_form(data=None, *, parent_id: int | None = None, initial=None) -> CommentForm:
+    """A form whose field ids stay unique when several reply forms share one page."""
+    auto_id = f"id_reply_{parent_id}_%s" if parent_id else "id_comment_%s"
+    return CommentForm(data, initial=initial, auto_id=auto_id)

@@ -1,0 +1,295 @@
+"""Reading comments: a page of threads, one thread's page, counts and where a comment lives.
+
+Every function here runs a fixed number of queries whatever the number of comments, and hands
+back plain lists: each shown comment carries `shown_replies` (the replies nested under it),
+`is_placeholder`, `nests_replies` and, when it is shown away from its parent, `reply_to`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .forms import CommentForm, comment_form
+from .models import PATH_DEPTH, Comment, CommentCount
+from .services import can_moderate
+
+# The query string key of the comments page on a target's own page (the title page).
+PAGE_PARAM = "cpage"
+
+
+@dataclass
+class Thread:
+    root: Comment
+    reply_count: int
+    has_more: bool = False
+
+    @property
+    def replies(self) -> list[Comment]:
+        return self.root.shown_replies
+
+
+@dataclass
+class ThreadPage:
+    number: int
+    threads: list[Thread]
+    has_previous: bool
+    has_next: bool
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+@dataclass
+class CommentSection:
+    """Everything the comments part of a page shows."""
+
+    target: models.Model
+    count: int
+    page: ThreadPage
+    post_url: str
+    can_moderate: bool
+    form: CommentForm = field(default_factory=comment_form)
+
+
+@dataclass
+class ThreadDetail:
+    """One thread on its own page: the root, then a page of its replies in reading order."""
+
+    root: Comment
+    target: models.Model
+    replies: list[Comment]
+    number: int
+    has_previous: bool
+    has_next: bool
+    can_moderate: bool
+
+
+def indent_cap() -> int:
+    return max(1, min(settings.COMMENT_INDENT_CAP, PATH_DEPTH))
+
+
+def parse_page_number(value: str | int | None) -> int:
+    try:
+        number = int(value or 1)
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= 100_000 else 1
+
+
+def comment_count(target: models.Model) -> int:
+    content_type = ContentType.objects.get_for_model(target)
+    stored = (
+        CommentCount.objects.filter(content_type=content_type, object_id=target.pk)
+        .values_list("count", flat=True)
+        .first()
+    )
+    return stored or 0
+
+
+def post_url(target: models.Model) -> str:
+    content_type = ContentType.objects.get_for_model(target)
+    return reverse(
+        "comments:post",
+        kwargs={"content_type_id": content_type.pk, "object_id": target.pk},
+    )
+
+
+def comment_section(
+    *, target: models.Model, viewer, page_number: str | int | None = 1
+) -> CommentSection:
+    """The comments part of a target's page: 3 queries (count, roots, replies)."""
+    moderator = can_moderate(viewer)
+    return CommentSection(
+        target=target,
+        count=comment_count(target),
+        page=thread_page(target=target, page_number=page_number, include_hidden=moderator),
+        post_url=post_url(target),
+        can_moderate=moderator,
+    )
+
+
+def thread_page(
+    *,
+    target: models.Model,
+    page_number: str | int | None = 1,
+    per_page: int | None = None,
+    replies_per_thread: int | None = None,
+    include_hidden: bool = False,
+) -> ThreadPage:
+    """A page of threads, newest first, each with its first replies: 2 queries."""
+    per_page = per_page or settings.COMMENT_THREADS_PER_PAGE
+    if replies_per_thread is None:
+        replies_per_thread = settings.COMMENT_REPLIES_PER_THREAD_ON_PAGE
+    number = parse_page_number(page_number)
+    offset = (number - 1) * per_page
+    # One row more than the page tells whether there is a next page, without a count.
+    roots = list(
+        Comment.objects.for_target(target)
+        .roots()
+        .shown_as_threads(include_hidden=include_hidden)
+        .select_related("author")
+        .newest_first()[offset : offset + per_page + 1]
+    )
+    has_next = len(roots) > per_page
+    roots = roots[:per_page]
+    replies_by_root = _first_replies(roots, replies_per_thread + 1)
+    threads = []
+    for root in roots:
+        replies = replies_by_root.get(root.pk, [])
+        has_more = len(replies) > replies_per_thread
+        _arrange(root, replies[:replies_per_thread], include_hidden=include_hidden)
+        root.has_more_replies = has_more
+        threads.append(Thread(root=root, reply_count=root.reply_count, has_more=has_more))
+    return ThreadPage(number=number, threads=threads, has_previous=number > 1, has_next=has_next)
+
+
+def thread_detail(
+    *, root: Comment, viewer, page_number: str | int | None = 1, per_page: int | None = None
+) -> ThreadDetail:
+    """A thread's page of replies in reading order: 2 queries (its target, the replies)."""
+    per_page = per_page or settings.COMMENT_REPLIES_PER_PAGE
+    number = parse_page_number(page_number)
+    offset = (number - 1) * per_page
+    replies = list(
+        Comment.objects.filter(root=root)
+        .select_related("author")
+        .in_reading_order()[offset : offset + per_page + 1]
+    )
+    has_next = len(replies) > per_page
+    moderator = can_moderate(viewer)
+    _arrange(root, replies[:per_page], include_hidden=moderator)
+    return ThreadDetail(
+        root=root,
+        target=root.target,
+        replies=root.shown_replies,
+        number=number,
+        has_previous=number > 1,
+        has_next=has_next,
+        can_moderate=moderator,
+    )
+
+
+def nests_replies(comment: Comment) -> bool:
+    """Whether a reply to `comment` shows nested under it, or after it at the indent cap."""
+    return comment.depth < indent_cap()
+
+
+def prepare_single(comment: Comment) -> None:
+    """Ready a just-posted comment to be shown on its own, as the page would show it."""
+    _arrange(comment, [], include_hidden=False)
+    if comment.parent_id is not None and not nests_replies(comment.parent):
+        comment.reply_to = comment.parent
+
+
+def thread_location(comment: Comment) -> str:
+    """The page of its thread that shows a reply: one query."""
+    position = Comment.objects.filter(root_id=comment.root_id, path__lt=comment.path).count()
+    return _thread_url(comment, position)
+
+
+def _thread_url(comment: Comment, position: int) -> str:
+    number = position // settings.COMMENT_REPLIES_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    root_url = reverse("comments:thread", kwargs={"pk": comment.root_id})
+    return f"{root_url}{query}#comment-{comment.pk}"
+
+
+def comment_location(comment: Comment, *, target: models.Model | None = None) -> str:
+    """The address that shows `comment`: its target's page when it is there, else its thread.
+
+    At most four queries: the thread's root and the target when not given, the thread's
+    position on the target's page, and the reply's position in its thread.
+    """
+    root = comment if comment.root_id is None else Comment.objects.get(pk=comment.root_id)
+    target = target or root.target
+    newer_threads = (
+        Comment.objects.filter(content_type_id=root.content_type_id, object_id=root.object_id)
+        .roots()
+        .shown_as_threads()
+        .filter(Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk))
+        .count()
+    )
+    target_page = newer_threads // settings.COMMENT_THREADS_PER_PAGE + 1
+    query = f"?{PAGE_PARAM}={target_page}" if target_page > 1 else ""
+    on_target = f"{target.get_absolute_url()}{query}#comment-{comment.pk}"
+    if comment.root_id is None:
+        return on_target
+    position = Comment.objects.filter(root_id=root.pk, path__lt=comment.path).count()
+    if position < settings.COMMENT_REPLIES_PER_THREAD_ON_PAGE:
+        return on_target
+    return _thread_url(comment, position)
+
+
+def _first_replies(roots: list[Comment], limit: int) -> dict[int, list[Comment]]:
+    """The first `limit` replies of each root in reading order, in one query.
+
+    One UNION ALL of a LIMITed index scan per root: the cost follows the page, never the size
+    of a thread.
+    """
+    if not roots or limit <= 0:
+        return {}
+    parts = [
+        Comment.objects.filter(root_id=root.pk).select_related("author").in_reading_order()[:limit]
+        for root in roots
+    ]
+    replies = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    by_root: dict[int, list[Comment]] = {}
+    for reply in sorted(replies, key=lambda reply: (reply.root_id, reply.path)):
+        by_root.setdefault(reply.root_id, []).append(reply)
+    return by_root
+
+
+def _shown(comment: Comment, include_hidden: bool) -> bool:
+    return comment.is_visible or (include_hidden and comment.state == Comment.State.HIDDEN)
+
+
+def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> None:
+    """Nest `replies` (a run of the thread in reading order) under `root`.
+
+    A removed comment is kept as a placeholder only when something shown hangs under it.
+    Replies deeper than the indent cap join the list of their ancestor at the cap, in order,
+    marked with the comment they answer. A reply whose parent is on an earlier page of the
+    thread starts the list, marked as continuing it.
+    """
+    cap = indent_cap()
+    needed: set[int] = set()
+    shown: list[Comment] = []
+    for reply in reversed(replies):
+        if _shown(reply, include_hidden) or reply.pk in needed:
+            shown.append(reply)
+            needed.add(reply.parent_id)
+    shown.reverse()
+
+    for comment in [root, *shown]:
+        comment.is_placeholder = not _shown(comment, include_hidden)
+        comment.shown_replies = []
+        # Where a reply to it goes: nested under it, or after it in the same list.
+        comment.nests_replies = comment.depth < cap
+        comment.reply_to = None
+        comment.continues_thread = False
+        comment.has_more_replies = False
+    by_id = {root.pk: root, **{reply.pk: reply for reply in shown}}
+    # The comment whose list of replies holds each reply.
+    holder: dict[int, Comment] = {}
+    for reply in shown:
+        parent = by_id.get(reply.parent_id)
+        if parent is None:
+            holder[reply.pk] = root
+            reply.continues_thread = True
+        elif parent.nests_replies:
+            holder[reply.pk] = parent
+        else:
+            holder[reply.pk] = holder.get(parent.pk, root)
+            reply.reply_to = parent
+        holder[reply.pk].shown_replies.append(reply)

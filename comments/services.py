@@ -1,0 +1,318 @@
+"""Every write to comments, each in one transaction with the counters it changes.
+
+Two counters stay true here: a target's number of visible comments (`CommentCount`) and a
+thread's number of visible replies (`Comment.reply_count` on its root). Rows are locked in one
+order everywhere (the author, then the comment or parent, then its root, then the count), so
+concurrent writers wait for each other instead of deadlocking.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections, models, router, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Comment, CommentCount, child_path, path_segment
+
+MODERATE_PERMISSION = "comments.change_comment"
+
+
+class RateLimited(ValidationError):
+    """Posted again too soon; `retry_after` says how many seconds to wait."""
+
+    def __init__(self, retry_after: int) -> None:
+        limit = settings.COMMENT_RATE_LIMIT_SECONDS
+        every = "second" if limit == 1 else f"{limit} seconds"
+        wait = "1 second" if retry_after == 1 else f"{retry_after} seconds"
+        super().__init__(
+            f"You are posting too fast: one comment every {every}. Please wait {wait} and "
+            "post again; your text is still here.",
+            code="rate_limited",
+        )
+        self.retry_after = retry_after
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def target_allowed(model: type[models.Model]) -> bool:
+    allowed = {label.lower() for label in settings.COMMENT_TARGET_MODELS}
+    return model._meta.label_lower in allowed
+
+
+@transaction.atomic
+def comment_post(
+    *,
+    author,
+    target: models.Model,
+    body: str,
+    is_spoiler: bool = False,
+    parent_id: int | None = None,
+) -> Comment:
+    """Post a comment, or a reply when `parent_id` is given, as a signed-in user."""
+    if not (author.is_authenticated and author.is_active):
+        raise PermissionDenied("Sign in to post comments.")
+    content_type = _content_type_for(target)
+    body = _clean_body(body)
+    _check_rate(author)
+    parent = None
+    if parent_id is not None:
+        parent = _lock_parent(parent_id, content_type=content_type, object_id=target.pk)
+    return _insert(
+        author=author,
+        content_type=content_type,
+        object_id=target.pk,
+        body=body,
+        is_spoiler=is_spoiler,
+        parent=parent,
+        created_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def comment_import(
+    *,
+    author,
+    target: models.Model,
+    body: str,
+    created_at: datetime,
+    is_spoiler: bool = False,
+    parent: Comment | None = None,
+) -> Comment:
+    """Store a comment written elsewhere (demo data, an import) at its original time.
+
+    The same rules as posting apply, except the rate limit, which is about people typing.
+    """
+    content_type = _content_type_for(target)
+    body = _clean_body(body)
+    if parent is not None:
+        parent = _lock_parent(parent.pk, content_type=content_type, object_id=target.pk)
+    return _insert(
+        author=author,
+        content_type=content_type,
+        object_id=target.pk,
+        body=body,
+        is_spoiler=is_spoiler,
+        parent=parent,
+        created_at=created_at,
+    )
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, editor, body: str, is_spoiler: bool) -> Comment:
+    """Change the text or spoiler flag of one's own comment; it shows as edited."""
+    locked = _lock(comment)
+    if not editor.is_authenticated or locked.author_id != editor.pk:
+        raise PermissionDenied("You can only edit your own comments.")
+    if locked.state == Comment.State.HIDDEN:
+        raise ValidationError(
+            "A moderator hid this comment, so it can no longer be edited.", code="hidden"
+        )
+    if locked.state == Comment.State.DELETED:
+        raise ValidationError("This comment was deleted.", code="deleted")
+    body = _clean_body(body)
+    if body == locked.body and is_spoiler == locked.is_spoiler:
+        return locked
+    locked.body = body
+    locked.is_spoiler = is_spoiler
+    locked.edited_at = timezone.now()
+    locked.save(update_fields=["body", "is_spoiler", "edited_at"])
+    return locked
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, user) -> Comment:
+    """Delete one's own comment. The row stays, without its text, so replies keep their place."""
+    locked = _lock(comment)
+    if not user.is_authenticated or locked.author_id != user.pk:
+        raise PermissionDenied("You can only delete your own comments.")
+    if locked.state == Comment.State.DELETED:
+        raise ValidationError("This comment is already deleted.", code="deleted")
+    was_visible = locked.is_visible
+    locked.state = Comment.State.DELETED
+    locked.body = ""
+    locked.save(update_fields=["state", "body"])
+    if was_visible:
+        _visible_changed(locked, -1)
+    return locked
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, moderator) -> Comment:
+    """Hide a comment from everyone but moderators; it can be restored."""
+    if not can_moderate(moderator):
+        raise PermissionDenied("Only moderators can hide comments.")
+    locked = _lock(comment)
+    if locked.state != Comment.State.VISIBLE:
+        raise ValidationError("Only a visible comment can be hidden.", code="not_visible")
+    locked.state = Comment.State.HIDDEN
+    locked.save(update_fields=["state"])
+    _visible_changed(locked, -1)
+    return locked
+
+
+@transaction.atomic
+def comment_restore(*, comment: Comment, moderator) -> Comment:
+    """Show a hidden comment again."""
+    if not can_moderate(moderator):
+        raise PermissionDenied("Only moderators can restore comments.")
+    locked = _lock(comment)
+    if locked.state != Comment.State.HIDDEN:
+        raise ValidationError("Only a hidden comment can be restored.", code="not_hidden")
+    locked.state = Comment.State.VISIBLE
+    locked.save(update_fields=["state"])
+    _visible_changed(locked, +1)
+    return locked
+
+
+@transaction.atomic
+def comments_remove_for_target(*, content_type_id: int, object_id: int) -> None:
+    """Remove every comment of an object that no longer exists, and its count."""
+    of_target = Comment.objects.filter(content_type_id=content_type_id, object_id=object_id)
+    roots = of_target.filter(parent__isnull=True).values("pk")
+    # Two statements, each served by an index: the replies by root, then the roots.
+    Comment.objects.filter(root__in=roots).delete()
+    of_target.filter(parent__isnull=True).delete()
+    CommentCount.objects.filter(content_type_id=content_type_id, object_id=object_id).delete()
+
+
+def _content_type_for(target: models.Model) -> ContentType:
+    if target.pk is None or not target_allowed(type(target)):
+        raise ValidationError("Comments are not open here.", code="target")
+    return ContentType.objects.get_for_model(target)
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write something first: the comment is empty.", code="empty")
+    if "\x00" in body:
+        raise ValidationError("The comment contains a character that cannot be stored.")
+    limit = settings.COMMENT_MAX_LENGTH
+    if len(body) > limit:
+        raise ValidationError(
+            f"A comment can be at most {limit:,} characters long; this one has {len(body):,}.",
+            code="too_long",
+        )
+    return body
+
+
+def _check_rate(author) -> None:
+    limit = settings.COMMENT_RATE_LIMIT_SECONDS
+    if limit <= 0:
+        return
+    # The lock on the author's row makes a second post from the same person wait for the
+    # first to commit, so two posts at once cannot both pass the check below.
+    list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
+    latest = (
+        Comment.objects.filter(author=author)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if latest is None:
+        return
+    elapsed = (timezone.now() - latest).total_seconds()
+    if elapsed < limit:
+        raise RateLimited(retry_after=max(1, int(limit - elapsed + 0.999)))
+
+
+def _lock(comment: Comment) -> Comment:
+    return (
+        Comment.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("author")
+        .get(pk=comment.pk)
+    )
+
+
+def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:
+    # Locked so that it cannot be hidden or deleted between this check and the reply's insert.
+    parent = (
+        Comment.objects.select_for_update(no_key=True)
+        .filter(pk=parent_id, content_type=content_type, object_id=object_id)
+        .first()
+    )
+    if parent is None:
+        raise ValidationError(
+            "The comment you are replying to does not exist on this page.", code="no_parent"
+        )
+    if parent.state == Comment.State.HIDDEN:
+        raise ValidationError(
+            "A moderator hid the comment you are replying to; it takes no replies.",
+            code="parent_hidden",
+        )
+    if parent.state == Comment.State.DELETED:
+        raise ValidationError(
+            "The comment you are replying to was deleted; it takes no replies.",
+            code="parent_deleted",
+        )
+    return parent
+
+
+def _insert(
+    *,
+    author,
+    content_type: ContentType,
+    object_id: int,
+    body: str,
+    is_spoiler: bool,
+    parent: Comment | None,
+    created_at: datetime,
+) -> Comment:
+    # The id is taken first so the path, which ends with it, goes in with the row.
+    (comment_id,) = Comment.objects.reserve_ids(1)
+    if parent is None:
+        tree = {"path": path_segment(comment_id), "depth": 0, "root_id": None}
+    else:
+        tree = {
+            "path": child_path(parent.path, parent.depth, comment_id),
+            "depth": parent.depth + 1,
+            "root_id": parent.thread_id,
+            "parent": parent,
+        }
+    comment = Comment.objects.create(
+        id=comment_id,
+        content_type=content_type,
+        object_id=object_id,
+        author=author,
+        body=body,
+        is_spoiler=is_spoiler,
+        created_at=created_at,
+        **tree,
+    )
+    _visible_changed(comment, +1)
+    return comment
+
+
+def _visible_changed(comment: Comment, delta: int) -> None:
+    """A comment became visible (+1) or stopped being visible (-1): update both counters."""
+    if comment.root_id is not None:
+        Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + delta)
+    _change_count(comment.content_type_id, comment.object_id, delta)
+
+
+def _change_count(content_type_id: int, object_id: int, delta: int) -> None:
+    target = {"content_type_id": content_type_id, "object_id": object_id}
+    if delta < 0:
+        # A comment that stops being visible was counted, so the row exists.
+        CommentCount.objects.filter(**target).update(count=F("count") + delta)
+        return
+    # One statement creates the row on a target's first comment and adds to it afterwards;
+    # the row lock it takes serialises concurrent writers on the same target. (Only for
+    # increments: PostgreSQL checks the proposed row's constraints before the conflict.)
+    connection = connections[router.db_for_write(CommentCount)]
+    table = connection.ops.quote_name(CommentCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (content_type_id, object_id, count) VALUES (%s, %s, %s) "
+            "ON CONFLICT (content_type_id, object_id) "
+            f"DO UPDATE SET count = {table}.count + EXCLUDED.count",
+            [content_type_id, object_id, delta],
+        )

@@ -1,0 +1,260 @@
+"""Comment pages and forms. Each works as a plain form; with htmx, replies and new comments
+appear in place."""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+
+from . import selectors, services
+from .forms import CommentForm, comment_form
+from .models import Comment
+
+# Errors about the text go next to the text box; the others above the form.
+BODY_ERRORS = {"empty", "too_long"}
+
+
+def sign_in_required(view):
+    """Like login_required, but it returns people to the page they were on, and an htmx
+    request gets a full-page redirect to the sign-in."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        login = redirect_to_login(_page_to_return_to(request))
+        return HttpResponseClientRedirect(login["Location"]) if request.htmx else login
+
+    return wrapper
+
+
+def _page_to_return_to(request: HttpRequest) -> str:
+    if request.htmx and request.htmx.current_url_abs_path:
+        return request.htmx.current_url_abs_path
+    if request.method == "GET":
+        return request.get_full_path()
+    # A form's address answers only POSTs: come back to the page that held the form.
+    referer = request.headers.get("referer", "")
+    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return reverse("home")
+
+
+def thread(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    if comment.root_id is not None:
+        return redirect(selectors.thread_location(comment))
+    detail = selectors.thread_detail(
+        root=comment, viewer=request.user, page_number=request.GET.get("page")
+    )
+    return render(request, "comments/thread.html", {"detail": detail})
+
+
+@require_POST
+@sign_in_required
+def post(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResponse:
+    target = _target_or_404(content_type_id, object_id)
+    parent_id = _parent_id(request.POST.get("parent", "").strip())
+    form = comment_form(request.POST, parent_id=parent_id)
+    if form.is_valid():
+        try:
+            comment = services.comment_post(
+                author=request.user,
+                target=target,
+                body=form.cleaned_data["body"],
+                is_spoiler=form.cleaned_data["is_spoiler"],
+                parent_id=parent_id,
+            )
+        except ValidationError as error:
+            _add_error(form, error)
+        else:
+            return _posted(request, comment, target)
+    return _post_refused(request, form, target, parent_id)
+
+
+@sign_in_required
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    parent = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    if not parent.is_visible:
+        return _refused(request, "This comment takes no replies.", status=404)
+    return _reply_form(request, comment_form(parent_id=parent.pk), parent, parent.pk, parent.target)
+
+
+@sign_in_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment, pk=pk)
+    if comment.author_id != request.user.pk:
+        return _refused(request, "You can only edit your own comments.", status=403)
+    if not comment.is_visible:
+        return _refused(request, "This comment can no longer be edited.", status=404)
+    initial = {"body": comment.body, "is_spoiler": comment.is_spoiler}
+    form = comment_form(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.comment_edit(
+                comment=comment,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                is_spoiler=form.cleaned_data["is_spoiler"],
+            )
+        except PermissionDenied as error:
+            return _refused(request, str(error), status=403)
+        except ValidationError as error:
+            _add_error(form, error)
+        else:
+            messages.success(request, "Your comment is updated.")
+            return redirect(selectors.comment_location(comment))
+    context = {
+        "form": form,
+        "heading": "Edit your comment",
+        "submit": "Save changes",
+        "action": comment_url("edit", comment),
+        "target": comment.target,
+    }
+    return render(request, "comments/form_page.html", context)
+
+
+@sign_in_required
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    if comment.author_id != request.user.pk:
+        return _refused(request, "You can only delete your own comments.", status=403)
+    if comment.state == Comment.State.DELETED:
+        return _refused(request, "This comment is already deleted.", status=404)
+    if request.method == "POST":
+        try:
+            services.comment_delete(comment=comment, user=request.user)
+        except PermissionDenied as error:
+            return _refused(request, str(error), status=403)
+        except ValidationError as error:
+            return _refused(request, error.messages[0], status=409)
+        messages.success(request, "Your comment is deleted.")
+        return redirect(selectors.comment_location(comment))
+    return render(
+        request, "comments/delete_confirm.html", {"comment": comment, "target": comment.target}
+    )
+
+
+@require_POST
+@sign_in_required
+def hide(request: HttpRequest, pk: int) -> HttpResponse:
+    return _moderate(request, pk, services.comment_hide, "The comment is hidden.")
+
+
+@require_POST
+@sign_in_required
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    return _moderate(request, pk, services.comment_restore, "The comment is visible again.")
+
+
+def comment_url(name: str, comment: Comment) -> str:
+    return reverse(f"comments:{name}", kwargs={"pk": comment.pk})
+
+
+def _moderate(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    comment = get_object_or_404(Comment, pk=pk)
+    try:
+        comment = action(comment=comment, moderator=request.user)
+    except PermissionDenied as error:
+        return _refused(request, str(error), status=403)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, done)
+    return redirect(selectors.comment_location(comment))
+
+
+def _target_or_404(content_type_id: int, object_id: int) -> models.Model:
+    try:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404("No such page.") from None
+    model = content_type.model_class()
+    if model is None or not services.target_allowed(model):
+        raise Http404("Comments are not open here.")
+    return get_object_or_404(model, pk=object_id)
+
+
+def _parent_id(raw: str) -> int | None:
+    if not raw:
+        return None
+    # No comment has id 0, so the service refuses a malformed parent with its usual message.
+    return int(raw) if raw.isdigit() and len(raw) < 19 else 0
+
+
+def _add_error(form: CommentForm, error: ValidationError) -> None:
+    code = getattr(error, "code", None)
+    form.add_error("body" if code in BODY_ERRORS else None, error)
+
+
+def _posted(request: HttpRequest, comment: Comment, target: models.Model) -> HttpResponse:
+    if not request.htmx:
+        messages.success(request, "Your comment is posted.")
+        return redirect(selectors.comment_location(comment, target=target))
+    if comment.parent_id is None:
+        section = selectors.comment_section(target=target, viewer=request.user)
+        return render(request, "comments/_section.html", {"comments": section})
+    selectors.prepare_single(comment)
+    context = {"comment": comment, "can_moderate": services.can_moderate(request.user)}
+    return render(request, "comments/_posted_reply.html", context)
+
+
+def _post_refused(
+    request: HttpRequest, form: CommentForm, target: models.Model, parent_id: int | None
+) -> HttpResponse:
+    if request.htmx and parent_id is None:
+        section = selectors.comment_section(target=target, viewer=request.user)
+        section.form = form
+        return render(request, "comments/_section.html", {"comments": section})
+    parent = None
+    if parent_id:
+        parent = Comment.objects.select_related("author").filter(pk=parent_id).first()
+        parent = parent if parent and parent.is_visible else None
+    response = _reply_form(request, form, parent, parent_id, target)
+    if request.htmx:
+        # The form stays where it was, with its errors, instead of joining the replies.
+        return reswap(retarget(response, f"#reply-slot-{parent_id}"), "innerHTML")
+    return response
+
+
+def _reply_form(
+    request: HttpRequest,
+    form: CommentForm,
+    parent: Comment | None,
+    parent_id: int | None,
+    target: models.Model,
+) -> HttpResponse:
+    """The form to post a comment (no parent) or a reply: in place with htmx, else a page."""
+    if parent is not None:
+        parent.nests_replies = selectors.nests_replies(parent)
+    context = {
+        "form": form,
+        "parent": parent,
+        "parent_id": parent_id,
+        "target": target,
+        "action": selectors.post_url(target),
+        "heading": "Reply to a comment" if parent_id else "Post a comment",
+        "submit": "Post reply" if parent_id else "Post comment",
+    }
+    template = "comments/_reply_form.html" if request.htmx else "comments/form_page.html"
+    return render(request, template, context)
+
+
+def _refused(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+    # htmx leaves error responses unswapped, so an in-place refusal comes back as a 200.
+    if request.htmx:
+        return render(request, "comments/_refused.html", {"message": message})
+    return render(request, "comments/refused.html", {"message": message}, status=status)

@@ -1,0 +1,38 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.comments.factories import CommentFactory
+
+
+@pytest.fixture
+def comment_factory(db):
+    return CommentFactory
+
+
+@pytest.fixture
+def title(title_factory):
+    return title_factory(title="Pure Soul")
+
+
+@pytest.fixture
+def other_user(user_factory):
+    return user_factory(username="bob")
+
+
+@pytest.fixture
+def moderator(user_factory):
+    """Someone in the Moderators group, as the site's moderators are."""
+    person = user_factory(username="mod")
+    person.groups.add(Group.objects.get(name="Moderators"))
+    return person
+
+
+@pytest.fixture
+def no_rate_limit(settings):
+    settings.COMMENT_RATE_LIMIT_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # Password hashing is not what these tests are about; the fast hasher keeps them quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

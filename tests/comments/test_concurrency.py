@@ -1,0 +1,76 @@
+"""The stored counts stay equal to the visible rows when many people post and delete at once."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from comments.models import Comment, CommentCount
+from comments.services import comment_delete, comment_post
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WORKERS = 8
+ROUNDS = 6
+
+
+def run_together(work, how_many: int) -> list[BaseException]:
+    """Run `work(i)` in `how_many` threads started at the same moment, each on its own
+    database connection; return what they raised."""
+    start = threading.Barrier(how_many)
+    errors: list[BaseException] = []
+
+    def worker(i: int) -> None:
+        try:
+            start.wait()
+            work(i)
+        except BaseException as error:  # reported to the test below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(how_many)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    close_old_connections()
+    return errors
+
+
+def test_counts_stay_true_under_concurrent_posting_and_deleting(
+    title, user_factory, comment_factory, no_rate_limit
+):
+    people = [user_factory() for _ in range(WORKERS)]
+    root = comment_factory(target=title, body="Start of a busy thread.")
+
+    def work(i: int) -> None:
+        person = people[i]
+        mine = []
+        for round_ in range(ROUNDS):
+            parent_id = root.pk if round_ % 2 else None
+            mine.append(
+                comment_post(author=person, target=title, body=f"{i}/{round_}", parent_id=parent_id)
+            )
+            if round_ % 3 == 2:
+                comment_delete(comment=mine.pop(0), user=person)
+
+    assert run_together(work, WORKERS) == []
+
+    visible = Comment.objects.for_target(title).visible()
+    stored = CommentCount.objects.get(object_id=title.pk).count
+    assert stored == visible.count() == 1 + WORKERS * (ROUNDS - ROUNDS // 3)
+    root.refresh_from_db()
+    assert root.reply_count == visible.filter(root=root).count()
+
+
+def test_two_posts_at_once_from_one_person_pass_the_rate_limit_only_once(title, user):
+    def work(i: int) -> None:
+        comment_post(author=user, target=title, body=f"Attempt {i}")
+
+    errors = run_together(work, WORKERS)
+
+    assert Comment.objects.count() == 1
+    assert len(errors) == WORKERS - 1
+    assert all("posting too fast" in str(error) for error in errors)
+    assert CommentCount.objects.get(object_id=title.pk).count == 1

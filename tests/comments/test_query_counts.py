@@ -1,0 +1,96 @@
+"""The title page, a thread page and a new reply cost the same number of queries with a
+handful of comments and with thousands in deep threads."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+from comments.models import Comment
+from comments.services import comment_post
+from tests.comments.factories import build_forest
+
+pytestmark = pytest.mark.django_db
+
+# (threads, replies per thread): 10 comments, then 5,000 in threads hundreds of levels deep.
+SIZES = {"small": (2, 4), "large": (10, 499)}
+
+
+@pytest.fixture(params=SIZES.keys())
+def forest(request, title, user_factory):
+    threads, replies = SIZES[request.param]
+    authors = [user_factory() for _ in range(5)]
+    roots = build_forest(title, threads=threads, replies_per_thread=replies, authors=authors)
+    assert Comment.objects.count() == {"small": 10, "large": 5_000}[request.param]
+    # The content type is cached per process after its first use, as it is in production.
+    ContentType.objects.get_for_model(title)
+    return roots
+
+
+def test_the_title_page_runs_a_fixed_number_of_queries(
+    client, title, forest, django_assert_num_queries
+):
+    # Expect 11 queries:
+    # 1. the title with its network and number of credits
+    # 2-4. its alternative titles, genres and tags (prefetched)
+    # 5. the cast preview with each person
+    # 6. the title's statistics
+    # 7. the most helpful reviews with their authors
+    # 8. "Recently Watched By" with each user
+    # 9. the title's stored comment count
+    # 10. the page of threads (roots with their authors)
+    # 11. the first replies of every thread on the page, with their authors (one UNION ALL)
+    with django_assert_num_queries(11):
+        response = client.get(title.get_absolute_url())
+    assert f"Comments ({Comment.objects.count()})" in response.content.decode()
+
+
+def test_a_thread_page_runs_a_fixed_number_of_queries(
+    client, title, forest, django_assert_num_queries
+):
+    root = forest[-1]
+    # Expect 3 queries:
+    # 1. the thread's first comment with its author
+    # 2. one page of its replies in reading order, with their authors
+    # 3. the title the thread is about
+    with django_assert_num_queries(3):
+        response = client.get(root.get_absolute_url())
+    assert response.status_code == 200
+    assert f"{root.reply_count} replies" in response.content.decode()
+
+
+def test_a_new_reply_runs_a_fixed_number_of_queries(
+    title, forest, user_factory, django_assert_num_queries
+):
+    author = user_factory()
+    deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
+    # Expect 9 queries:
+    # 1. open a savepoint (the service's transaction, nested in the test's)
+    # 2. lock the author's row (rate limit)
+    # 3. the author's latest comment (rate limit)
+    # 4. lock the parent
+    # 5. take the new comment's id from the sequence
+    # 6. insert the reply
+    # 7. add one to its thread's reply count
+    # 8. add one to the title's comment count
+    # 9. release the savepoint
+    with django_assert_num_queries(9):
+        reply = comment_post(author=author, target=title, body="Deep down.", parent_id=deepest.pk)
+    assert reply.depth == deepest.depth + 1
+
+
+def test_posting_a_reply_through_the_page_runs_a_fixed_number_of_queries(
+    client, title, forest, user_factory, django_assert_num_queries
+):
+    author = user_factory()
+    client.force_login(author)
+    deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
+    url = f"/comments/post/{deepest.content_type_id}/{title.pk}/"
+    # Expect 15 queries:
+    # 1-2. the session and the signed-in user
+    # 3. the title being commented on
+    # 4-12. the reply as above (savepoint, lock author, latest comment, lock parent, id,
+    #    insert, two counts, release)
+    # 13-15. where the reply lives: its thread's first comment, the thread's position on the
+    #    title page, the reply's position in its thread
+    with django_assert_num_queries(15):
+        response = client.post(url, {"body": "Deep down.", "parent": deepest.pk})
+    assert response.status_code == 302
