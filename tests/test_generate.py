@@ -5,7 +5,9 @@ from dataclasses import replace
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Max
 
+from comments.models import Comment, CommentCount
 from dramadb.datagen import Progress, Scale
 from dramadb.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
@@ -24,6 +26,8 @@ TINY = replace(
     hot_title_watchers=40,
     reviews=100,
     hot_title_reviews=12,
+    comments=1000,
+    hot_title_comments=600,
 )
 
 
@@ -46,6 +50,11 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
         entry = ListEntry.objects.get(user=review.user, title=review.title)
         assert entry.score == review.overall
     assert ReviewVote.objects.exists()
+    hot_comments = Comment.objects.for_target(hot)
+    assert hot_comments.count() == 14 + 600
+    assert hot_comments.aggregate(deepest=Max("depth"))["deepest"] == 499
+    assert CommentCount.objects.get(object_id=hot.pk).count == hot_comments.visible().count()
+    assert Comment.objects.count() == 14 + 1000
     assert stats_recompute(check=True) == []
     assert helpfulness_recompute(check=True) == []
 

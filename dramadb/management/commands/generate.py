@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from accounts.datagen import generate_users
+from comments.datagen import generate_comments
 from dramadb.datagen import Progress, Scale, bulk_load, next_id, scalar
 from reviews import datagen as reviews_datagen
 from reviews.stats import helpfulness_recompute, stats_recompute
@@ -28,6 +29,9 @@ def generate_rows(sizes: Scale, progress: Progress, *, hot_title: int) -> None:
             sizes, progress, first_entry=first_entry, hot_title=hot_title
         )
         reviews_datagen.generate_votes(sizes, progress, first_review=first_review, users=first_user)
+        generate_comments(
+            sizes, progress, users=first_user, titles=first["title"], hot_title=hot_title
+        )
 
 
 class Command(BaseCommand):
