@@ -1,41 +1,15 @@
 """The stored counts stay equal to the visible rows when many people post and delete at once."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from comments.models import Comment, CommentCount
 from comments.services import comment_delete, comment_post
+from tests.concurrency import run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORKERS = 8
 ROUNDS = 6
-
-
-def run_together(work, how_many: int) -> list[BaseException]:
-    """Run `work(i)` in `how_many` threads started at the same moment, each on its own
-    database connection; return what they raised."""
-    start = threading.Barrier(how_many)
-    errors: list[BaseException] = []
-
-    def worker(i: int) -> None:
-        try:
-            start.wait()
-            work(i)
-        except BaseException as error:  # reported to the test below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(how_many)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return errors
 
 
 def test_counts_stay_true_under_concurrent_posting_and_deleting(

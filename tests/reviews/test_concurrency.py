@@ -1,15 +1,14 @@
 """Eight writers on separate connections rate, re-rate and remove on one title at once."""
 
 import random
-import threading
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from reviews.models import ListEntry, TitleStats
 from reviews.services import list_entry_remove, list_entry_save
+from tests.concurrency import run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,33 +19,19 @@ ROUNDS = 15
 def test_concurrent_writers_lose_nothing(title_factory, user_factory):
     title = title_factory()
     users = user_factory.create_batch(WRITERS * 2)
-    barrier = threading.Barrier(WRITERS)
-    errors = []
 
     def writer(n: int) -> None:
         rng = random.Random(n)
         mine = users[n * 2 : n * 2 + 2]
-        try:
-            barrier.wait()
-            for _ in range(ROUNDS):
-                user = rng.choice(mine)
-                if rng.random() < 0.25:
-                    list_entry_remove(user=user, title=title)
-                else:
-                    score = Decimal(rng.randint(2, 20)) / 2
-                    list_entry_save(user=user, title=title, status="completed", score=score)
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+        for _ in range(ROUNDS):
+            user = rng.choice(mine)
+            if rng.random() < 0.25:
+                list_entry_remove(user=user, title=title)
+            else:
+                score = Decimal(rng.randint(2, 20)) / 2
+                list_entry_save(user=user, title=title, status="completed", score=score)
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
+    assert run_together(writer, WRITERS) == []
     call_command("recompute_stats", "--check")
     stats = TitleStats.objects.get(title=title)
     assert stats.watchers == ListEntry.objects.filter(title=title).count()
