@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from dramadb.pagination import parse_page_number
+
 from .forms import CommentForm, comment_form
 from .models import PATH_DEPTH, Comment, CommentCount
 from .services import can_moderate
@@ -77,14 +79,6 @@ class ThreadDetail:
 
 def indent_cap() -> int:
     return max(1, min(settings.COMMENT_INDENT_CAP, PATH_DEPTH))
-
-
-def parse_page_number(value: str | int | None) -> int:
-    try:
-        number = int(value or 1)
-    except (TypeError, ValueError):
-        return 1
-    return number if 1 <= number <= 100_000 else 1
 
 
 def comment_count(target: models.Model) -> int:

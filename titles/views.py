@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from comments.selectors import comment_section
+from dramadb.pagination import countless_page
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
 
@@ -19,8 +20,8 @@ def _canonical(request: HttpRequest, obj, slug: str | None) -> HttpResponse | No
 
 def home(request: HttpRequest) -> HttpResponse:
     titles = Title.objects.select_related("network").newest_first()
-    page = Paginator(titles, settings.TITLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "titles/home.html", {"page": page, "titles": list(page.object_list)})
+    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
+    return render(request, "titles/home.html", {"page": page, "titles": page.object_list})
 
 
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
