@@ -51,7 +51,7 @@ def _block_sql() -> str:
     return f"""
         WITH blocks AS (
             SELECT %(base)s + g * 5 AS first, %(target)s AS target,
-                   %(users)s + (g * 7919) %% (%(n_users)s - 5) AS author,
+                   %(users)s + (g::bigint * 7919) %% (%(n_users)s - 5) AS author,
                    now() - random() * interval '2500 days' AS at
               FROM generate_series(%(lo)s, %(hi)s - 1) g
         )

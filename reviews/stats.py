@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Func, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, FloatField, Func, Q, Sum
 
-from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, ReviewVote, TitleStats
+from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, TitleStats
 
 REVIEW_SUMS = [f"{name}_sum" for name, _ in SUB_SCORES]
 STORED_FIELDS = [
@@ -238,42 +237,47 @@ class VoteDifference:
     actual: tuple[int, int]
 
 
+VOTE_TOTALS = """
+    SELECT review_id, count(*) FILTER (WHERE helpful) AS yes, count(*) AS total
+      FROM reviews_reviewvote GROUP BY review_id
+"""
+
+
 def helpfulness_recompute(*, check: bool = False) -> list[VoteDifference]:
-    """Compare each review's stored helpful counts with its votes; unless `check`, correct them."""
-    with transaction.atomic():
-        actual = {
-            row["review_id"]: (row["yes"], row["total"])
-            for row in ReviewVote.objects.order_by()
-            .values("review_id")
-            .annotate(yes=Count("id", filter=Q(helpful=True)), total=Count("id"))
-            .iterator(chunk_size=10000)
-        }
-        stored = (
-            Review.objects.select_for_update()
-            .filter(Q(helpful_total__gt=0) | Q(id__in=list(actual)))
-            .values_list("id", "helpful_yes", "helpful_total")
+    """Compare each review's stored helpful counts with its votes; unless `check`, correct them.
+
+    One query finds the reviews whose counts differ (locking them against voters), one
+    statement corrects the counts, and the helpfulness bound follows in batches.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT r.id, r.helpful_yes, r.helpful_total,
+                   coalesce(v.yes, 0), coalesce(v.total, 0)
+              FROM reviews_review r LEFT JOIN ({VOTE_TOTALS}) v ON v.review_id = r.id
+             WHERE (r.helpful_yes, r.helpful_total)
+                   IS DISTINCT FROM (coalesce(v.yes, 0), coalesce(v.total, 0))
+               FOR UPDATE OF r
+            """
         )
         differences = [
-            VoteDifference(review_id, (yes, total), actual.get(review_id, (0, 0)))
-            for review_id, yes, total in stored.iterator(chunk_size=10000)
-            if (yes, total) != actual.get(review_id, (0, 0))
+            VoteDifference(review_id, (yes, total), (real_yes, real_total))
+            for review_id, yes, total, real_yes, real_total in cursor.fetchall()
         ]
-        if not check and differences:
-            _write_helpfulness([d.review_id for d in differences])
+        if check or not differences:
+            return differences
+        cursor.execute(
+            f"""
+            UPDATE reviews_review r
+               SET helpful_yes = coalesce(v.yes, 0), helpful_total = coalesce(v.total, 0)
+              FROM reviews_review r2 LEFT JOIN ({VOTE_TOTALS}) v ON v.review_id = r2.id
+             WHERE r2.id = r.id AND r.id = ANY(%s)
+            """,
+            [[d.review_id for d in differences]],
+        )
+        ids = [d.review_id for d in differences]
+        for start in range(0, len(ids), 10_000):
+            Review.objects.filter(pk__in=ids[start : start + 10_000]).update(
+                helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
+            )
     return differences
-
-
-def _write_helpfulness(review_ids: list[int]) -> None:
-    """Recount the votes of these reviews in one statement per batch."""
-    for start in range(0, len(review_ids), 5000):
-        batch = review_ids[start : start + 5000]
-        votes = ReviewVote.objects.filter(review=OuterRef("pk")).order_by().values("review")
-        Review.objects.filter(pk__in=batch).update(
-            helpful_yes=Coalesce(
-                Subquery(votes.annotate(n=Count("id", filter=Q(helpful=True))).values("n")), 0
-            ),
-            helpful_total=Coalesce(Subquery(votes.annotate(n=Count("id")).values("n")), 0),
-        )
-        Review.objects.filter(pk__in=batch).update(
-            helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
-        )

@@ -42,3 +42,29 @@ def test_it_creates_missing_rows_and_empties_orphans(title_factory, list_entry_f
 
     assert TitleStats.objects.get(title=listed).ratings_count == 1
     assert TitleStats.objects.get(title=forgotten).watchers == 0
+
+
+def test_check_finds_helpful_counts_that_drifted_and_the_fix_restores_the_order(
+    title_factory, user_factory, submit_review, capsys
+):
+    from reviews.models import Review
+    from reviews.services import review_vote
+
+    review = submit_review(user_factory(), title_factory())
+    for helpful in (True, True, False):
+        review_vote(user=user_factory(), review=review, helpful=helpful)
+    bound = Review.objects.get(pk=review.pk).helpful_lower_bound
+    Review.objects.filter(pk=review.pk).update(
+        helpful_yes=0, helpful_total=9, helpful_lower_bound=0
+    )
+
+    with pytest.raises(CommandError, match="1 review"):
+        call_command("recompute_stats", "--check")
+    assert f"review {review.pk}: stored helpful/total (0, 9) != actual (2, 3)" in (
+        capsys.readouterr().out
+    )
+
+    call_command("recompute_stats")
+    review.refresh_from_db()
+    assert (review.helpful_yes, review.helpful_total) == (2, 3)
+    assert review.helpful_lower_bound == pytest.approx(bound)
