@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from dramadb import views as site_views
 from titles import views as title_views
 
 admin.site.site_header = "dramadb editors"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("comments.urls")),
     path("admin/", admin.site.urls),
+    path("bench/floor/", site_views.floor, name="floor"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,67 @@
+"""The data each scale is measured on, and the write plan handed to wrk."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from bench.server import BENCH_DIR, SETUP_TIMEOUT, manage, manage_json
+
+
+def ensure_data(env: dict[str, str], scale: str, notes: list[str]) -> str:
+    """Fill the scale's database once: with `generate` when it exists, else the demo data.
+
+    Returns what filled it: "generate", "loaddemo" or "existing" (filled before this
+    benchmark kept track).
+    """
+    # Always migrate: the database outlives branches, and the server needs today's schema.
+    checked(manage(env, "migrate", "--noinput", quiet=True), "migrate")
+    titles = manage_json(env, "bench_prepare", "--check-data")["titles"]
+    marker = BENCH_DIR / f"{env['DRAMADB_DB_NAME']}.source"
+    source = (marker.read_text().strip() if marker.exists() else "existing") if titles else None
+    has_generate = manage(env, "help", "generate", quiet=True).returncode == 0
+    if has_generate and source != "generate":
+        # `generate` adds its rows after any existing ones, so demo data already there stays.
+        print(f"Generating the {scale} data; the first time takes long", flush=True)
+        checked(manage(env, "generate", "--scale", scale, timeout=SETUP_TIMEOUT), "generate")
+        source = "generate"
+    elif not titles:
+        print(f"Loading the demo data for {scale}", flush=True)
+        checked(manage(env, "loaddemo", timeout=SETUP_TIMEOUT), "loaddemo")
+        source = "loaddemo"
+    if not has_generate:
+        notes.append(
+            f"`manage.py generate` is not available: {scale} runs on the demo data "
+            "(from loaddemo), not on generated data of that scale"
+        )
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"{source}\n")
+    return source
+
+
+def collect_static(env: dict[str, str]) -> None:
+    # With DEBUG off WhiteNoise serves the hashed, compressed files collectstatic makes.
+    checked(manage(env, "collectstatic", "--noinput", quiet=True), "collectstatic")
+
+
+def check_stats(env: dict[str, str]) -> dict:
+    done = manage(env, "recompute_stats", "--check", quiet=True)
+    output = (done.stdout + done.stderr).strip().splitlines()
+    return {"ok": done.returncode == 0, "output": output[-20:]}
+
+
+def write_plan(plan: dict, path: Path) -> Path:
+    """The write mix as writes.lua reads it: one tab-separated request per line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "\t".join([write["kind"], write["path"], plan["sessions"][write["user"]],
+                   "1" if write["htmx"] else "0", write["body"]])
+        for write in plan["writes"]
+    ]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def checked(done: subprocess.CompletedProcess, what: str) -> None:
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{done.stdout or ''}{done.stderr or ''}")

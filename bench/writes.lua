@@ -1,0 +1,66 @@
+-- The write mix for wrk: POSTs taken in turn from a plan file, each as one bench user.
+--
+-- Arguments (after `--`): the plan file, the CSRF secret, the most requests each thread may
+-- send, and the number of threads. Each line of the plan is: kind, path, session key, htmx (1 or 0), form body,
+-- separated by tabs. The CSRF cookie and the X-CSRFToken header carry the same secret,
+-- which Django accepts: it compares the header with the cookie, both unmasked.
+
+local threads = {}
+local next_id = 0
+
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+local plan = {}
+local position = 1
+local limit = 0
+statuses = {}
+responses = 0
+
+function init(args)
+  local csrf = args[2]
+  limit = tonumber(args[3])
+  for line in io.lines(args[1]) do
+    local kind, path, session, htmx, body = line:match("^(%S+)\t(%S+)\t(%S+)\t(%d)\t(.*)$")
+    local headers = {
+      ["Cookie"] = "sessionid=" .. session .. "; csrftoken=" .. csrf,
+      ["X-CSRFToken"] = csrf,
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+    }
+    if htmx == "1" then
+      headers["HX-Request"] = "true"
+    end
+    table.insert(plan, wrk.format("POST", path, headers, body))
+  end
+  -- Threads start at different places, so they do not send the same write at once.
+  position = (id * math.floor(#plan / tonumber(args[4]))) % #plan + 1
+end
+
+function request()
+  local req = plan[position]
+  position = position % #plan + 1
+  return req
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  responses = responses + 1
+  if responses >= limit then
+    wrk.thread:stop()
+  end
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  for status, count in pairs(total) do
+    io.write(string.format("status %d: %d\n", status, count))
+  end
+end

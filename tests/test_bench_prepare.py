@@ -1,0 +1,125 @@
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+from reviews.models import Review
+from reviews.services import review_submit
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "A patient family drama that earns every one of its tears, with a cast that never pushes "
+    "and a score that knows when to stay quiet."
+)
+
+
+def _review(user, title, overall="8.0") -> Review:
+    data = {"headline": "", "body": BODY, "is_spoiler": False, "episodes_seen": 0}
+    data |= {name: Decimal(overall) for name in ("overall", "story", "acting", "music", "rewatch")}
+    return review_submit(user=user, title=title, data=data)
+
+
+@pytest.fixture
+def catalogue(title_factory, user_factory):
+    hot = title_factory(title="Tears of the Sun")
+    for _ in range(3):
+        _review(user_factory(), hot)
+    others = title_factory.create_batch(3)
+    _review(user_factory(), others[0])
+    return hot
+
+
+def _prepare(users: int = 2) -> dict:
+    out = io.StringIO()
+    call_command("bench_prepare", "--users", str(users), stdout=out)
+    return json.loads(out.getvalue())
+
+
+def _client(plan: dict, user: int) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["sessionid"] = plan["sessions"][user]
+    client.cookies["csrftoken"] = plan["csrf"]
+    return client
+
+
+def test_it_picks_the_title_with_the_most_reviews(catalogue):
+    plan = _prepare()
+
+    assert plan["pages"]["title"] == catalogue.get_absolute_url()
+    assert plan["pages"]["reviews"] == f"{catalogue.get_absolute_url()}reviews/"
+    assert plan["pages"]["search"] == "/search/?q=Tears"
+
+
+def test_its_sessions_are_signed_in_as_the_bench_users(catalogue):
+    plan = _prepare()
+
+    page = _client(plan, 1).get("/accounts/settings/profile/")
+
+    assert page.status_code == 200
+    assert page.context["user"].username == "bench_user_1"
+
+
+def test_every_write_in_the_plan_is_accepted_with_the_csrf_cookie_and_header(catalogue):
+    plan = _prepare()
+
+    for write in plan["writes"]:
+        headers = {"X-CSRFToken": plan["csrf"]}
+        if write["htmx"]:
+            headers["HX-Request"] = "true"
+        response = _client(plan, write["user"]).post(
+            write["path"],
+            write["body"],
+            content_type="application/x-www-form-urlencoded",
+            headers=headers,
+        )
+        assert response.status_code in (200, 302), (write, response.content[:300])
+    assert {write["kind"] for write in plan["writes"]} >= {"rate", "vote", "review"}
+
+
+def test_a_write_without_the_csrf_header_is_refused(catalogue):
+    plan = _prepare()
+    write = plan["writes"][0]
+
+    response = _client(plan, write["user"]).post(
+        write["path"], write["body"], content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 403
+
+
+def test_bench_users_vote_only_on_other_peoples_reviews(catalogue):
+    plan = _prepare()
+
+    voted = {int(w["path"].split("/")[2]) for w in plan["writes"] if w["kind"] == "vote"}
+
+    assert voted
+    assert not Review.objects.filter(pk__in=voted, user__username__startswith="bench_user_")
+
+
+def test_it_counts_queries_signed_out_and_signed_in(catalogue):
+    queries = _prepare()["queries"]
+
+    assert queries["floor"] == {"out": 0, "in": 0}
+    # Signed in adds at least the session and the user, on every page that shows who you are.
+    assert queries["title"]["in"] >= queries["title"]["out"] + 2
+    assert queries["rate"]["in"] > 0
+
+
+def test_running_it_again_adds_no_users_or_reviews(catalogue):
+    _prepare()
+    reviews = Review.objects.count()
+
+    plan = _prepare()
+
+    assert Review.objects.count() == reviews
+    assert len(set(plan["sessions"])) == 2
+
+
+def test_it_refuses_an_empty_database(db):
+    with pytest.raises(CommandError, match="load or generate data first"):
+        _prepare()
