@@ -20,8 +20,10 @@ class ListEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["score"].choices = [("", "— no score —"), *self.fields["score"].choices[1:]]
-        episodes = self.instance.title.episodes if self.instance.title_id else None
-        if "episodes_seen" in self.fields and episodes:
+        if "episodes_seen" not in self.fields or not self.instance.title_id:
+            return
+        episodes = self.instance.title.episodes
+        if episodes:
             self.fields["episodes_seen"].widget.attrs["max"] = episodes
             self.fields["episodes_seen"].help_text = f"Out of {episodes}."
 

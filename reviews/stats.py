@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Func, Q, Sum
+from django.db.models import Count, FloatField, Func, Q, Sum
 
 from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, TitleStats
 
@@ -199,16 +199,25 @@ def rankings_refresh() -> None:
         )
 
 
-class WilsonLowerBound(Func):
-    """Lower bound of the Wilson score interval (95%) of `yes` helpful votes out of `total`.
+def wilson_sql(yes: str, total: str, z: float = 1.96) -> str:
+    """SQL for the lower bound of the Wilson score interval of `yes` out of `total` (95%).
 
     A review with 1 of 1 helpful votes should not outrank one with 90 of 100: the bound is
-    low while there are few votes and approaches the real share as votes come in. Computed
-    by PostgreSQL, so the vote service and the bulk recount share one formula.
+    low while there are few votes and approaches the real share as votes come in.
     """
+    n = f"(nullif({total}, 0)::float)"
+    p = f"(({yes})::float / {n})"
+    z2 = z * z
+    return (
+        f"coalesce(({p} + {z2 / 2} / {n} - {z} * sqrt(({p} * (1 - {p}) + "
+        f"{z2 / 4} / {n}) / {n})) / (1 + {z2} / {n}), 0.0)"
+    )
+
+
+class WilsonLowerBound(Func):
+    """`wilson_sql` as an expression, for the vote service's UPDATE."""
 
     output_field = FloatField()
-    Z = 1.96
 
     def __init__(self, yes, total) -> None:
         super().__init__(yes, total)
@@ -218,16 +227,9 @@ class WilsonLowerBound(Func):
             compiler.compile(expression) for expression in self.get_source_expressions()
         )
         if yes_params or total_params:
-            # Each operand appears several times below; columns and F() have no parameters.
+            # Each operand appears several times in the SQL; columns and F() have no parameters.
             raise ValueError("WilsonLowerBound takes columns or F() expressions only")
-        z2 = self.Z**2
-        n = f"(nullif({total}, 0)::float)"
-        p = f"(({yes})::float / {n})"
-        sql = (
-            f"coalesce(({p} + {z2 / 2} / {n} - {self.Z} * sqrt(({p} * (1 - {p}) + "
-            f"{z2 / 4} / {n}) / {n})) / (1 + {z2} / {n}), 0.0)"
-        )
-        return sql, []
+        return wilson_sql(yes, total), []
 
 
 @dataclass(frozen=True)
@@ -246,38 +248,30 @@ VOTE_TOTALS = """
 def helpfulness_recompute(*, check: bool = False) -> list[VoteDifference]:
     """Compare each review's stored helpful counts with its votes; unless `check`, correct them.
 
-    One query finds the reviews whose counts differ (locking them against voters), one
-    statement corrects the counts, and the helpfulness bound follows in batches.
+    One query finds the reviews whose counts differ, locking them against voters; one
+    statement corrects their counts and helpfulness bound.
+    """
+    drifted = f"""
+        SELECT r.id, r.helpful_yes, r.helpful_total,
+               coalesce(v.yes, 0) AS yes, coalesce(v.total, 0) AS total
+          FROM reviews_review r LEFT JOIN ({VOTE_TOTALS}) v ON v.review_id = r.id
+         WHERE (r.helpful_yes, r.helpful_total)
+               IS DISTINCT FROM (coalesce(v.yes, 0), coalesce(v.total, 0))
     """
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT r.id, r.helpful_yes, r.helpful_total,
-                   coalesce(v.yes, 0), coalesce(v.total, 0)
-              FROM reviews_review r LEFT JOIN ({VOTE_TOTALS}) v ON v.review_id = r.id
-             WHERE (r.helpful_yes, r.helpful_total)
-                   IS DISTINCT FROM (coalesce(v.yes, 0), coalesce(v.total, 0))
-               FOR UPDATE OF r
-            """
-        )
+        cursor.execute(f"{drifted} FOR UPDATE OF r")
         differences = [
             VoteDifference(review_id, (yes, total), (real_yes, real_total))
             for review_id, yes, total, real_yes, real_total in cursor.fetchall()
         ]
-        if check or not differences:
-            return differences
-        cursor.execute(
-            f"""
-            UPDATE reviews_review r
-               SET helpful_yes = coalesce(v.yes, 0), helpful_total = coalesce(v.total, 0)
-              FROM reviews_review r2 LEFT JOIN ({VOTE_TOTALS}) v ON v.review_id = r2.id
-             WHERE r2.id = r.id AND r.id = ANY(%s)
-            """,
-            [[d.review_id for d in differences]],
-        )
-        ids = [d.review_id for d in differences]
-        for start in range(0, len(ids), 10_000):
-            Review.objects.filter(pk__in=ids[start : start + 10_000]).update(
-                helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
+        if differences and not check:
+            cursor.execute(
+                f"""
+                UPDATE reviews_review r
+                   SET helpful_yes = d.yes, helpful_total = d.total,
+                       helpful_lower_bound = {wilson_sql("d.yes", "d.total")}
+                  FROM ({drifted}) d
+                 WHERE d.id = r.id
+                """
             )
     return differences
