@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "titles",
     "reviews",
     "comments",
+    "recommendations",
 ]
 
 MIDDLEWARE = [
