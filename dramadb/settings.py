@@ -189,3 +189,15 @@ LOGGING = {
 RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
 RECENT_WATCHERS_SHOWN = envint("RECENT_WATCHERS_SHOWN", 8)
 LIST_ENTRIES_PER_PAGE = envint("LIST_ENTRIES_PER_PAGE", 50)
+
+# Similar titles (`manage.py compute_similar`, explained on /help/recommendations/): a "like" is
+# a score of at least SIMILAR_LIKED_SCORE; each user counts with at most SIMILAR_LIKES_PER_USER of
+# their best-scored titles; a pair needs SIMILAR_MIN_CO_LIKERS users who liked both; each title
+# keeps its SIMILAR_TITLES_KEPT best. The title page shows SIMILAR_TITLES_SHOWN of them when it
+# has fewer than SIMILAR_SHOWN_BELOW_RECOMMENDATIONS recommendations from users.
+SIMILAR_LIKED_SCORE = envfloat("SIMILAR_LIKED_SCORE", 8.0)
+SIMILAR_LIKES_PER_USER = envint("SIMILAR_LIKES_PER_USER", 50)
+SIMILAR_MIN_CO_LIKERS = envint("SIMILAR_MIN_CO_LIKERS", 3)
+SIMILAR_TITLES_KEPT = envint("SIMILAR_TITLES_KEPT", 10)
+SIMILAR_TITLES_SHOWN = envint("SIMILAR_TITLES_SHOWN", 6)
+SIMILAR_SHOWN_BELOW_RECOMMENDATIONS = envint("SIMILAR_SHOWN_BELOW_RECOMMENDATIONS", 2)

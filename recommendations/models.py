@@ -1,4 +1,4 @@
-"""Title-to-title recommendations written by users.
+"""Title-to-title recommendations written by users, and similar titles computed from lists.
 
 A recommendation is about an unordered pair of titles: "A for B" and "B for A" are the same
 row, stored with the lower title id first, so it shows on both titles' pages. Each user who
@@ -149,3 +149,32 @@ class TitleRecommendationCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title_id}: {self.count} recommendations"
+
+
+class SimilarTitle(models.Model):
+    """Titles liked by the same users, rebuilt by `manage.py compute_similar`.
+
+    Page views only read this table; see recommendations/similar.py for the method.
+    """
+
+    # The (title, rank) index serves reads by title; `similar` keeps its own index for
+    # deleting a title.
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="+", db_index=False)
+    similar = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(help_text="Cosine similarity of the two titles' likers, 0 to 1.")
+    co_likers = models.PositiveIntegerField(help_text="Users who liked both titles.")
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            # Title page: "People who liked this also liked", a title's rows in rank order.
+            models.UniqueConstraint(fields=["title", "rank"], name="similartitle_rank_per_title"),
+            models.UniqueConstraint(fields=["title", "similar"], name="similartitle_one_per_pair"),
+            models.CheckConstraint(
+                name="similartitle_not_itself", condition=~Q(title=F("similar"))
+            ),
+            models.CheckConstraint(name="similartitle_rank_positive", condition=Q(rank__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title_id} → {self.similar_id} (#{self.rank})"
