@@ -190,6 +190,11 @@ RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
 RECENT_WATCHERS_SHOWN = envint("RECENT_WATCHERS_SHOWN", 8)
 LIST_ENTRIES_PER_PAGE = envint("LIST_ENTRIES_PER_PAGE", 50)
 
+# Recommendations: how many the title page shows, page sizes, and title-search suggestions.
+RECOMMENDATIONS_ON_TITLE_PAGE = envint("RECOMMENDATIONS_ON_TITLE_PAGE", 2)
+RECOMMENDATIONS_PER_PAGE = envint("RECOMMENDATIONS_PER_PAGE", 20)
+RECOMMENDATION_SEARCH_RESULTS = envint("RECOMMENDATION_SEARCH_RESULTS", 8)
+
 # Similar titles (`manage.py compute_similar`, explained on /help/recommendations/): a "like" is
 # a score of at least SIMILAR_LIKED_SCORE; each user counts with at most SIMILAR_LIKES_PER_USER of
 # their best-scored titles; a pair needs SIMILAR_MIN_CO_LIKERS users who liked both; each title

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("titles.urls")),
     path("", include("accounts.urls")),
     path("", include("reviews.urls")),
+    path("", include("recommendations.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from recommendations import selectors as recommendation_selectors
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
 
@@ -43,6 +44,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN
         ),
+        "recs": recommendation_selectors.title_section(title, request.user),
     }
     return render(request, "titles/title_detail.html", context)
 
