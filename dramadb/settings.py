@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "reviews",
     "comments",
     "recommendations",
+    "news",
 ]
 
 MIDDLEWARE = [
@@ -206,3 +207,7 @@ SIMILAR_MIN_CO_LIKERS = envint("SIMILAR_MIN_CO_LIKERS", 3)
 SIMILAR_TITLES_KEPT = envint("SIMILAR_TITLES_KEPT", 10)
 SIMILAR_TITLES_SHOWN = envint("SIMILAR_TITLES_SHOWN", 6)
 SIMILAR_SHOWN_BELOW_RECOMMENDATIONS = envint("SIMILAR_SHOWN_BELOW_RECOMMENDATIONS", 2)
+
+# News & Articles: how many the title page shows, and the index's page size.
+NEWS_ON_TITLE_PAGE = envint("NEWS_ON_TITLE_PAGE", 2)
+NEWS_PER_PAGE = envint("NEWS_PER_PAGE", 10)

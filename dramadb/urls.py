@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("reviews.urls")),
     path("", include("recommendations.urls")),
+    path("", include("news.urls")),
     path("admin/", admin.site.urls),
 ]
 

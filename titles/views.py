@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
@@ -44,6 +45,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN
         ),
+        "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
         "recs": recommendation_selectors.title_section(title, request.user),
     }
     return render(request, "titles/title_detail.html", context)

@@ -1,14 +1,15 @@
-"""The title page's queries stay the same however many recommendations it has."""
+"""The title page's queries stay the same however many recommendations and articles it has."""
 
 import pytest
 
 from recommendations.models import SimilarTitle
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_the_title_page_query_count_does_not_grow_with_recommendations(
+def test_the_title_page_query_count_does_not_grow_with_recommendations_or_articles(
     client,
     django_assert_num_queries,
     title_factory,
@@ -22,9 +23,10 @@ def test_the_title_page_query_count_does_not_grow_with_recommendations(
     for n in range(size):
         recommendation = recommendation_factory(title=title, votes=n % 3)
         recommend(user_factory(), recommendation.other_than(title), title)
+    ArticleFactory.create_batch(size, titles=[title])
     client.force_login(user)
 
-    # Expect 14 queries:
+    # Expect 15 queries:
     # 1-2. the session and the signed-in user
     # 3. the title with its network and number of credits
     # 4-6. its alternative titles, genres and tags (prefetched)
@@ -33,14 +35,16 @@ def test_the_title_page_query_count_does_not_grow_with_recommendations(
     # 10. the title's statistics
     # 11. the user's own list entry ("Your Rating")
     # 12. "Recently Watched By" with each user
-    # 13. the title's stored number of recommendations
-    # 14. its best two recommendations with both titles, first reason, author and vote state
+    # 13. "News & Articles": the latest two articles
+    # 14. the title's stored number of recommendations
+    # 15. its best two recommendations with both titles, first reason, author and vote state
     # (no similar titles: users have recommended enough)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
+    assert html.count('class="news-item') == 2
 
 
 @pytest.mark.parametrize("similar", [1, 10])
@@ -54,8 +58,8 @@ def test_similar_titles_are_read_in_one_query(
             title=title, similar=title_factory(), score=1 / rank, co_likers=5, rank=rank
         )
 
-    # Expect 10 queries: the 7 of the catalogue and statistics parts, the number of
-    # recommendations, the best ones, and the stored similar titles.
-    with django_assert_num_queries(10):
+    # Expect 11 queries: the 7 of the catalogue and statistics parts, the latest articles,
+    # the number of recommendations, the best ones, and the stored similar titles.
+    with django_assert_num_queries(11):
         response = client.get(title.get_absolute_url())
     assert "People who liked this also liked" in response.content.decode()

@@ -74,7 +74,7 @@ def test_the_title_page_query_count_does_not_grow_with_list_entries(
     reader = user_factory(username="reader")
     client.force_login(reader)
 
-    # Expect 14 queries:
+    # Expect 15 queries:
     # 1-2. the session and the signed-in user
     # 3. the title with its network and number of credits
     # 4-6. its alternative titles, genres and tags (prefetched)
@@ -83,8 +83,9 @@ def test_the_title_page_query_count_does_not_grow_with_list_entries(
     # 10. the title's statistics
     # 11. the user's own list entry ("Your Rating")
     # 12. "Recently Watched By" with each user
-    # 13. the title's number of recommendations (none, so no query for the best ones)
-    # 14. "People who liked this also liked"
-    with django_assert_num_queries(14):
+    # 13. "News & Articles": the latest articles
+    # 14. the title's number of recommendations (none, so no query for the best ones)
+    # 15. "People who liked this also liked"
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
     assert f"from {entries} users" in response.content.decode()

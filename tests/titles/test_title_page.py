@@ -101,15 +101,16 @@ def test_its_query_count_does_not_grow_with_credits_names_or_genres(
     alternative_title_factory.create_batch(size, title=title)
     credit_factory.create_batch(size, title=title)
 
-    # Expect 9 queries:
+    # Expect 10 queries:
     # 1. the title with its network and number of credits
     # 2-4. its alternative titles, genres and tags (prefetched)
     # 5. the cast preview with each person
     # 6. the title's statistics
     # 7. "Recently Watched By" with each user
-    # 8. the title's number of recommendations (none, so no query for the best ones)
-    # 9. "People who liked this also liked"
-    with django_assert_num_queries(9):
+    # 8. "News & Articles": the latest articles
+    # 9. the title's number of recommendations (none, so no query for the best ones)
+    # 10. "People who liked this also liked"
+    with django_assert_num_queries(10):
         response = client.get(title.get_absolute_url())
     assert response.status_code == 200
     assert f"Show More Cast ({size})" in response.content.decode()
