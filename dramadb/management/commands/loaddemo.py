@@ -4,6 +4,8 @@ from time import monotonic
 
 from django.core.management.base import BaseCommand
 
+from news import demo as news_demo
+from recommendations import demo as recommendations_demo
 from reviews import demo as reviews_demo
 from titles import demo as titles_demo
 
@@ -17,6 +19,9 @@ class Command(BaseCommand):
             ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
             ("catalogue: other titles", titles_demo.load_other_titles),
             ("users, lists and ratings", self.load_ratings),
+            ("recommendations", self.load_recommendations),
+            ("similar titles", recommendations_demo.load_similar_titles),
+            ("news & articles", news_demo.load_articles),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
@@ -28,3 +33,6 @@ class Command(BaseCommand):
 
     def load_ratings(self) -> None:
         reviews_demo.load_ratings(titles_demo.load_seed_title(), titles_demo.load_other_titles())
+
+    def load_recommendations(self) -> None:
+        recommendations_demo.load_recommendations(titles_demo.load_seed_title())
