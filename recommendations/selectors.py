@@ -208,11 +208,11 @@ def vote_state(recommendation: Recommendation, user: User) -> tuple[bool, bool]:
     return row or (False, False)
 
 
-def title_choices(query: str, *, exclude: Title | None, limit: int) -> list[Title]:
+def title_choices(query: str, *, exclude_id: int | None, limit: int) -> list[Title]:
     """Titles matching `query` for the recommendation form, names starting with it first."""
     titles = Title.objects.search(query)
-    if exclude is not None:
-        titles = titles.exclude(pk=exclude.pk)
+    if exclude_id is not None:
+        titles = titles.exclude(pk=exclude_id)
     starts = Case(
         When(title__istartswith=query.strip(), then=Value(0)),
         default=Value(1),

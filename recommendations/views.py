@@ -60,7 +60,9 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     if selected is not None and selected.pk == title.pk:
         selected = None
     choices = (
-        selectors.title_choices(query, exclude=title, limit=settings.RECOMMENDATION_SEARCH_RESULTS)
+        selectors.title_choices(
+            query, exclude_id=title.pk, limit=settings.RECOMMENDATION_SEARCH_RESULTS
+        )
         if query
         else []
     )
@@ -93,15 +95,14 @@ def _with_selected(choices: list[Title], selected: Title | None) -> list[Title]:
 def title_search(request: HttpRequest) -> HttpResponse:
     """The htmx fragment of title choices for the recommendation form, as the user types."""
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
-    exclude = None
-    if request.GET.get("for", "").isdigit():
-        exclude = Title.objects.filter(pk=int(request.GET["for"])).first()
+    # The title being recommended for is never offered as its own recommendation.
+    exclude_id = int(request.GET["for"]) if request.GET.get("for", "").isdigit() else None
     selected = None
     if request.GET.get("other", "").isdigit():
         selected = Title.objects.filter(pk=int(request.GET["other"])).first()
     choices = (
         selectors.title_choices(
-            query, exclude=exclude, limit=settings.RECOMMENDATION_SEARCH_RESULTS
+            query, exclude_id=exclude_id, limit=settings.RECOMMENDATION_SEARCH_RESULTS
         )
         if query
         else []

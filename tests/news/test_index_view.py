@@ -56,3 +56,14 @@ def test_its_query_count_does_not_grow_with_articles(
     with django_assert_num_queries(3):
         response = client.get("/news/", {"title": title.pk})
     assert response.content.decode().count('class="news-item') == min(size, 10)
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_the_whole_index_takes_two_queries(
+    client, django_assert_num_queries, article_factory, size
+):
+    article_factory.create_batch(size)
+    # Expect 2 queries: the number of published articles, one page of them with their authors.
+    with django_assert_num_queries(2):
+        response = client.get("/news/")
+    assert response.content.decode().count('class="news-item') == min(size, 10)

@@ -130,3 +130,15 @@ def test_add_your_reason_preselects_the_other_title(client, user, title, other):
 def test_an_unknown_title_to_recommend_for_is_not_found(client, user):
     client.force_login(user)
     assert client.get("/titles/999999/recommendations/new/").status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_the_form_page_query_count_does_not_grow_with_matches(
+    client, django_assert_num_queries, user, title, title_factory, size
+):
+    title_factory.create_batch(size, title="Pure something")
+    client.force_login(user)
+    # Expect 4 queries: the session, the signed-in user, the title, the matching titles.
+    with django_assert_num_queries(4):
+        response = client.get(new_url(title), {"q": "pure"})
+    assert response.content.decode().count('type="radio"') == min(size, 8)

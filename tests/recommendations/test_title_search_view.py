@@ -65,3 +65,14 @@ def test_the_query_is_escaped(client, db):
     html = client.get(URL, {"q": "<img src=x>"}).content.decode()
     assert "<img src=x>" not in html
     assert "&lt;img src=x&gt;" in html
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_suggestions_take_one_query_however_many_titles_match(
+    client, django_assert_num_queries, title_factory, size
+):
+    title_factory.create_batch(size, title="Tears of the sea")
+    # Expect 1 query: the matching titles, at most a few of them.
+    with django_assert_num_queries(1):
+        response = client.get(URL, {"q": "tears"})
+    assert response.content.decode().count('type="radio"') == min(size, 8)
