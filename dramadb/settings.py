@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "titles",
     "reviews",
     "comments",
+    "recommendations",
+    "news",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +206,23 @@ REVIEW_MIN_LENGTH = envint("REVIEW_MIN_LENGTH", 100)
 REVIEW_MAX_LENGTH = envint("REVIEW_MAX_LENGTH", 20_000)
 REVIEWS_ON_TITLE_PAGE = envint("REVIEWS_ON_TITLE_PAGE", 2)
 REVIEWS_PER_PAGE = envint("REVIEWS_PER_PAGE", 20)
+# Recommendations: how many the title page shows, page sizes, and title-search suggestions.
+RECOMMENDATIONS_ON_TITLE_PAGE = envint("RECOMMENDATIONS_ON_TITLE_PAGE", 2)
+RECOMMENDATIONS_PER_PAGE = envint("RECOMMENDATIONS_PER_PAGE", 20)
+RECOMMENDATION_SEARCH_RESULTS = envint("RECOMMENDATION_SEARCH_RESULTS", 8)
+
+# Similar titles (`manage.py compute_similar`, explained on /help/recommendations/): a "like" is
+# a score of at least SIMILAR_LIKED_SCORE; each user counts with at most SIMILAR_LIKES_PER_USER of
+# their best-scored titles; a pair needs SIMILAR_MIN_CO_LIKERS users who liked both; each title
+# keeps its SIMILAR_TITLES_KEPT best. The title page shows SIMILAR_TITLES_SHOWN of them when it
+# has fewer than SIMILAR_SHOWN_BELOW_RECOMMENDATIONS recommendations from users.
+SIMILAR_LIKED_SCORE = envfloat("SIMILAR_LIKED_SCORE", 8.0)
+SIMILAR_LIKES_PER_USER = envint("SIMILAR_LIKES_PER_USER", 50)
+SIMILAR_MIN_CO_LIKERS = envint("SIMILAR_MIN_CO_LIKERS", 3)
+SIMILAR_TITLES_KEPT = envint("SIMILAR_TITLES_KEPT", 10)
+SIMILAR_TITLES_SHOWN = envint("SIMILAR_TITLES_SHOWN", 6)
+SIMILAR_SHOWN_BELOW_RECOMMENDATIONS = envint("SIMILAR_SHOWN_BELOW_RECOMMENDATIONS", 2)
+
+# News & Articles: how many the title page shows, and the index's page size.
+NEWS_ON_TITLE_PAGE = envint("NEWS_ON_TITLE_PAGE", 2)
+NEWS_PER_PAGE = envint("NEWS_PER_PAGE", 10)

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("reviews.urls")),
     path("", include("comments.urls")),
+    path("", include("recommendations.urls")),
+    path("", include("news.urls")),
     path("admin/", admin.site.urls),
     path("bench/floor/", site_views.floor, name="floor"),
 ]

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from comments.selectors import comment_section
 from dramadb.pagination import countless_page
+from news import selectors as news_selectors
+from recommendations import selectors as recommendation_selectors
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
 
@@ -55,6 +57,8 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "comments": comment_section(
             target=title, viewer=request.user, page_number=request.GET.get("cpage")
         ),
+        "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
+        "recs": recommendation_selectors.title_section(title, request.user),
     }
     return render(request, "titles/title_detail.html", context)
 

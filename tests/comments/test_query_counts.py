@@ -28,17 +28,20 @@ def forest(request, title, user_factory):
 def test_the_title_page_runs_a_fixed_number_of_queries(
     client, title, forest, django_assert_num_queries
 ):
-    # Expect 11 queries:
+    # Expect 14 queries:
     # 1. the title with its network and number of credits
     # 2-4. its alternative titles, genres and tags (prefetched)
     # 5. the cast preview with each person
     # 6. the title's statistics
     # 7. the most helpful reviews with their authors
     # 8. "Recently Watched By" with each user
-    # 9. the title's stored comment count
-    # 10. the page of threads (roots with their authors)
-    # 11. the first replies of every thread on the page, with their authors (one UNION ALL)
-    with django_assert_num_queries(11):
+    # 9. "News & Articles": the latest articles
+    # 10. the title's number of recommendations (none, so no query for the best ones)
+    # 11. "People who liked this also liked"
+    # 12. the title's stored comment count
+    # 13. the page of threads (roots with their authors)
+    # 14. the first replies of every thread on the page, with their authors (one UNION ALL)
+    with django_assert_num_queries(14):
         response = client.get(title.get_absolute_url())
     assert f"Comments ({Comment.objects.count()})" in response.content.decode()
 

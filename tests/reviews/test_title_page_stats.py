@@ -86,7 +86,7 @@ def test_the_title_page_query_count_does_not_grow_with_entries_reviews_or_votes(
     # The content type of titles is cached per process after its first use, as in production.
     ContentType.objects.get_for_model(title)
 
-    # Expect 17 queries:
+    # Expect 20 queries:
     # 1-2. the session and the signed-in user
     # 3. the title with its network and number of credits
     # 4-6. its alternative titles, genres and tags (prefetched)
@@ -98,9 +98,12 @@ def test_the_title_page_query_count_does_not_grow_with_entries_reviews_or_votes(
     # 13. the user's votes on those reviews
     # 14. the user's own review ("Write a Review" or "Edit your review")
     # 15. "Recently Watched By" with each user
-    # 16. the title's stored comment count
-    # 17. the page of comment threads (none here, so no query for their replies)
-    with django_assert_num_queries(17):
+    # 16. "News & Articles": the latest articles
+    # 17. the title's number of recommendations (none, so no query for the best ones)
+    # 18. "People who liked this also liked"
+    # 19. the title's stored comment count
+    # 20. the page of comment threads (none here, so no query for their replies)
+    with django_assert_num_queries(20):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html

@@ -105,16 +105,19 @@ def test_its_query_count_does_not_grow_with_credits_names_or_genres(
     # The content type of titles is cached per process after its first use, as in production.
     ContentType.objects.get_for_model(title)
 
-    # Expect 10 queries:
+    # Expect 13 queries:
     # 1. the title with its network and number of credits
     # 2-4. its alternative titles, genres and tags (prefetched)
     # 5. the cast preview with each person
     # 6. the title's statistics
     # 7. the most helpful reviews with their authors
     # 8. "Recently Watched By" with each user
-    # 9. the title's stored comment count
-    # 10. the page of comment threads (none here, so no query for their replies)
-    with django_assert_num_queries(10):
+    # 9. "News & Articles": the latest articles
+    # 10. the title's number of recommendations (none, so no query for the best ones)
+    # 11. "People who liked this also liked"
+    # 12. the title's stored comment count
+    # 13. the page of comment threads (none here, so no query for their replies)
+    with django_assert_num_queries(13):
         response = client.get(title.get_absolute_url())
     assert response.status_code == 200
     assert f"Show More Cast ({size})" in response.content.decode()

@@ -5,6 +5,8 @@ from time import monotonic
 from django.core.management.base import BaseCommand
 
 from comments import demo as comments_demo
+from news import demo as news_demo
+from recommendations import demo as recommendations_demo
 from reviews import demo as reviews_demo
 from reviews import review_demo
 from titles import demo as titles_demo
@@ -21,6 +23,9 @@ class Command(BaseCommand):
             ("users, lists and ratings", self.load_ratings),
             ("reviews", lambda: review_demo.load_reviews(titles_demo.load_seed_title())),
             ("comments: 1 Litre of Tears", comments_demo.load_comments),
+            ("recommendations", self.load_recommendations),
+            ("similar titles", recommendations_demo.load_similar_titles),
+            ("news & articles", news_demo.load_articles),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
@@ -32,3 +37,6 @@ class Command(BaseCommand):
 
     def load_ratings(self) -> None:
         reviews_demo.load_ratings(titles_demo.load_seed_title(), titles_demo.load_other_titles())
+
+    def load_recommendations(self) -> None:
+        recommendations_demo.load_recommendations(titles_demo.load_seed_title())

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from titles.models import Title
+
+from . import selectors
+
+
+def news_index(request: HttpRequest) -> HttpResponse:
+    """All published articles, newest first; `?title=<id>` keeps those about one title."""
+    title = None
+    title_id = request.GET.get("title", "")
+    if title_id:
+        if not title_id.isdigit():
+            raise Http404("No such title.")
+        title = get_object_or_404(Title, pk=int(title_id))
+    page = Paginator(selectors.index(title=title), settings.NEWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {"title": title, "page": page, "articles": list(page.object_list)}
+    return render(request, "news/index.html", context)
+
+
+def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
+    article = selectors.article_for_page(pk, request.user)
+    if article is None:
+        raise Http404("No such article.")
+    if slug != article.slug:
+        return redirect(article.get_absolute_url(), permanent=True)
+    context = {"article": article, "titles": selectors.titles_of(article)}
+    return render(request, "news/article_detail.html", context)

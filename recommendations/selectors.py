@@ -1,0 +1,221 @@
+"""Reads of the recommendations app that pages call; each returns lists, never querysets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+
+from accounts.models import User
+from titles.models import Title
+
+from .models import (
+    Recommendation,
+    RecommendationReason,
+    RecommendationVote,
+    SimilarTitle,
+    TitleRecommendationCount,
+)
+
+# Best first: most votes, then most reasons, then the oldest.
+BEST_FIRST = ("-votes_count", "-reasons_count", "id")
+
+
+@dataclass(frozen=True)
+class RecommendationCard:
+    """One recommendation as a title's page shows it: the other title and the first reason."""
+
+    recommendation: Recommendation
+    other: Title
+    reason: str
+    recommended_by: str
+    voted: bool
+    yours: bool
+
+    @property
+    def others_count(self) -> int:
+        """How many more users gave a reason ("and N others")."""
+        return self.recommendation.reasons_count - 1
+
+
+@dataclass(frozen=True)
+class TitleSection:
+    """The recommendations part of a title's page."""
+
+    best: list[RecommendationCard]
+    total: int
+    similar: list[SimilarTitle]
+
+    @property
+    def more(self) -> int:
+        """N in "More recs (N)": the title's recommendations not shown on its page."""
+        return self.total - len(self.best)
+
+
+class Counted(Sequence):
+    """A lazily sliced list with a known length, so Paginator never runs COUNT(*)."""
+
+    def __init__(self, total: int, fetch: Callable[[int, int], list]) -> None:
+        self.total = total
+        self.fetch = fetch
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("Counted supports slices only")
+        start, stop, _ = index.indices(self.total)
+        return self.fetch(start, stop - start) if stop > start else []
+
+
+def count_for_title(title: Title) -> int:
+    """How many recommendations pair `title` with another: one primary-key read."""
+    row = TitleRecommendationCount.objects.filter(title=title).values_list("count", flat=True)
+    return next(iter(row), 0)
+
+
+def _side(title: Title, side: str, rows: int, user: User) -> QuerySet:
+    """The best `rows` recommendations where `title` is on `side` of the pair.
+
+    Each side is one range of its own index (recommendation_low_best_idx or ..._high_...),
+    read in order and stopped after `rows` rows, however many recommendations the title has.
+    """
+    first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
+        "created_at", "id"
+    )
+    if user.is_authenticated:
+        voted = Exists(RecommendationVote.objects.filter(recommendation=OuterRef("pk"), user=user))
+        yours = Exists(
+            RecommendationReason.objects.filter(recommendation=OuterRef("pk"), user=user)
+        )
+    else:
+        voted = yours = Value(False)
+    return (
+        Recommendation.objects.filter(**{side: title})
+        # The same join order on both sides keeps the UNION's columns aligned.
+        .select_related("title_low", "title_high")
+        .annotate(
+            reason=Subquery(first.values("text")[:1]),
+            recommended_by=Subquery(first.values("user__username")[:1]),
+            voted=voted,
+            yours=yours,
+        )
+        .order_by(*BEST_FIRST)[:rows]
+    )
+
+
+def best_for_title(
+    title: Title, user: User, *, offset: int = 0, limit: int
+) -> list[RecommendationCard]:
+    """A title's recommendations, best first, from `offset`: one query.
+
+    A UNION ALL of the best `offset + limit` of each side, merged and cut. Measured against
+    `WHERE title_low = t OR title_high = t ORDER BY ... LIMIT`, which has to read and sort
+    every recommendation of the title, this stays constant as a title's recommendations grow.
+    """
+    rows = offset + limit
+    merged = (
+        _side(title, "title_low", rows, user)
+        .union(_side(title, "title_high", rows, user), all=True)
+        .order_by(*BEST_FIRST)[offset:rows]
+    )
+    return [
+        RecommendationCard(
+            recommendation=rec,
+            other=rec.other_than(title),
+            reason=rec.reason,
+            recommended_by=rec.recommended_by,
+            voted=rec.voted,
+            yours=rec.yours,
+        )
+        for rec in merged
+    ]
+
+
+def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
+    """ "People who liked this also liked": stored rows in rank order, one query."""
+    return list(
+        SimilarTitle.objects.filter(title=title).select_related("similar").order_by("rank")[:limit]
+    )
+
+
+def title_section(title: Title, user: User) -> TitleSection:
+    """Everything the title page shows about recommendations, in two or three queries:
+
+    the title's number of recommendations, its best ones (skipped when it has none), and the
+    computed similar titles when users have recommended fewer than a few.
+    """
+    total = count_for_title(title)
+    best = (
+        best_for_title(title, user, limit=settings.RECOMMENDATIONS_ON_TITLE_PAGE) if total else []
+    )
+    similar = (
+        similar_for_title(title, settings.SIMILAR_TITLES_SHOWN)
+        if total < settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS
+        else []
+    )
+    return TitleSection(best=best, total=total, similar=similar)
+
+
+def paged_for_title(title: Title, user: User) -> Counted:
+    """All of a title's recommendations for a Paginator: the stored count, then one page."""
+    return Counted(
+        count_for_title(title),
+        lambda offset, limit: best_for_title(title, user, offset=offset, limit=limit),
+    )
+
+
+def recommendation_for_page(pk: int) -> Recommendation | None:
+    return Recommendation.objects.select_related("title_low", "title_high").filter(pk=pk).first()
+
+
+def reasons_of(recommendation: Recommendation) -> Counted:
+    """A recommendation's reasons, oldest first, with their authors, for a Paginator."""
+
+    def fetch(offset: int, limit: int) -> list[RecommendationReason]:
+        return list(
+            recommendation.reasons.select_related("user").order_by("created_at", "id")[
+                offset : offset + limit
+            ]
+        )
+
+    return Counted(recommendation.reasons_count, fetch)
+
+
+def vote_state(recommendation: Recommendation, user: User) -> tuple[bool, bool]:
+    """(voted, yours) for one recommendation and the signed-in user: one query."""
+    if not user.is_authenticated:
+        return False, False
+    row = (
+        Recommendation.objects.filter(pk=recommendation.pk)
+        .annotate(
+            voted=Exists(
+                RecommendationVote.objects.filter(recommendation=OuterRef("pk"), user=user)
+            ),
+            yours=Exists(
+                RecommendationReason.objects.filter(recommendation=OuterRef("pk"), user=user)
+            ),
+        )
+        .values_list("voted", "yours")
+        .first()
+    )
+    return row or (False, False)
+
+
+def title_choices(query: str, *, exclude_id: int | None, limit: int) -> list[Title]:
+    """Titles matching `query` for the recommendation form, names starting with it first."""
+    titles = Title.objects.search(query)
+    if exclude_id is not None:
+        titles = titles.exclude(pk=exclude_id)
+    starts = Case(
+        When(title__istartswith=query.strip(), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return list(titles.annotate(starts=starts).order_by("starts", "title", "id")[:limit])

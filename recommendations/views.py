@@ -1,0 +1,207 @@
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from titles.models import Title
+
+from . import selectors, services
+from .forms import RecommendationForm
+from .models import REASON_MIN_LENGTH, Recommendation
+
+SEARCH_MAX_LENGTH = 100
+
+
+def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
+    """ "More recs": all of a title's recommendations, best first, a page at a time."""
+    title = get_object_or_404(Title, pk=title_pk)
+    paginator = Paginator(
+        selectors.paged_for_title(title, request.user), settings.RECOMMENDATIONS_PER_PAGE
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"title": title, "page": page, "cards": list(page.object_list)}
+    return render(request, "recommendations/title_list.html", context)
+
+
+@login_required
+def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
+    """ "Make a Recommendation": search for the other title, pick it, give a reason.
+
+    Without JavaScript the search box reloads this page with the matches as choices; with
+    htmx, `title_search` fills them in as the user types.
+    """
+    title = get_object_or_404(Title, pk=title_pk)
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    form = RecommendationForm(request.POST or None)
+    selected = _preselected(request, title)
+    if request.method == "POST" and form.is_valid():
+        # Kept before the service runs: a refusal removes the field from cleaned_data.
+        selected = form.cleaned_data["other"]
+        try:
+            recommendation = services.recommendation_add(
+                user=request.user, title=title, other=selected, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"Thank you: you recommended {selected.title} for {title.title}."
+            )
+            return redirect(recommendation)
+    if selected is not None and selected.pk == title.pk:
+        selected = None
+    choices = (
+        selectors.title_choices(
+            query, exclude_id=title.pk, limit=settings.RECOMMENDATION_SEARCH_RESULTS
+        )
+        if query
+        else []
+    )
+    context = {
+        "title": title,
+        "form": form,
+        "query": query,
+        "choices": _with_selected(choices, selected),
+        "selected_id": selected.pk if selected else None,
+        "min_length": REASON_MIN_LENGTH,
+    }
+    status = 422 if form.errors else 200
+    return render(request, "recommendations/recommendation_form.html", context, status=status)
+
+
+def _preselected(request: HttpRequest, title: Title) -> Title | None:
+    """`?other=` from "Add your reason" on a recommendation's page."""
+    other_id = request.GET.get("other", "")
+    if not other_id.isdigit():
+        return None
+    return Title.objects.exclude(pk=title.pk).filter(pk=int(other_id)).first()
+
+
+def _with_selected(choices: list[Title], selected: Title | None) -> list[Title]:
+    if selected is None:
+        return choices
+    return [selected, *[t for t in choices if t.pk != selected.pk]]
+
+
+def title_search(request: HttpRequest) -> HttpResponse:
+    """The htmx fragment of title choices for the recommendation form, as the user types."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    # The title being recommended for is never offered as its own recommendation.
+    exclude_id = int(request.GET["for"]) if request.GET.get("for", "").isdigit() else None
+    selected = None
+    if request.GET.get("other", "").isdigit():
+        selected = Title.objects.filter(pk=int(request.GET["other"])).first()
+    choices = (
+        selectors.title_choices(
+            query, exclude_id=exclude_id, limit=settings.RECOMMENDATION_SEARCH_RESULTS
+        )
+        if query
+        else []
+    )
+    context = {
+        "choices": _with_selected(choices, selected),
+        "selected_id": selected.pk if selected else None,
+        "query": query,
+    }
+    return render(request, "recommendations/_title_choices.html", context)
+
+
+def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recommendation: both titles and every user's reason, oldest first."""
+    recommendation = selectors.recommendation_for_page(pk)
+    if recommendation is None:
+        raise Http404("No such recommendation.")
+    page = Paginator(
+        selectors.reasons_of(recommendation), settings.RECOMMENDATIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    voted, yours = selectors.vote_state(recommendation, request.user)
+    context = {
+        "recommendation": recommendation,
+        "pair": [recommendation.title_low, recommendation.title_high],
+        "page": page,
+        "reasons": list(page.object_list),
+        "voted": voted,
+        "yours": yours,
+    }
+    return render(request, "recommendations/recommendation_detail.html", context)
+
+
+def _next_url(request: HttpRequest, recommendation: Recommendation) -> str:
+    candidate = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return recommendation.get_absolute_url()
+
+
+def _signed_out_vote(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
+    """A vote from a signed-out visitor: say why nothing happened and offer to sign in."""
+    messages.error(request, "Sign in to vote for recommendations; your vote was not counted.")
+    login = f"{reverse(settings.LOGIN_URL)}?next={quote(_next_url(request, recommendation))}"
+    if request.htmx:
+        return HttpResponseClientRedirect(login)
+    return redirect(login)
+
+
+@require_POST
+def recommendation_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    return _vote(request, pk, services.recommendation_vote, voted=True)
+
+
+@require_POST
+def recommendation_unvote(request: HttpRequest, pk: int) -> HttpResponse:
+    return _vote(request, pk, services.recommendation_unvote, voted=False)
+
+
+def _vote(request: HttpRequest, pk: int, service, *, voted: bool) -> HttpResponse:
+    """Vote or take the vote back: the button in place with htmx, else back to the page."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    if not request.user.is_authenticated:
+        return _signed_out_vote(request, recommendation)
+    try:
+        recommendation = service(user=request.user, recommendation=recommendation)
+    except ValidationError as refused:
+        # The only refusal: a vote for a pair the user recommended.
+        error, voted, yours = refused.messages[0], False, True
+    else:
+        error, yours = None, False
+    if request.htmx:
+        context = {
+            "rec": recommendation,
+            "voted": voted,
+            "yours": yours,
+            "next": _next_url(request, recommendation),
+            "error": error,
+        }
+        status = 422 if error else 200
+        return render(request, "recommendations/_vote.html", context, status=status)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, "Thank you for your vote." if voted else "Your vote was taken back."
+        )
+    return redirect(_next_url(request, recommendation))
+
+
+def recommendations_help(request: HttpRequest) -> HttpResponse:
+    context = {
+        "min_length": REASON_MIN_LENGTH,
+        "shown": settings.RECOMMENDATIONS_ON_TITLE_PAGE,
+        "liked_score": settings.SIMILAR_LIKED_SCORE,
+        "likes_per_user": settings.SIMILAR_LIKES_PER_USER,
+        "min_co_likers": settings.SIMILAR_MIN_CO_LIKERS,
+        "kept": settings.SIMILAR_TITLES_KEPT,
+        "shown_below": settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS,
+    }
+    return render(request, "recommendations/help.html", context)
