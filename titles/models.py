@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -71,14 +72,24 @@ class TitleQuerySet(models.QuerySet):
         return self.annotate(credit_count=Count("credits"))
 
     def search(self, query: str) -> TitleQuerySet:
-        """Titles whose English, native or alternative name contains `query`."""
+        """Titles whose English, native or alternative name contains `query`.
+
+        Each name is matched on its own and the ids united, so every part uses its trigram
+        index (on UPPER(name), which is what `icontains` compares); one OR across the three
+        would scan the whole catalogue.
+        """
         query = query.strip()
         if not query:
             return self.none()
-        by_alt = AlternativeTitle.objects.filter(name__icontains=query).values("title_id")
-        return self.filter(
-            Q(title__icontains=query) | Q(native_title__icontains=query) | Q(id__in=by_alt)
+        matches = (
+            Title.objects.filter(title__icontains=query)
+            .values("id")
+            .union(
+                Title.objects.filter(native_title__icontains=query).values("id"),
+                AlternativeTitle.objects.filter(name__icontains=query).values("title_id"),
+            )
         )
+        return self.filter(id__in=matches)
 
 
 class Title(TimeStampedModel):
@@ -143,9 +154,9 @@ class Title(TimeStampedModel):
                 models.F("id").desc(),
                 name="title_newest_idx",
             ),
-            # Search: substring match on the English and native names.
-            GinIndex(name="title_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
-            GinIndex(name="title_native_trgm", fields=["native_title"], opclasses=["gin_trgm_ops"]),
+            # Search: substring match on the English and native names (see TitleQuerySet.search).
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="title_title_trgm"),
+            GinIndex(OpClass(Upper("native_title"), name="gin_trgm_ops"), name="title_native_trgm"),
         ]
 
     def __str__(self) -> str:
@@ -182,7 +193,7 @@ class AlternativeTitle(models.Model):
         ]
         indexes = [
             # Search: substring match on alternative names.
-            GinIndex(name="alttitle_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="alttitle_name_trgm"),
         ]
 
     def __str__(self) -> str:
@@ -202,7 +213,7 @@ class Person(TimeStampedModel):
         verbose_name_plural = "people"
         indexes = [
             # Admin autocomplete and search by name.
-            GinIndex(name="person_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
         ]
 
     def __str__(self) -> str:
