@@ -36,7 +36,6 @@ class Scale:
     votes_per_review: int
     comments: int
     hot_title_comments: int
-    recommendations: int
 
     @classmethod
     def named(cls, name: str) -> Scale:
