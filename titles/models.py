@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.db.models.functions import Upper
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -72,7 +74,7 @@ class TitleQuerySet(models.QuerySet):
         return self.annotate(credit_count=Count("credits"))
 
     def search(self, query: str) -> TitleQuerySet:
-        """Titles whose English, native or alternative name contains `query`.
+        """Titles whose English, native or alternative name contains `query`, newest first.
 
         Each name is matched on its own and the ids united, so every part uses its trigram
         index (on UPPER(name), which is what `icontains` compares); one OR across the three
@@ -89,7 +91,10 @@ class TitleQuerySet(models.QuerySet):
                 AlternativeTitle.objects.filter(name__icontains=query).values("title_id"),
             )
         )
-        return self.filter(id__in=matches)
+        # Newest first, but sorted after matching: ordered by the indexed columns, PostgreSQL
+        # would rather walk the whole date index looking for the few matches.
+        newest = Coalesce("aired_from", Value(date.min), output_field=models.DateField())
+        return self.filter(id__in=matches).order_by(newest.desc(), "-id")
 
 
 class Title(TimeStampedModel):

@@ -88,7 +88,7 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
-    titles = Title.objects.search(query).select_related("network").newest_first()
+    titles = Title.objects.search(query).select_related("network")
     page = Paginator(titles, settings.TITLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"query": query, "page": page, "titles": list(page.object_list)}
     return render(request, "titles/search.html", context)

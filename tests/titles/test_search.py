@@ -35,3 +35,13 @@ def test_its_query_count_is_fixed(client, django_assert_num_queries, title_facto
     # Expect 2 queries: the count of matches, then one page of them.
     with django_assert_num_queries(2):
         client.get("/search/", {"q": "same"})
+
+
+def test_matches_come_newest_first_and_undated_last(client, title_factory):
+    from datetime import date
+
+    title_factory(title="Harbor Old", aired_from=date(2001, 1, 1), aired_to=None)
+    title_factory(title="Harbor Undated", aired_from=None, aired_to=None)
+    title_factory(title="Harbor New", aired_from=date(2020, 1, 1), aired_to=None)
+    html = client.get("/search/", {"q": "harbor"}).content.decode()
+    assert html.index("Harbor New") < html.index("Harbor Old") < html.index("Harbor Undated")
