@@ -30,9 +30,3 @@ def moderator(user_factory):
 @pytest.fixture
 def no_rate_limit(settings):
     settings.COMMENT_RATE_LIMIT_SECONDS = 0
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # Password hashing is not what these tests are about; the fast hasher keeps them quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
