@@ -3,21 +3,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from dramadb.http import safe_next
 from reviews.selectors import list_summary
 
 from .forms import ProfileForm, SignUpForm
 from .models import User
 
 PROFILE_ENTRIES_PER_STATUS = 10
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -28,7 +21,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to dramadb, {user.username}!")
-        return redirect(_safe_next(request, user.get_absolute_url()))
+        return redirect(safe_next(request, user.get_absolute_url()))
     return render(
         request,
         "accounts/form_page.html",
@@ -36,7 +29,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             "form": form,
             "heading": "Create an account",
             "submit": "Create account",
-            "next": _safe_next(request, ""),
+            "next": safe_next(request, ""),
         },
     )
 

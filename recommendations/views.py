@@ -8,10 +8,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from dramadb.http import safe_next
 from titles.models import Title
 
 from . import selectors, services
@@ -136,12 +136,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _next_url(request: HttpRequest, recommendation: Recommendation) -> str:
-    candidate = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return recommendation.get_absolute_url()
+    return safe_next(request, recommendation.get_absolute_url())
 
 
 def _signed_out_vote(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:

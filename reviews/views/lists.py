@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from dramadb.http import safe_next
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry
@@ -86,7 +87,7 @@ def _entry_form_view(request: HttpRequest, title: Title, entry: ListEntry) -> Ht
         if form.is_valid():
             _save(request, form, title)
             messages.success(request, f"Saved your entry for {title.title}.")
-            return redirect(request.POST.get("next") or title.get_absolute_url())
+            return redirect(safe_next(request, title.get_absolute_url()))
         return _entry_page(request, title, entry, form, status=422)
     return _entry_page(request, title, entry, form)
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from dramadb.http import safe_next
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
@@ -96,7 +97,7 @@ def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error)
     else:
         messages.success(request, "Thank you for your vote.")
-    return redirect(request.POST.get("next") or review.get_absolute_url())
+    return redirect(safe_next(request, review.get_absolute_url()))
 
 
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -89,3 +89,11 @@ def test_removing_an_entry_updates_the_statistics(client, user, title, rate):
     assert response["Location"] == f"/users/{user.username}/list/"
     stats = TitleStats.objects.get(title=title)
     assert (stats.ratings_count, stats.watchers) == (0, 0)
+
+
+def test_a_next_address_on_another_site_is_ignored(client, user, title):
+    client.force_login(user)
+    response = client.post(
+        f"/titles/{title.pk}/my-entry/", {**form_data(), "next": "//evil.example/"}
+    )
+    assert response["Location"] == title.get_absolute_url()

@@ -106,3 +106,11 @@ def test_the_title_page_shows_the_most_helpful_reviews_first(
     assert "No votes" not in html
     assert "More Reviews (1)" in html
     assert Review.objects.get(pk=solid.pk).helpful_lower_bound > 0.5
+
+
+def test_a_next_address_on_another_site_is_ignored(client, user, review):
+    client.force_login(user)
+    response = client.post(
+        f"/reviews/{review.pk}/vote/", {"helpful": "yes", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == review.get_absolute_url()
