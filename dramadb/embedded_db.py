@@ -30,16 +30,26 @@ def prepare_runtime_dir(var_dir: Path) -> None:
 
 
 def _prune_dead_handles(pgdata: Path) -> None:
+    """Drop dead processes from the server's list of users, and repair a damaged list.
+
+    The list is rewritten in place by every process that comes and goes; one killed in the
+    middle of that leaves an empty file, which would stop every later start.
+    """
     handles = pgdata / ".handle_pids.json"
     if not handles.exists():
         return
     try:
         pids = json.loads(handles.read_text())
+        valid = isinstance(pids, list)
     except ValueError:
-        pids = []
-    alive = [pid for pid in pids if psutil.pid_exists(pid)]
-    if alive != pids:
-        handles.write_text(json.dumps(alive))
+        pids, valid = [], False
+    alive = (
+        [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)] if valid else []
+    )
+    if not valid or alive != pids:
+        partial = handles.with_suffix(".tmp")
+        partial.write_text(json.dumps(alive))
+        partial.replace(handles)
 
 
 def _exit_cleanly_on_sigterm() -> None:

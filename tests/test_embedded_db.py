@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from dramadb.embedded_db import _prune_dead_handles
@@ -20,6 +21,16 @@ def test_dead_processes_are_pruned_from_the_server_handles(tmp_path):
     _prune_dead_handles(tmp_path)
 
     assert json.loads(handles.read_text()) == [os.getpid()]
+
+
+@pytest.mark.parametrize("damaged", ["", "[1, 2", "{}"])
+def test_a_damaged_list_of_server_users_is_repaired(tmp_path, damaged):
+    handles = tmp_path / ".handle_pids.json"
+    handles.write_text(damaged)
+
+    _prune_dead_handles(tmp_path)
+
+    assert json.loads(handles.read_text()) == []
 
 
 def test_with_database_url_set_no_embedded_server_is_started(tmp_path):
