@@ -144,31 +144,41 @@ def comment_delete(*, comment: Comment, user) -> Comment:
     return locked
 
 
-@transaction.atomic
 def comment_hide(*, comment: Comment, moderator) -> Comment:
     """Hide a comment from everyone but moderators; it can be restored."""
-    if not can_moderate(moderator):
-        raise PermissionDenied("Only moderators can hide comments.")
-    locked = _lock(comment)
-    if locked.state != Comment.State.VISIBLE:
-        raise ValidationError("Only a visible comment can be hidden.", code="not_visible")
-    locked.state = Comment.State.HIDDEN
-    locked.save(update_fields=["state"])
-    _visible_changed(locked, -1)
-    return locked
+    return _moderate(
+        comment,
+        moderator,
+        to=Comment.State.HIDDEN,
+        refused="Only moderators can hide comments.",
+        invalid=("Only a visible comment can be hidden.", "not_visible"),
+    )
+
+
+def comment_restore(*, comment: Comment, moderator) -> Comment:
+    """Show a hidden comment again."""
+    return _moderate(
+        comment,
+        moderator,
+        to=Comment.State.VISIBLE,
+        refused="Only moderators can restore comments.",
+        invalid=("Only a hidden comment can be restored.", "not_hidden"),
+    )
 
 
 @transaction.atomic
-def comment_restore(*, comment: Comment, moderator) -> Comment:
-    """Show a hidden comment again."""
+def _moderate(comment: Comment, moderator, *, to: str, refused: str, invalid: tuple) -> Comment:
+    """Move a comment between visible and hidden, keeping the counts true."""
     if not can_moderate(moderator):
-        raise PermissionDenied("Only moderators can restore comments.")
+        raise PermissionDenied(refused)
     locked = _lock(comment)
-    if locked.state != Comment.State.HIDDEN:
-        raise ValidationError("Only a hidden comment can be restored.", code="not_hidden")
-    locked.state = Comment.State.VISIBLE
+    source = Comment.State.VISIBLE if to == Comment.State.HIDDEN else Comment.State.HIDDEN
+    if locked.state != source:
+        message, code = invalid
+        raise ValidationError(message, code=code)
+    locked.state = to
     locked.save(update_fields=["state"])
-    _visible_changed(locked, +1)
+    _visible_changed(locked, +1 if to == Comment.State.VISIBLE else -1)
     return locked
 
 
