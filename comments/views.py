@@ -18,6 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
+from dramadb.http import parse_id
+
 from . import selectors, services
 from .forms import CommentForm, comment_form
 from .models import Comment
@@ -192,7 +194,8 @@ def _parent_id(raw: str) -> int | None:
     if not raw:
         return None
     # No comment has id 0, so the service refuses a malformed parent with its usual message.
-    return int(raw) if raw.isdigit() and len(raw) < 19 else 0
+    parsed = parse_id(raw)
+    return 0 if parsed is None else parsed
 
 
 def _add_error(form: CommentForm, error: ValidationError) -> None:

@@ -11,6 +11,7 @@ process ids are pruned before each start.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import signal
@@ -71,6 +72,7 @@ def _exit_cleanly_on_sigterm() -> None:
 
 def _ensure_database(server_uri: str, name: str) -> None:
     import psycopg2
+    import psycopg2.errors
     from psycopg2 import sql
 
     conn = psycopg2.connect(server_uri)
@@ -78,8 +80,11 @@ def _ensure_database(server_uri: str, name: str) -> None:
     try:
         with conn.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            # Another process starting at the same moment may create it first.
             if cur.fetchone() is None:
-                cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
+                    cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
     finally:
         conn.close()
 

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dramadb.http import parse_id
 from titles.models import Title
 
 from . import selectors
@@ -11,11 +12,11 @@ from . import selectors
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""
     title = None
-    title_id = request.GET.get("title", "")
-    if title_id:
-        if not title_id.isdigit():
+    if "title" in request.GET:
+        title_id = parse_id(request.GET["title"])
+        if title_id is None:
             raise Http404("No such title.")
-        title = get_object_or_404(Title, pk=int(title_id))
+        title = get_object_or_404(Title, pk=title_id)
     page = Paginator(selectors.index(title=title), settings.NEWS_PER_PAGE).get_page(
         request.GET.get("page")
     )

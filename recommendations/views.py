@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from dramadb.http import safe_next
+from dramadb.http import parse_id, safe_next
 from titles.models import Title
 
 from . import selectors, services
@@ -80,10 +80,10 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
 
 def _preselected(request: HttpRequest, title: Title) -> Title | None:
     """`?other=` from "Add your reason" on a recommendation's page."""
-    other_id = request.GET.get("other", "")
-    if not other_id.isdigit():
+    other_id = parse_id(request.GET.get("other"))
+    if other_id is None:
         return None
-    return Title.objects.exclude(pk=title.pk).filter(pk=int(other_id)).first()
+    return Title.objects.exclude(pk=title.pk).filter(pk=other_id).first()
 
 
 def _with_selected(choices: list[Title], selected: Title | None) -> list[Title]:
@@ -96,10 +96,10 @@ def title_search(request: HttpRequest) -> HttpResponse:
     """The htmx fragment of title choices for the recommendation form, as the user types."""
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     # The title being recommended for is never offered as its own recommendation.
-    exclude_id = int(request.GET["for"]) if request.GET.get("for", "").isdigit() else None
+    exclude_id = parse_id(request.GET.get("for"))
     selected = None
-    if request.GET.get("other", "").isdigit():
-        selected = Title.objects.filter(pk=int(request.GET["other"])).first()
+    if (other_id := parse_id(request.GET.get("other"))) is not None:
+        selected = Title.objects.filter(pk=other_id).first()
     choices = (
         selectors.title_choices(
             query, exclude_id=exclude_id, limit=settings.RECOMMENDATION_SEARCH_RESULTS

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 
 from dramadb.models import TimeStampedModel
@@ -52,6 +52,17 @@ class ListEntryQuerySet(models.QuerySet):
 
     def of_user(self, user) -> ListEntryQuerySet:
         return self.filter(user=user).select_related("title")
+
+    def in_status_order(self) -> ListEntryQuerySet:
+        """Watching, Completed, Plan to Watch, On Hold, Dropped; newest first in each."""
+        rank = Case(
+            *[
+                When(status=status, then=Value(i))
+                for i, status in enumerate(ListEntry.Status.values)
+            ],
+            output_field=IntegerField(),
+        )
+        return self.order_by(rank, "-updated_at", "-id")
 
 
 class ListEntry(TimeStampedModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -118,11 +120,26 @@ class Difference:
     actual: Aggregates
 
 
+@contextmanager
+def _snapshot(check: bool) -> Iterator[None]:
+    """Read the stored numbers and the rows behind them from one snapshot of the database.
+
+    A check takes no locks (so it never holds up writers) and, reading one snapshot, still
+    sees each write either whole or not at all. A correction locks the rows it rewrites.
+    """
+    if check and not connection.in_atomic_block:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+    else:
+        yield
+
+
 def stats_recompute(*, check: bool = False) -> list[Difference]:
     """Compare every stored statistics row with the rows; unless `check`, correct them."""
-    with transaction.atomic():
-        # Lock out writers while comparing, so a write in flight is not reported as drift.
-        stored_rows = {s.title_id: s for s in TitleStats.objects.select_for_update()}
+    with _snapshot(check), transaction.atomic():
+        rows = TitleStats.objects.all() if check else TitleStats.objects.select_for_update()
+        stored_rows = {row.title_id: row for row in rows}
         actual = aggregates_from_rows()
         differences = []
         for title_id in sorted(stored_rows.keys() | actual.keys()):
@@ -147,7 +164,14 @@ def _write(differences: list[Difference], stored_rows: dict[int, TitleStats]) ->
         stats.histogram = list(difference.actual.histogram)
         (changed if difference.title_id in stored_rows else created).append(stats)
     TitleStats.objects.bulk_update(changed, STORED_FIELDS, batch_size=2000)
-    TitleStats.objects.bulk_create(created, batch_size=2000)
+    # A writer may create a title's first row meanwhile; its numbers are in the recount too.
+    TitleStats.objects.bulk_create(
+        created,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["title"],
+        update_fields=STORED_FIELDS,
+    )
 
 
 def weighted_score(mean: float, count: int, overall_mean: float, m: int) -> float:
@@ -258,8 +282,8 @@ def helpfulness_recompute(*, check: bool = False) -> list[VoteDifference]:
          WHERE (r.helpful_yes, r.helpful_total)
                IS DISTINCT FROM (coalesce(v.yes, 0), coalesce(v.total, 0))
     """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"{drifted} FOR UPDATE OF r")
+    with _snapshot(check), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(drifted if check else f"{drifted} FOR UPDATE OF r")
         differences = [
             VoteDifference(review_id, (yes, total), (real_yes, real_total))
             for review_id, yes, total, real_yes, real_total in cursor.fetchall()

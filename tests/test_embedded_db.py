@@ -51,3 +51,10 @@ def test_with_database_url_set_no_embedded_server_is_started(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == db["NAME"]
     assert not (tmp_path / "var" / "postgres").exists()
+
+
+@pytest.mark.parametrize("value", ["12", "²", "١٢", "9" * 30, "", None, "-3"])
+def test_ids_from_requests_are_plain_ascii_digits_of_sane_length(value):
+    from dramadb.http import parse_id
+
+    assert parse_id(value) == (12 if value == "12" else None)

@@ -15,9 +15,12 @@ from .models import Credit, Person, Title
 
 def _canonical(request: HttpRequest, obj, slug: str | None) -> HttpResponse | None:
     """Redirect old or missing slugs to the object's current address."""
-    if slug != obj.slug:
-        return redirect(obj.get_absolute_url(), permanent=True)
-    return None
+    if slug == obj.slug:
+        return None
+    url = obj.get_absolute_url()
+    if query := request.META.get("QUERY_STRING"):
+        url = f"{url}?{query}"
+    return redirect(url, permanent=True)
 
 
 def home(request: HttpRequest) -> HttpResponse:

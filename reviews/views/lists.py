@@ -93,7 +93,7 @@ def _entry_form_view(request: HttpRequest, title: Title, entry: ListEntry) -> Ht
 
 
 def _entry_page(request, title, entry, form, status=200) -> HttpResponse:
-    context = {"title": title, "entry": entry, "form": form, "next": request.GET.get("next", "")}
+    context = {"title": title, "entry": entry, "form": form, "next": safe_next(request, "")}
     return render(request, "reviews/entry_form.html", context, status=status)
 
 
@@ -113,7 +113,7 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in ListEntry.Status.values:
         status = ""
-    entries = ListEntry.objects.of_user(member).order_by("status", "-updated_at", "-id")
+    entries = ListEntry.objects.of_user(member).in_status_order()
     if status:
         entries = entries.filter(status=status)
     page = Paginator(entries, settings.LIST_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))

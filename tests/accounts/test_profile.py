@@ -69,3 +69,11 @@ def test_a_profile_edit_without_csrf_token_is_refused(user):
     csrf_client.force_login(user)
     response = csrf_client.post("/accounts/settings/profile/", {"bio": "sneaky"})
     assert response.status_code == 403
+
+
+def test_the_admin_offers_no_way_to_delete_a_member(client, user_factory):
+    admin = user_factory(username="root", is_staff=True, is_superuser=True)
+    member = user_factory(username="member")
+    client.force_login(admin)
+    response = client.get(f"/admin/accounts/user/{member.pk}/delete/")
+    assert response.status_code == 403

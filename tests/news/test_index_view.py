@@ -67,3 +67,7 @@ def test_the_whole_index_takes_two_queries(
     with django_assert_num_queries(2):
         response = client.get("/news/")
     assert response.content.decode().count('class="news-item') == min(size, 10)
+
+
+def test_a_title_id_that_is_not_a_number_is_not_found(client, db):
+    assert client.get("/news/", {"title": "²"}).status_code == 404

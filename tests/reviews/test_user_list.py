@@ -53,3 +53,12 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
     # Expect 3 queries: the member, totals per status, the latest entries of each status.
     with django_assert_num_queries(3):
         client.get(f"/users/{user.username}/")
+
+
+@override_settings(LIST_ENTRIES_PER_PAGE=2)
+def test_pages_follow_the_status_order_people_read(client, user, title_factory, rate):
+    rate(user, title_factory(title="Dropped one"), None, status="dropped")
+    rate(user, title_factory(title="Completed one"), "8.0", status="completed")
+    rate(user, title_factory(title="Watching one"), None, status="watching")
+    first = client.get(f"/users/{user.username}/list/").content.decode()
+    assert "Watching one" in first and "Completed one" in first and "Dropped one" not in first

@@ -121,3 +121,8 @@ def test_its_query_count_does_not_grow_with_credits_names_or_genres(
         response = client.get(title.get_absolute_url())
     assert response.status_code == 200
     assert f"Show More Cast ({size})" in response.content.decode()
+
+
+def test_an_old_slug_redirect_keeps_the_query_string(client, seed_title):
+    response = client.get(f"/titles/{seed_title.pk}-old-name/?cpage=2")
+    assert response["Location"] == f"{seed_title.get_absolute_url()}?cpage=2"
