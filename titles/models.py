@@ -298,9 +298,5 @@ class Credit(models.Model):
     def __str__(self) -> str:
         return f"{self.person} — {self.get_kind_display()} in {self.title}"
 
-    @property
-    def is_cast(self) -> bool:
-        return self.kind in CAST_KINDS
-
 
 CAST_KINDS = [Credit.Kind.MAIN, Credit.Kind.SUPPORT, Credit.Kind.GUEST]
