@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from dramadb.images import CheckedImageField
+from core.images import CheckedImageField
 
 
 class User(AbstractUser):
@@ -25,4 +25,4 @@ class User(AbstractUser):
         return self.username
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:profile", kwargs={"username": self.username})
+        return reverse("front:profile", kwargs={"username": self.username})

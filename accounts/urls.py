@@ -78,5 +78,4 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/settings/profile/", views.profile_edit, name="profile_edit"),
-    path("users/<str:username>/", views.profile, name="profile"),
 ]

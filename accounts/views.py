@@ -1,21 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from dramadb.http import safe_next
-from reviews.selectors import list_summary
+from core.http import safe_next, sign_in_required
 
 from .forms import ProfileForm, SignUpForm
-from .models import User
-
-PROFILE_ENTRIES_PER_STATUS = 10
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("home")
+        return redirect("front:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -34,13 +29,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
 
 
-def profile(request: HttpRequest, username: str) -> HttpResponse:
-    member = get_object_or_404(User, username=username, is_active=True)
-    context = {"member": member, "list_groups": list_summary(member, PROFILE_ENTRIES_PER_STATUS)}
-    return render(request, "accounts/profile.html", context)
-
-
-@login_required
+@sign_in_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     # Only ever the signed-in user's own profile: there is no id in the URL to tamper with.
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)

@@ -96,7 +96,7 @@ def main() -> int:
     config = Config.from_env()
     # Hold the embedded PostgreSQL for the whole run, so it is not stopped and started again
     # between the short-lived commands and the servers; it stops when this process exits.
-    from dramadb.embedded_db import embedded_database_url
+    from core.embedded_db import embedded_database_url
 
     embedded_database_url(VAR_DIR, f"dramadb_bench_{config.scales[0]}")
     # One key for every process of the run; sessions from an earlier run simply expire.

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from dramadb.pagination import CountlessPage, parse_page_number
+from core.pagination import CountlessPage, parse_page_number
 
 from .forms import CommentForm, comment_form
 from .models import PATH_DEPTH, Comment, CommentCount

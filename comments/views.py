@@ -3,22 +3,17 @@ appear in place."""
 
 from __future__ import annotations
 
-from functools import wraps
-from urllib.parse import urlsplit
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+from django_htmx.http import reswap, retarget
 
-from dramadb.http import parse_id
+from core.http import parse_id, sign_in_required
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -26,33 +21,6 @@ from .models import Comment
 
 # Errors about the text go next to the text box; the others above the form.
 BODY_ERRORS = {"empty", "too_long"}
-
-
-def sign_in_required(view):
-    """Like login_required, but it returns people to the page they were on, and an htmx
-    request gets a full-page redirect to the sign-in."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        login = redirect_to_login(_page_to_return_to(request))
-        return HttpResponseClientRedirect(login["Location"]) if request.htmx else login
-
-    return wrapper
-
-
-def _page_to_return_to(request: HttpRequest) -> str:
-    if request.htmx and request.htmx.current_url_abs_path:
-        return request.htmx.current_url_abs_path
-    if request.method == "GET":
-        return request.get_full_path()
-    # A form's address answers only POSTs: come back to the page that held the form.
-    referer = request.headers.get("referer", "")
-    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
-        parts = urlsplit(referer)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
-    return reverse("home")
 
 
 def thread(request: HttpRequest, pk: int) -> HttpResponse:

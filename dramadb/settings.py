@@ -54,13 +54,15 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
-    "dramadb",
+    "core",
     "accounts",
     "titles",
     "reviews",
     "comments",
     "recommendations",
     "news",
+    "front",
+    "bench",
 ]
 
 MIDDLEWARE = [
@@ -93,19 +95,16 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL if set, otherwise the embedded PostgreSQL in var/postgres/.
-if os.environ.get("DATABASE_URL"):
-    _database_url = os.environ["DATABASE_URL"]
-else:
-    from dramadb.embedded_db import embedded_database_url
-
-    _database_url = embedded_database_url(VAR_DIR, os.environ.get("DRAMADB_DB_NAME", "dramadb"))
+# Database: DATABASE_URL if set, otherwise the embedded PostgreSQL in var/postgres/, which its
+# backend starts when the first connection is made (importing the settings starts nothing).
+EMBEDDED_DATABASE_NAME = os.environ.get("DRAMADB_DB_NAME", "dramadb")
 DATABASES = {
-    "default": dj_database_url.parse(
-        _database_url,
-        conn_max_age=envint("CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+    "default": (
+        dj_database_url.parse(os.environ["DATABASE_URL"])
+        if os.environ.get("DATABASE_URL")
+        else {"ENGINE": "core.embedded_db", "NAME": EMBEDDED_DATABASE_NAME}
     )
+    | {"CONN_MAX_AGE": envint("CONN_MAX_AGE", 0), "CONN_HEALTH_CHECKS": True}
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -135,7 +134,6 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing root.
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -157,8 +155,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "front:home"
+LOGOUT_REDIRECT_URL = "front:home"
 
 # Uploaded images (posters, photos, avatars).
 IMAGE_MAX_BYTES = envint("IMAGE_MAX_BYTES", 10 * 1024 * 1024)

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from dramadb.images import CheckedImageField
-from dramadb.models import TimeStampedModel
+from core.images import CheckedImageField
+from core.models import TimeStampedModel
 from titles.models import Title
 
 BLURB_MAX_LENGTH = 200

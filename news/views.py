@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from dramadb.http import parse_id
+from core.http import parse_id
 from titles.models import Title
 
 from . import selectors

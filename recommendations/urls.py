@@ -19,5 +19,4 @@ urlpatterns = [
     path("recommendations/<int:pk>/", views.recommendation_detail, name="detail"),
     path("recommendations/<int:pk>/vote/", views.recommendation_vote, name="vote"),
     path("recommendations/<int:pk>/unvote/", views.recommendation_unvote, name="unvote"),
-    path("help/recommendations/", views.recommendations_help, name="help"),
 ]

@@ -1,24 +1,17 @@
-from urllib.parse import quote
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
-from dramadb.http import parse_id, safe_next
+from core.http import parse_id, safe_next, search_query, sign_in_required
 from titles.models import Title
 
 from . import selectors, services
 from .forms import RecommendationForm
 from .models import REASON_MIN_LENGTH, Recommendation
-
-SEARCH_MAX_LENGTH = 100
 
 
 def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
@@ -32,7 +25,7 @@ def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
     return render(request, "recommendations/title_list.html", context)
 
 
-@login_required
+@sign_in_required
 def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "Make a Recommendation": search for the other title, pick it, give a reason.
 
@@ -40,7 +33,7 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     htmx, `title_search` fills them in as the user types.
     """
     title = get_object_or_404(Title, pk=title_pk)
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    query = search_query(request)
     form = RecommendationForm(request.POST or None)
     selected = _preselected(request, title)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +87,7 @@ def _with_selected(choices: list[Title], selected: Title | None) -> list[Title]:
 
 def title_search(request: HttpRequest) -> HttpResponse:
     """The htmx fragment of title choices for the recommendation form, as the user types."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    query = search_query(request)
     # The title being recommended for is never offered as its own recommendation.
     exclude_id = parse_id(request.GET.get("for"))
     selected = None
@@ -139,21 +132,17 @@ def _next_url(request: HttpRequest, recommendation: Recommendation) -> str:
     return safe_next(request, recommendation.get_absolute_url())
 
 
-def _signed_out_vote(request: HttpRequest, recommendation: Recommendation) -> HttpResponse:
-    """A vote from a signed-out visitor: say why nothing happened and offer to sign in."""
-    messages.error(request, "Sign in to vote for recommendations; your vote was not counted.")
-    login = f"{reverse(settings.LOGIN_URL)}?next={quote(_next_url(request, recommendation))}"
-    if request.htmx:
-        return HttpResponseClientRedirect(login)
-    return redirect(login)
+SIGN_IN_TO_VOTE = "Sign in to vote for recommendations; your vote was not counted."
 
 
 @require_POST
+@sign_in_required(message=SIGN_IN_TO_VOTE)
 def recommendation_vote(request: HttpRequest, pk: int) -> HttpResponse:
     return _vote(request, pk, services.recommendation_vote, voted=True)
 
 
 @require_POST
+@sign_in_required(message=SIGN_IN_TO_VOTE)
 def recommendation_unvote(request: HttpRequest, pk: int) -> HttpResponse:
     return _vote(request, pk, services.recommendation_unvote, voted=False)
 
@@ -161,8 +150,6 @@ def recommendation_unvote(request: HttpRequest, pk: int) -> HttpResponse:
 def _vote(request: HttpRequest, pk: int, service, *, voted: bool) -> HttpResponse:
     """Vote or take the vote back: the button in place with htmx, else back to the page."""
     recommendation = get_object_or_404(Recommendation, pk=pk)
-    if not request.user.is_authenticated:
-        return _signed_out_vote(request, recommendation)
     try:
         recommendation = service(user=request.user, recommendation=recommendation)
     except ValidationError as refused:
@@ -187,16 +174,3 @@ def _vote(request: HttpRequest, pk: int, service, *, voted: bool) -> HttpRespons
             request, "Thank you for your vote." if voted else "Your vote was taken back."
         )
     return redirect(_next_url(request, recommendation))
-
-
-def recommendations_help(request: HttpRequest) -> HttpResponse:
-    context = {
-        "min_length": REASON_MIN_LENGTH,
-        "shown": settings.RECOMMENDATIONS_ON_TITLE_PAGE,
-        "liked_score": settings.SIMILAR_LIKED_SCORE,
-        "likes_per_user": settings.SIMILAR_LIKES_PER_USER,
-        "min_co_likers": settings.SIMILAR_MIN_CO_LIKERS,
-        "kept": settings.SIMILAR_TITLES_KEPT,
-        "shown_below": settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS,
-    }
-    return render(request, "recommendations/help.html", context)

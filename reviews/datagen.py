@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dramadb.datagen import Progress, Scale, chunked, execute, reset_sequences, scalar
+from core.datagen import Progress, Scale, chunked, execute, reset_sequences, scalar
 
 from .models import ListEntry, Review, ReviewVote
 from .review_demo import SENTENCES

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 
-from dramadb.models import TimeStampedModel
+from core.models import TimeStampedModel
 from titles.models import Title
 
 # Scores run from 1.0 to 10.0 in steps of 0.5.
@@ -75,9 +75,14 @@ class ListEntry(TimeStampedModel):
 
     WATCHED_STATUSES = [Status.WATCHING, Status.COMPLETED]
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="list_entries"
+    # Foreign keys get no index of their own when a named index in Meta starts with them.
+    user = models.ForeignKey(  # listentry_one_per_user_and_title
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="list_entries",
+        db_index=False,
     )
+    # Keeps its own index: the only index in Meta that starts with title is partial.
     title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="list_entries")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.COMPLETED)
     episodes_seen = models.PositiveSmallIntegerField(default=0)
@@ -256,10 +261,12 @@ class ReviewQuerySet(models.QuerySet):
 
 
 class Review(TimeStampedModel):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    user = models.ForeignKey(  # review_one_per_user_and_title
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews", db_index=False
     )
-    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="reviews")
+    title = models.ForeignKey(  # review_title_helpful_idx
+        Title, on_delete=models.CASCADE, related_name="reviews", db_index=False
+    )
     headline = models.CharField(max_length=200, blank=True)
     body = models.TextField()
     is_spoiler = models.BooleanField("contains spoilers", default=False)
@@ -318,9 +325,14 @@ class Review(TimeStampedModel):
 
 
 class ReviewVote(TimeStampedModel):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="votes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_votes"
+    review = models.ForeignKey(  # reviewvote_one_per_user_and_review
+        Review, on_delete=models.CASCADE, related_name="votes", db_index=False
+    )
+    user = models.ForeignKey(  # reviewvote_user_review_idx
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_votes",
+        db_index=False,
     )
     helpful = models.BooleanField()
 

@@ -17,5 +17,4 @@ urlpatterns = [
     path("reviews/<int:pk>/delete/", reviewing.review_delete, name="review_delete"),
     path("reviews/<int:pk>/vote/", reviewing.review_vote, name="review_vote"),
     path("users/<str:username>/reviews/", reviewing.user_reviews, name="user_reviews"),
-    path("help/ratings/", lists.rating_help, name="rating_help"),
 ]

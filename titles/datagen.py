@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dramadb.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
+from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
 
 from .models import AlternativeTitle, Credit, Genre, Network, Person, Title
 

@@ -9,8 +9,8 @@ from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.text import slugify
 
-from dramadb.images import CheckedImageField
-from dramadb.models import TimeStampedModel
+from core.images import CheckedImageField
+from core.models import TimeStampedModel
 
 
 def _slug_for(text: str) -> str:
@@ -168,7 +168,7 @@ class Title(TimeStampedModel):
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("titles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return reverse("front:title", kwargs={"pk": self.pk, "slug": self.slug})
 
     @property
     def native_language(self) -> str:
@@ -184,7 +184,9 @@ class Title(TimeStampedModel):
 
 
 class AlternativeTitle(models.Model):
-    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="alternative_titles")
+    title = models.ForeignKey(  # alternativetitle_unique_per_title
+        Title, on_delete=models.CASCADE, related_name="alternative_titles", db_index=False
+    )
     name = models.CharField(max_length=255)
 
     class Meta:
@@ -257,8 +259,13 @@ class Credit(models.Model):
         PRODUCER = "producer", "Producer"
         COMPOSER = "composer", "Composer"
 
-    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="credits")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    # Both foreign keys lead a named index in Meta, so neither gets one of its own.
+    title = models.ForeignKey(  # credit_title_kind_order_idx
+        Title, on_delete=models.CASCADE, related_name="credits", db_index=False
+    )
+    person = models.ForeignKey(  # credit_unique_person_title_kind_character
+        Person, on_delete=models.CASCADE, related_name="credits", db_index=False
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MAIN)
     character_name = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")

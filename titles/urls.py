@@ -5,8 +5,6 @@ from . import views
 app_name = "titles"
 
 urlpatterns = [
-    path("titles/<int:pk>-<str:slug>/", views.title_detail, name="detail"),
-    path("titles/<int:pk>/", views.title_detail, name="detail_bare"),
     path("titles/<int:pk>-<str:slug>/cast/", views.title_cast, name="cast"),
     path("people/<int:pk>-<str:slug>/", views.person_detail, name="person"),
     path("people/<int:pk>/", views.person_detail, name="person_bare"),

@@ -4,7 +4,7 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.functions.text
 import django.utils.timezone
-import dramadb.images
+import core.images
 from django.db import migrations, models
 
 
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                     "bio",
                     models.TextField(blank=True, max_length=1000, verbose_name="short biography"),
                 ),
-                ("avatar", dramadb.images.CheckedImageField(blank=True, upload_to="avatars/")),
+                ("avatar", core.images.CheckedImageField(blank=True, upload_to="avatars/")),
                 (
                     "groups",
                     models.ManyToManyField(

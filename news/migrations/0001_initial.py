@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import dramadb.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                     "body",
                     models.TextField(help_text="Plain text; a blank line starts a new paragraph."),
                 ),
-                ("image", dramadb.images.CheckedImageField(blank=True, upload_to="news/")),
+                ("image", core.images.CheckedImageField(blank=True, upload_to="news/")),
                 (
                     "image_alt",
                     models.CharField(

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from dramadb.http import safe_next
+from core.http import safe_next, sign_in_required
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry
@@ -36,7 +35,7 @@ def _save(request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Tit
     )
 
 
-@login_required
+@sign_in_required
 @require_POST
 def title_rate(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "Your Rating" and status from the title page: in place with htmx, or a plain form."""
@@ -67,7 +66,7 @@ def _rate_fragment(request, title, entry, form, status=200) -> HttpResponse:
     return render(request, "reviews/_rate_response.html", context, status=status)
 
 
-@login_required
+@sign_in_required
 def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     """The full form for the user's entry on a title: add it or change it."""
     title = get_object_or_404(Title, pk=title_pk)
@@ -75,7 +74,7 @@ def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     return _entry_form_view(request, title, entry)
 
 
-@login_required
+@sign_in_required
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     return _entry_form_view(request, entry.title, entry)
@@ -97,7 +96,7 @@ def _entry_page(request, title, entry, form, status=200) -> HttpResponse:
     return render(request, "reviews/entry_form.html", context, status=status)
 
 
-@login_required
+@sign_in_required
 @require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
@@ -134,7 +133,3 @@ def _group_by_status(entries: list[ListEntry]) -> list[tuple[str, list[ListEntry
     for entry in sorted(entries, key=lambda e: order[e.status]):
         groups.setdefault(entry.get_status_display(), []).append(entry)
     return list(groups.items())
-
-
-def rating_help(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/rating_help.html", {"m": settings.RATING_WEIGHT_MIN_VOTES})

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -10,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from dramadb.http import safe_next
+from core.http import safe_next, sign_in_required
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
@@ -25,7 +24,7 @@ def _own_review(request: HttpRequest, pk: int) -> Review:
     return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=request.user)
 
 
-@login_required
+@sign_in_required
 def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     title = get_object_or_404(Title, pk=title_pk)
     existing = Review.objects.filter(user=request.user, title=title).first()
@@ -52,7 +51,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@sign_in_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review = _own_review(request, pk)
     form = ReviewForm(request.POST or None, instance=review, title=review.title)
@@ -65,7 +64,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_form.html", context, status=status)
 
 
-@login_required
+@sign_in_required
 def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
     review = _own_review(request, pk)
     if request.method == "POST":
@@ -76,7 +75,7 @@ def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_confirm_delete.html", {"review": review})
 
 
-@login_required
+@sign_in_required
 @require_POST
 def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.select_related("user"), pk=pk)

@@ -23,8 +23,9 @@ def new_url(title) -> str:
     return f"/titles/{title.pk}/recommendations/new/"
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(client, title, other):
-    response = client.post(new_url(title), {"other": other.pk, "reason": REASON})
+def test_signed_out_visitors_are_sent_to_sign_in_and_back_to_the_form(client, title, other):
+    url = f"http://testserver{new_url(title)}"
+    response = client.post(new_url(title), {"other": other.pk, "reason": REASON}, HTTP_REFERER=url)
     assert response.status_code == 302
     assert response["Location"].startswith(f"/accounts/login/?next={new_url(title)}")
     assert not Recommendation.objects.exists()

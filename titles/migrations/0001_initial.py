@@ -3,7 +3,7 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.operations
 import django.db.models.deletion
-import dramadb.images
+import core.images
 from django.db import migrations, models
 
 
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 ("name", models.CharField(max_length=200)),
                 ("slug", models.SlugField(max_length=200)),
                 ("native_name", models.CharField(blank=True, max_length=200)),
-                ("photo", dramadb.images.CheckedImageField(blank=True, upload_to="people/")),
+                ("photo", core.images.CheckedImageField(blank=True, upload_to="people/")),
                 ("birthday", models.DateField(blank=True, null=True)),
                 ("biography", models.TextField(blank=True)),
             ],
@@ -139,7 +139,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("synopsis", models.TextField(blank=True)),
-                ("poster", dramadb.images.CheckedImageField(blank=True, upload_to="posters/")),
+                ("poster", core.images.CheckedImageField(blank=True, upload_to="posters/")),
                 (
                     "genres",
                     models.ManyToManyField(blank=True, related_name="titles", to="titles.genre"),

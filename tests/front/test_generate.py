@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db.models import Max
 
 from comments.models import Comment, CommentCount
-from dramadb.datagen import Progress, Scale
-from dramadb.management.commands.generate import generate_rows
+from core.datagen import Progress, Scale
+from front.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.demo import load_seed_title

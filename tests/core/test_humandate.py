@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from dramadb.templatetags.dramadb import humandate
+from core.templatetags.dramadb import humandate
 
 
 @pytest.mark.parametrize(

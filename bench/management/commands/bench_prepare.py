@@ -79,7 +79,7 @@ def prepare(user_count: int) -> dict:
     comments, comments_note = _comment_targets(hot)
 
     pages = {
-        "floor": reverse("floor"),
+        "floor": reverse("bench:floor"),
         "title": hot.get_absolute_url(),
         "reviews": reverse("reviews:title_reviews", kwargs={"pk": hot.pk, "slug": hot.slug}),
         "search": reverse("titles:search") + "?" + urlencode({"q": _search_word(hot)}),

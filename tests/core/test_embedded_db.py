@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from dramadb.embedded_db import _prune_dead_handles
+from core.embedded_db import _prune_dead_handles
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_dead_processes_are_pruned_from_the_server_handles(tmp_path):
@@ -55,6 +55,6 @@ def test_with_database_url_set_no_embedded_server_is_started(tmp_path):
 
 @pytest.mark.parametrize("value", ["12", "²", "١٢", "9" * 30, "", None, "-3"])
 def test_ids_from_requests_are_plain_ascii_digits_of_sane_length(value):
-    from dramadb.http import parse_id
+    from core.http import parse_id
 
     assert parse_id(value) == (12 if value == "12" else None)

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 
 from accounts.datagen import generate_users
 from comments.datagen import generate_comments
-from dramadb.datagen import Progress, Scale, bulk_load, next_id, scalar
+from core.datagen import Progress, Scale, bulk_load, next_id, scalar
 from reviews import datagen as reviews_datagen
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.datagen import generate_catalogue

@@ -1,0 +1,33 @@
+"""PostgreSQL backend that starts the embedded server on the first connection.
+
+Settings only name this backend and the data folder; the server starts (or is joined) when a
+process first needs a connection, and the last process using it stops it on exit.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.conf import settings
+from django.db.backends.postgresql import base
+
+from . import embedded_database_url
+
+
+@functools.cache
+def _server_params(var_dir: Path, name: str) -> dict[str, Any]:
+    parsed = dj_database_url.parse(embedded_database_url(var_dir, name))
+    return {key: parsed[key] for key in ("HOST", "PORT", "USER", "PASSWORD", "OPTIONS")}
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_connection_params(self) -> dict[str, Any]:
+        # The database named in settings is created on the server if it is missing; other
+        # names (Django's "postgres" maintenance database, the test database) are Django's.
+        self.settings_dict.update(
+            _server_params(Path(settings.VAR_DIR), settings.EMBEDDED_DATABASE_NAME)
+        )
+        return super().get_connection_params()

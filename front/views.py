@@ -1,0 +1,88 @@
+"""Pages that gather parts of several apps: home, the title page, profiles and help.
+
+Each part comes from its app's selectors, called here, so every query a page makes is visible
+in its view and templates never query.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from comments.selectors import comment_section
+from core.http import canonical_redirect
+from core.pagination import countless_page
+from news import selectors as news_selectors
+from recommendations import selectors as recommendation_selectors
+from recommendations.models import REASON_MIN_LENGTH
+from reviews import selectors as reviews_selectors
+from reviews.forms import QuickEntryForm
+from titles.models import Credit, Title
+
+PROFILE_ENTRIES_PER_STATUS = 10
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    titles = Title.objects.select_related("network").newest_first()
+    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
+    return render(request, "front/home.html", {"page": page, "titles": page.object_list})
+
+
+def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
+    title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
+    if response := canonical_redirect(request, slug, title):
+        return response
+    cast_preview = list(
+        Credit.objects.filter(title=title)
+        .cast()
+        .in_display_order()
+        .select_related("person")[: settings.CAST_PREVIEW_SIZE]
+    )
+    your_entry = reviews_selectors.entry_for(request.user, title)
+    stats = reviews_selectors.stats_for(title)
+    top_reviews = reviews_selectors.with_my_votes(
+        request.user, reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
+    )
+    context = {
+        "title": title,
+        "cast_preview": cast_preview,
+        "can_edit_cast": request.user.has_perm("titles.add_credit"),
+        "stats": stats,
+        "your_entry": your_entry,
+        "rate_form": QuickEntryForm(instance=your_entry),
+        "recent_watchers": reviews_selectors.recently_watched_by(
+            title, settings.RECENT_WATCHERS_SHOWN
+        ),
+        "top_reviews": top_reviews,
+        "more_reviews": max(stats.review_count - len(top_reviews), 0),
+        "own_review": reviews_selectors.own_review(request.user, title),
+        "comments": comment_section(
+            target=title, viewer=request.user, page_number=request.GET.get("cpage")
+        ),
+        "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
+        "recs": recommendation_selectors.title_section(title, request.user),
+    }
+    return render(request, "front/title_detail.html", context)
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    list_groups = reviews_selectors.list_summary(member, PROFILE_ENTRIES_PER_STATUS)
+    return render(request, "front/profile.html", {"member": member, "list_groups": list_groups})
+
+
+def help_ratings(request: HttpRequest) -> HttpResponse:
+    return render(request, "front/help_ratings.html", {"m": settings.RATING_WEIGHT_MIN_VOTES})
+
+
+def help_recommendations(request: HttpRequest) -> HttpResponse:
+    context = {
+        "min_length": REASON_MIN_LENGTH,
+        "shown": settings.RECOMMENDATIONS_ON_TITLE_PAGE,
+        "liked_score": settings.SIMILAR_LIKED_SCORE,
+        "likes_per_user": settings.SIMILAR_LIKES_PER_USER,
+        "min_co_likers": settings.SIMILAR_MIN_CO_LIKERS,
+        "kept": settings.SIMILAR_TITLES_KEPT,
+        "shown_below": settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS,
+    }
+    return render(request, "front/help_recommendations.html", context)
