@@ -14,11 +14,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 
 # Search boxes read at most this many characters: longer text finds nothing more.
 SEARCH_MAX_LENGTH = 100
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+class HtmxRequest(HttpRequest):
+    """A request as views see it: HtmxMiddleware sets `htmx` on every request."""
+
+    htmx: HtmxDetails
 
 
 class HasSlug(Protocol):
@@ -72,7 +79,7 @@ def canonical_redirect(
 
 def page_to_return_to(request: HttpRequest) -> str:
     """Where someone sent to sign in comes back to: the page they were looking at."""
-    htmx = getattr(request, "htmx", None)
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
     if htmx and htmx.current_url_abs_path:
         return str(htmx.current_url_abs_path)
     if request.method == "GET":
