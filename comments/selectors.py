@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.pagination import CountlessPage, parse_page_number
+from core.pagination import CountlessPage, countless_page
 
 from .forms import CommentForm, comment_form
 from .models import PATH_DEPTH, Comment, CommentCount
@@ -117,18 +118,16 @@ def thread_page(
     per_page = per_page or settings.COMMENT_THREADS_PER_PAGE
     if replies_per_thread is None:
         replies_per_thread = settings.COMMENT_REPLIES_PER_THREAD_ON_PAGE
-    number = parse_page_number(page_number)
-    offset = (number - 1) * per_page
-    # One row more than the page tells whether there is a next page, without a count.
-    roots = list(
+    page = countless_page(
         Comment.objects.for_target(target)
         .roots()
         .shown_as_threads(include_hidden=include_hidden)
         .select_related("author")
-        .newest_first()[offset : offset + per_page + 1]
+        .newest_first(),
+        page_number,
+        per_page,
     )
-    has_next = len(roots) > per_page
-    roots = roots[:per_page]
+    roots = page.object_list
     replies_by_root = _first_replies(roots, replies_per_thread + 1)
     threads = []
     for root in roots:
@@ -137,31 +136,27 @@ def thread_page(
         _arrange(root, replies[:replies_per_thread], include_hidden=include_hidden)
         root.has_more_replies = has_more
         threads.append(Thread(root=root, reply_count=root.reply_count, has_more=has_more))
-    return ThreadPage(number, threads, has_next=has_next)
+    return ThreadPage(page.number, threads, has_next=page.has_next)
 
 
 def thread_detail(
     *, root: Comment, viewer, page_number: str | int | None = 1, per_page: int | None = None
 ) -> ThreadDetail:
     """A thread's page of replies in reading order: 2 queries (its target, the replies)."""
-    per_page = per_page or settings.COMMENT_REPLIES_PER_PAGE
-    number = parse_page_number(page_number)
-    offset = (number - 1) * per_page
-    replies = list(
-        Comment.objects.filter(root=root)
-        .select_related("author")
-        .in_reading_order()[offset : offset + per_page + 1]
+    page = countless_page(
+        Comment.objects.filter(root=root).select_related("author").in_reading_order(),
+        page_number,
+        per_page or settings.COMMENT_REPLIES_PER_PAGE,
     )
-    has_next = len(replies) > per_page
     moderator = can_moderate(viewer)
-    _arrange(root, replies[:per_page], include_hidden=moderator)
+    _arrange(root, page.object_list, include_hidden=moderator)
     return ThreadDetail(
         root=root,
         target=root.target,
         replies=root.shown_replies,
-        number=number,
-        has_previous=number > 1,
-        has_next=has_next,
+        number=page.number,
+        has_previous=page.has_previous,
+        has_next=page.has_next,
         can_moderate=moderator,
     )
 
@@ -217,15 +212,21 @@ def comment_location(comment: Comment, *, target: models.Model | None = None) ->
     return _thread_url(comment, position)
 
 
-FIRST_REPLIES_SQL = """
-    SELECT reply.*, author.username AS author_username, author.avatar AS author_avatar
-      FROM unnest(%s::bigint[]) AS root(id)
-     CROSS JOIN LATERAL (
-           SELECT * FROM comments_comment
-            WHERE root_id = root.id AND root_id IS NOT NULL
-            ORDER BY path LIMIT %s) AS reply
-      LEFT JOIN accounts_user AS author ON author.id = reply.author_id
-"""
+def _first_replies_sql() -> str:
+    """The LATERAL query of `_first_replies`, with the comment and user tables named by their
+    models (the user model is swappable, and its table belongs to another app)."""
+    user = get_user_model()._meta
+    comments = Comment._meta.db_table
+    username, avatar = (user.get_field(name).column for name in ("username", "avatar"))
+    return f"""
+        SELECT reply.*, author.{username} AS author_username, author.{avatar} AS author_avatar
+          FROM unnest(%s::bigint[]) AS root(id)
+         CROSS JOIN LATERAL (
+               SELECT * FROM {comments}
+                WHERE root_id = root.id AND root_id IS NOT NULL
+                ORDER BY path LIMIT %s) AS reply
+          LEFT JOIN {user.db_table} AS author ON author.{user.pk.column} = reply.author_id
+    """
 
 
 def _first_replies(roots: list[Comment], limit: int) -> dict[int, list[Comment]]:
@@ -238,8 +239,8 @@ def _first_replies(roots: list[Comment], limit: int) -> dict[int, list[Comment]]
     """
     if not roots or limit <= 0:
         return {}
-    replies = Comment.objects.raw(FIRST_REPLIES_SQL, [[root.pk for root in roots], limit])
-    user_model = Comment._meta.get_field("author").related_model
+    replies = Comment.objects.raw(_first_replies_sql(), [[root.pk for root in roots], limit])
+    user_model = get_user_model()
     by_root: dict[int, list[Comment]] = {}
     for reply in sorted(replies, key=lambda reply: (reply.root_id, reply.path)):
         if reply.author_id is not None:

@@ -14,9 +14,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections, models, router, transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+
+from core.counters import counter_add
 
 from .models import Comment, CommentCount, child_path, path_segment
 
@@ -309,20 +311,5 @@ def _visible_changed(comment: Comment, delta: int) -> None:
 
 
 def _change_count(content_type_id: int, object_id: int, delta: int) -> None:
-    target = {"content_type_id": content_type_id, "object_id": object_id}
-    if delta < 0:
-        # A comment that stops being visible was counted, so the row exists.
-        CommentCount.objects.filter(**target).update(count=F("count") + delta)
-        return
-    # One statement creates the row on a target's first comment and adds to it afterwards;
-    # the row lock it takes serialises concurrent writers on the same target. (Only for
-    # increments: PostgreSQL checks the proposed row's constraints before the conflict.)
-    connection = connections[router.db_for_write(CommentCount)]
-    table = connection.ops.quote_name(CommentCount._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (content_type_id, object_id, count) VALUES (%s, %s, %s) "
-            "ON CONFLICT (content_type_id, object_id) "
-            f"DO UPDATE SET count = {table}.count + EXCLUDED.count",
-            [content_type_id, object_id, delta],
-        )
+    keys = {"content_type_id": content_type_id, "object_id": object_id}
+    counter_add(CommentCount, keys=keys, delta=delta)

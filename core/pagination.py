@@ -1,9 +1,17 @@
-"""Pages of long lists that never count the whole list."""
+"""Pages of long lists that never count the whole list.
+
+Two idioms: `stored_count_page` when a stored counter already knows the list's length (a
+title's reviews, a recommendation's reasons): numbered pages with no COUNT(*); and
+`countless_page` when nothing stores it: "Newer / Older" links only.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 MAX_PAGE = 100_000
@@ -53,3 +61,44 @@ def countless_page(
     offset = (number - 1) * per_page
     rows = list(queryset[offset : offset + per_page + 1])
     return CountlessPage(number, rows[:per_page], has_next=len(rows) > per_page)
+
+
+Fetch = Callable[[int, int], list[Any]]
+
+
+class _Counted(Sequence[Any]):
+    """A list whose length is known in advance and whose slices are fetched on demand, so
+    that Paginator never asks the database for COUNT(*)."""
+
+    def __init__(self, total: int, fetch: Fetch) -> None:
+        self.total = total
+        self.fetch = fetch
+
+    def count(self) -> int:  # type: ignore[override]  # Paginator calls count() with no value
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if not isinstance(index, slice):
+            raise TypeError("a page is fetched by slice only")
+        start, stop, _ = index.indices(self.total)
+        return self.fetch(start, stop - start) if stop > start else []
+
+
+def stored_count_page(
+    items: QuerySet[Any] | Fetch, *, count: int, page_number: str | int | None, per_page: int
+) -> Page:
+    """A numbered page of `items`, whose length a stored counter gives as `count`.
+
+    `items` is a queryset in its page order or a function (offset, limit) -> list.
+    """
+    fetch = (
+        items if callable(items) else (lambda offset, limit: list(items[offset : offset + limit]))
+    )
+    return Paginator(_Counted(count, fetch), per_page).get_page(page_number)

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from core.http import parse_id
+from core.http import canonical_redirect, parse_id
 from titles.models import Title
 
 from . import selectors
@@ -28,7 +28,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Ht
     article = selectors.article_for_page(pk, request.user)
     if article is None:
         raise Http404("No such article.")
-    if slug != article.slug:
-        return redirect(article.get_absolute_url(), permanent=True)
+    if response := canonical_redirect(request, slug, article):
+        return response
     context = {"article": article, "titles": selectors.titles_of(article)}
     return render(request, "news/article_detail.html", context)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
 from accounts.models import User
+from core.pagination import stored_count_page
 from titles.models import Title
 
 from .models import (
@@ -52,26 +53,6 @@ class TitleSection:
     def more(self) -> int:
         """N in "More recs (N)": the title's recommendations not shown on its page."""
         return self.total - len(self.best)
-
-
-class Counted(Sequence):
-    """A lazily sliced list with a known length, so Paginator never runs COUNT(*)."""
-
-    def __init__(self, total: int, fetch: Callable[[int, int], list]) -> None:
-        self.total = total
-        self.fetch = fetch
-
-    def count(self) -> int:
-        return self.total
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            raise TypeError("Counted supports slices only")
-        start, stop, _ = index.indices(self.total)
-        return self.fetch(start, stop - start) if stop > start else []
 
 
 def count_for_title(title: Title) -> int:
@@ -163,11 +144,13 @@ def title_section(title: Title, user: User) -> TitleSection:
     return TitleSection(best=best, total=total, similar=similar)
 
 
-def paged_for_title(title: Title, user: User) -> Counted:
-    """All of a title's recommendations for a Paginator: the stored count, then one page."""
-    return Counted(
-        count_for_title(title),
+def page_for_title(title: Title, user: User, page_number: str | None) -> Page:
+    """A page of all of a title's recommendations, best first: the stored count, one query."""
+    return stored_count_page(
         lambda offset, limit: best_for_title(title, user, offset=offset, limit=limit),
+        count=count_for_title(title),
+        page_number=page_number,
+        per_page=settings.RECOMMENDATIONS_PER_PAGE,
     )
 
 
@@ -175,17 +158,14 @@ def recommendation_for_page(pk: int) -> Recommendation | None:
     return Recommendation.objects.select_related("title_low", "title_high").filter(pk=pk).first()
 
 
-def reasons_of(recommendation: Recommendation) -> Counted:
-    """A recommendation's reasons, oldest first, with their authors, for a Paginator."""
-
-    def fetch(offset: int, limit: int) -> list[RecommendationReason]:
-        return list(
-            recommendation.reasons.select_related("user").order_by("created_at", "id")[
-                offset : offset + limit
-            ]
-        )
-
-    return Counted(recommendation.reasons_count, fetch)
+def reasons_page(recommendation: Recommendation, page_number: str | None) -> Page:
+    """A page of a recommendation's reasons, oldest first, with their authors."""
+    return stored_count_page(
+        recommendation.reasons.select_related("user").order_by("created_at", "id"),
+        count=recommendation.reasons_count,
+        page_number=page_number,
+        per_page=settings.RECOMMENDATIONS_PER_PAGE,
+    )
 
 
 def vote_state(recommendation: Recommendation, user: User) -> tuple[bool, bool]:

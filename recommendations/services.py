@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from accounts.models import User
+from core.counters import counter_add
 from titles.models import Title
 
 from .models import (
@@ -47,10 +48,7 @@ def _check_reason(reason: str) -> str:
 
 def _count_titles(low_id: int, high_id: int, delta: int) -> None:
     for title_id in (low_id, high_id):
-        TitleRecommendationCount.objects.bulk_create(
-            [TitleRecommendationCount(title_id=title_id)], ignore_conflicts=True
-        )
-        TitleRecommendationCount.objects.filter(title_id=title_id).update(count=F("count") + delta)
+        counter_add(TitleRecommendationCount, keys={"title_id": title_id}, delta=delta)
 
 
 @transaction.atomic

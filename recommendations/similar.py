@@ -3,7 +3,8 @@
 The method (item-to-item co-occurrence of likes, normalised by cosine), also published on
 /help/recommendations/:
 
-1. A *like* is a list entry with a score of at least SIMILAR_LIKED_SCORE (8.0).
+1. A *like* is a list entry with a score of at least SIMILAR_LIKED_SCORE (8.0); the reviews
+   app offers them as `reviews.selectors.likes`.
 2. Each user counts with at most SIMILAR_LIKES_PER_USER likes: their best-scored titles, the
    most recently updated first among equal scores. A user with n likes yields n·(n-1) ordered
    pairs of titles, so without a cap one member with 3,000 likes would add nine million pairs,
@@ -33,6 +34,8 @@ from time import monotonic
 
 from django.conf import settings
 from django.db import connection, transaction
+
+from reviews import selectors as reviews_selectors
 
 # Ordered pairs per slice: about this many rows go through one slice's GROUP BY.
 PAIRS_PER_SLICE = 20_000_000
@@ -89,20 +92,11 @@ def similar_titles_compute(*, progress: Callable[[str], None] | None = None) -> 
 
 def _collect_likes(cursor, params: dict, say: Callable[[str], None]) -> tuple[int, int, int]:
     step = monotonic()
-    cursor.execute(
-        """
-        CREATE TEMPORARY TABLE similar_liked AS
-        SELECT user_id, title_id
-          FROM (SELECT user_id, title_id,
-                       row_number() OVER (PARTITION BY user_id
-                                          ORDER BY score DESC, updated_at DESC, title_id)
-                         AS position
-                  FROM reviews_listentry
-                 WHERE score >= %(liked)s) AS likes
-         WHERE position <= %(cap)s
-        """,
-        params,
-    )
+    # The likes come from the reviews app, which owns the list entries.
+    likes_sql, likes_params = reviews_selectors.likes(
+        min_score=params["liked"], per_user=params["cap"]
+    ).query.sql_with_params()
+    cursor.execute(f"CREATE TEMPORARY TABLE similar_liked AS {likes_sql}", likes_params)
     cursor.execute("CREATE INDEX ON similar_liked (user_id)")
     cursor.execute("ANALYZE similar_liked")
     cursor.execute(

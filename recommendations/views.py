@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,10 +16,7 @@ from .models import REASON_MIN_LENGTH, Recommendation
 def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "More recs": all of a title's recommendations, best first, a page at a time."""
     title = get_object_or_404(Title, pk=title_pk)
-    paginator = Paginator(
-        selectors.paged_for_title(title, request.user), settings.RECOMMENDATIONS_PER_PAGE
-    )
-    page = paginator.get_page(request.GET.get("page"))
+    page = selectors.page_for_title(title, request.user, request.GET.get("page"))
     context = {"title": title, "page": page, "cards": list(page.object_list)}
     return render(request, "recommendations/title_list.html", context)
 
@@ -113,9 +109,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_for_page(pk)
     if recommendation is None:
         raise Http404("No such recommendation.")
-    page = Paginator(
-        selectors.reasons_of(recommendation), settings.RECOMMENDATIONS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    page = selectors.reasons_page(recommendation, request.GET.get("page"))
     voted, yours = selectors.vote_state(recommendation, request.user)
     context = {
         "recommendation": recommendation,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Window
+from typing import Any
+
+from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from accounts.models import User
@@ -77,3 +79,24 @@ def with_my_votes(user: User, reviews: list[Review]) -> list[Review]:
     for review in reviews:
         review.my_vote = votes.get(review.pk)
     return reviews
+
+
+def likes(*, min_score: float, per_user: int) -> QuerySet[ListEntry, dict[str, Any]]:
+    """(user_id, title_id) of every member's best-scored titles, scores of `min_score` or more,
+    at most `per_user` a member (the most recently updated first among equal scores).
+
+    The input of computed similar titles: other apps build on it through this queryset,
+    never by reading the list entries' table.
+    """
+    return (
+        ListEntry.objects.filter(score__gte=min_score)
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=F("user_id"),
+                order_by=[F("score").desc(), F("updated_at").desc(), F("title_id")],
+            )
+        )
+        .filter(position__lte=per_user)
+        .values("user_id", "title_id")
+    )

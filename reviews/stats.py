@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, FloatField, Func, Q, Sum
 
+from core.counters import locked_row
+
 from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, TitleStats
 
 REVIEW_SUMS = [f"{name}_sum" for name, _ in SUB_SCORES]
@@ -35,8 +37,7 @@ def stats_for_update(title_id: int) -> TitleStats:
     Every writer locks this row first, so concurrent writers on one title queue up
     here instead of losing each other's changes.
     """
-    TitleStats.objects.bulk_create([TitleStats(title_id=title_id)], ignore_conflicts=True)
-    return TitleStats.objects.select_for_update().get(title_id=title_id)
+    return locked_row(TitleStats, title_id=title_id)
 
 
 def apply_review_change(stats: TitleStats, old: Review | None, new: Review | None) -> None:

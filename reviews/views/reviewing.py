@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.http import safe_next, sign_in_required
+from core.http import canonical_redirect, safe_next, sign_in_required
+from core.pagination import stored_count_page
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
@@ -108,16 +110,20 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
-    if slug != title.slug:
-        return redirect("reviews:title_reviews", pk=title.pk, slug=title.slug, permanent=True)
+    url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})
+    if response := canonical_redirect(request, slug, title, url):
+        return response
     sort = request.GET.get("sort", "helpful")
     if sort not in dict(SORTS):
         sort = "helpful"
     stats = selectors.stats_for(title)
     reviews = Review.objects.filter(title=title).for_display().sorted_by(sort)
-    paginator = Paginator(reviews, settings.REVIEWS_PER_PAGE)
-    paginator.count = stats.review_count  # the stored count spares a COUNT(*) per page view
-    page = paginator.get_page(request.GET.get("page"))
+    page = stored_count_page(
+        reviews,
+        count=stats.review_count,
+        page_number=request.GET.get("page"),
+        per_page=settings.REVIEWS_PER_PAGE,
+    )
     context = {
         "title": title,
         "stats": stats,

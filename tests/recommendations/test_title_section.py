@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import override_settings
 
 from recommendations import selectors
 from recommendations.models import SimilarTitle
@@ -93,8 +94,11 @@ def test_pages_of_recommendations_continue_where_the_last_one_stopped(
     title = title_factory()
     made = [recommendation_factory(title=title, votes=votes) for votes in [5, 4, 3, 2, 1, 0]]
 
-    paged = selectors.paged_for_title(title, AnonymousUser())
+    with override_settings(RECOMMENDATIONS_PER_PAGE=4):
+        first = selectors.page_for_title(title, AnonymousUser(), "1")
+        second = selectors.page_for_title(title, AnonymousUser(), "2")
 
-    assert paged.count() == 6
-    assert [c.recommendation for c in paged[0:4]] == made[:4]
-    assert [c.recommendation for c in paged[4:8]] == made[4:]
+    assert first.paginator.count == 6
+    assert [c.recommendation for c in first.object_list] == made[:4]
+    assert [c.recommendation for c in second.object_list] == made[4:]
+    assert not second.has_next()
