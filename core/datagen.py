@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from io import TextIOBase
 from pathlib import Path
 from time import monotonic
+from typing import Any, TextIO
 
 from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection
+from django.db.models import Model
 
 SCALES_FILE = Path(settings.BASE_DIR) / "bench" / "scales.json"
 SEED = 0.2005
@@ -46,7 +49,7 @@ class Scale:
 class Progress:
     """One line per step, rewritten in place while the step runs."""
 
-    def __init__(self, out=None) -> None:
+    def __init__(self, out: TextIO | TextIOBase | None = None) -> None:
         self.out = out or sys.stdout
         self.started = monotonic()
         # On a terminal each step's line counts up in place; in a log, one line per step.
@@ -77,7 +80,8 @@ def execute(sql: str, params: dict | None = None) -> int:
         return cursor.rowcount
 
 
-def scalar(sql: str, params: dict | None = None):
+def scalar(sql: str, params: dict | None = None) -> Any:
+    """The first column of the first row, of whatever type the query selects."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params or {})
         return cursor.fetchone()[0]
@@ -88,7 +92,9 @@ def next_id(table: str) -> int:
     return scalar(f"SELECT coalesce(max(id), 0) FROM {table}") + 1
 
 
-def chunked(update: Callable[[str], None], sql: str, total: int, chunks: int, **params) -> int:
+def chunked(
+    update: Callable[[str], None], sql: str, total: int, chunks: int, **params: object
+) -> int:
     """Run `sql` once per chunk of the range [0, total), with %(lo)s and %(hi)s bound."""
     done = 0
     size = -(-total // chunks)
@@ -117,7 +123,7 @@ def bulk_load() -> Iterator[None]:
         execute("SET session_replication_role = DEFAULT")
 
 
-def reset_sequences(*models) -> None:
+def reset_sequences(*models: type[Model]) -> None:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)

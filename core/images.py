@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import warnings
 from pathlib import PurePath
+from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from PIL import Image, ImageOps
@@ -26,7 +28,7 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def checked_image(upload) -> SimpleUploadedFile:
+def checked_image(upload: File) -> SimpleUploadedFile:
     """Validate an uploaded image and return a re-encoded copy, or raise ValidationError."""
     max_bytes = settings.IMAGE_MAX_BYTES
     max_pixels = settings.IMAGE_MAX_PIXELS
@@ -37,20 +39,23 @@ def checked_image(upload) -> SimpleUploadedFile:
             params={"size": _megabytes(upload.size), "limit": _megabytes(max_bytes)},
         )
     upload.seek(0)
-    too_many_pixels = forms.ValidationError(
-        "This image has too many pixels%(dimensions)s; images may have at most "
-        "%(limit)s megapixels.",
-        code="too_many_pixels",
-        params={"dimensions": "", "limit": max_pixels // 1_000_000},
-    )
+
+    def too_many_pixels(dimensions: str = "") -> forms.ValidationError:
+        return forms.ValidationError(
+            "This image has too many pixels%(dimensions)s; images may have at most "
+            "%(limit)s megapixels.",
+            code="too_many_pixels",
+            params={"dimensions": dimensions, "limit": max_pixels // 1_000_000},
+        )
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             try:
-                image = Image.open(upload)
+                image: Image.Image = Image.open(upload)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
                 # Pillow refuses absurd sizes before we can read them.
-                raise too_many_pixels from exc
+                raise too_many_pixels() from exc
             kind = image.format
             if kind not in ALLOWED_FORMATS:
                 raise forms.ValidationError(
@@ -58,8 +63,7 @@ def checked_image(upload) -> SimpleUploadedFile:
                 )
             width, height = image.size
             if width * height > max_pixels:
-                too_many_pixels.params["dimensions"] = f" ({width} × {height})"
-                raise too_many_pixels
+                raise too_many_pixels(f" ({width} × {height})")
             image.load()
     except forms.ValidationError:
         raise
@@ -93,7 +97,7 @@ class CheckedImageFormField(forms.FileField):
 
     widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
-    def to_python(self, data):
+    def to_python(self, data: File | None) -> File | None:
         upload = super().to_python(data)
         if upload is None:
             return None
@@ -103,5 +107,14 @@ class CheckedImageFormField(forms.FileField):
 class CheckedImageField(models.ImageField):
     """An ImageField whose forms (admin included) check and re-encode every upload."""
 
-    def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
+    def formfield(
+        self,
+        form_class: type[forms.Field] | None = None,
+        choices_form_class: type[forms.ChoiceField] | None = None,
+        **kwargs: Any,
+    ) -> forms.Field | None:
+        return super().formfield(
+            form_class=form_class or CheckedImageFormField,
+            choices_form_class=choices_form_class,
+            **kwargs,
+        )

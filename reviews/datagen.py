@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.datagen import Progress, Scale, chunked, execute, reset_sequences, scalar
+from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences, scalar
 
 from .models import ListEntry, Review, ReviewVote
 from .review_demo import SENTENCES
@@ -145,3 +145,13 @@ def generate_votes(scale: Scale, progress: Progress, *, first_review: int, users
     with progress.step("helpful counts"):
         helpfulness_recompute()
     reset_sequences(ListEntry, Review, ReviewVote)
+
+
+def generate_opinions(scale: Scale, progress: Progress, *, users: int, titles: int,
+                      hot_title: int) -> None:  # fmt: skip
+    """List entries, then reviews of scored entries, then helpful votes on those reviews."""
+    first_entry = next_id(ListEntry._meta.db_table)
+    generate_entries(scale, progress, users=users, titles=titles, hot_title=hot_title)
+    first_review = next_id(Review._meta.db_table)
+    generate_reviews(scale, progress, first_entry=first_entry, hot_title=hot_title)
+    generate_votes(scale, progress, first_review=first_review, users=users)

@@ -6,6 +6,13 @@ from titles.models import Title
 from .models import SCORE_ERROR, SUB_SCORES, ListEntry, Review
 
 
+def limit_episodes(field: forms.Field, title: Title) -> None:
+    """Tell the browser and the reader how many episodes the title has."""
+    if title.episodes:
+        field.widget.attrs["max"] = title.episodes
+        field.help_text = f"Out of {title.episodes}."
+
+
 class ListEntryForm(forms.ModelForm):
     class Meta:
         model = ListEntry
@@ -20,12 +27,8 @@ class ListEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["score"].choices = [("", "— no score —"), *self.fields["score"].choices[1:]]
-        if "episodes_seen" not in self.fields or not self.instance.title_id:
-            return
-        episodes = self.instance.title.episodes
-        if episodes:
-            self.fields["episodes_seen"].widget.attrs["max"] = episodes
-            self.fields["episodes_seen"].help_text = f"Out of {episodes}."
+        if "episodes_seen" in self.fields and self.instance.title_id:
+            limit_episodes(self.fields["episodes_seen"], self.instance.title)
 
 
 class QuickEntryForm(ListEntryForm):
@@ -57,34 +60,11 @@ class ReviewForm(forms.ModelForm):
 
     def __init__(self, *args, title: Title, **kwargs):
         super().__init__(*args, **kwargs)
-        self.title = title
+        # The model's clean() checks the episodes against the title (a new review has none yet).
+        self.instance.title = title
         low, high = settings.REVIEW_MIN_LENGTH, settings.REVIEW_MAX_LENGTH
         self.fields["body"].help_text = f"Between {low:,} and {high:,} characters."
         self.fields["body"].strip = True
         for name, _ in SUB_SCORES:
             self.fields[name].choices = [("", "—"), *self.fields[name].choices[1:]]
-        if title.episodes:
-            self.fields["episodes_seen"].widget.attrs["max"] = title.episodes
-            self.fields["episodes_seen"].help_text = f"Out of {title.episodes}."
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
-        low, high = settings.REVIEW_MIN_LENGTH, settings.REVIEW_MAX_LENGTH
-        if len(body) < low:
-            raise forms.ValidationError(
-                f"Your review is {len(body):,} characters long; please write at least {low:,}."
-            )
-        if len(body) > high:
-            raise forms.ValidationError(
-                f"Your review is {len(body):,} characters long; the limit is {high:,}."
-            )
-        return body
-
-    def clean_episodes_seen(self) -> int:
-        seen = self.cleaned_data["episodes_seen"]
-        if self.title.episodes is not None and seen > self.title.episodes:
-            raise forms.ValidationError(
-                f"{self.title.title} has {self.title.episodes} episodes; "
-                f"you cannot have seen {seen}."
-            )
-        return seen
+        limit_episodes(self.fields["episodes_seen"], title)

@@ -19,6 +19,14 @@ SCORE_ERROR = "Scores run from 1.0 to 10.0 in steps of 0.5."
 HISTOGRAM_BUCKETS = 10  # bucket b holds scores from b to b.5; 10.0 is bucket 10
 
 
+def episodes_seen_error(title: Title, seen: int) -> str | None:
+    """Why `seen` episodes cannot be right for `title`, or None: one rule for lists and reviews."""
+    if title.episodes is None or seen <= title.episodes:
+        return None
+    plural = "s" if title.episodes != 1 else ""
+    return f"{title.title} has {title.episodes} episode{plural}; you cannot have seen {seen}."
+
+
 def score_field(verbose_name: str, **kwargs) -> models.DecimalField:
     return models.DecimalField(
         verbose_name,
@@ -137,12 +145,8 @@ class ListEntry(TimeStampedModel):
 
     def clean(self) -> None:
         errors = {}
-        episodes = self.title.episodes if self.title_id else None
-        if episodes is not None and self.episodes_seen > episodes:
-            errors["episodes_seen"] = (
-                f"{self.title.title} has {episodes} episode{'s' if episodes != 1 else ''}; "
-                f"you cannot have seen {self.episodes_seen}."
-            )
+        if self.title_id and (error := episodes_seen_error(self.title, self.episodes_seen)):
+            errors["episodes_seen"] = error
         if self.started_on and self.finished_on and self.finished_on < self.started_on:
             errors["finished_on"] = "You cannot finish a title before you started it."
         if errors:
@@ -322,6 +326,21 @@ class Review(TimeStampedModel):
     @property
     def sub_scores(self) -> list[tuple[str, Decimal]]:
         return [(label, getattr(self, name)) for name, label in SUB_SCORES]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.title_id and (error := episodes_seen_error(self.title, self.episodes_seen)):
+            errors["episodes_seen"] = error
+        # An empty body is the form's "required"; here only its length.
+        length, low, high = len(self.body), settings.REVIEW_MIN_LENGTH, settings.REVIEW_MAX_LENGTH
+        if self.body and length < low:
+            errors["body"] = (
+                f"Your review is {length:,} characters long; please write at least {low:,}."
+            )
+        elif length > high:
+            errors["body"] = f"Your review is {length:,} characters long; the limit is {high:,}."
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReviewVote(TimeStampedModel):

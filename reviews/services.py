@@ -50,23 +50,26 @@ def list_entry_save(
 
 
 @transaction.atomic
-def list_entry_set_score(*, user: User, title: Title, score: Decimal | None) -> ListEntry:
-    """Change only the score, adding the title to the list as Completed if it is not there."""
+def list_entry_set_score(
+    *, user: User, title: Title, score: Decimal | None, episodes_seen: int | None = None
+) -> ListEntry:
+    """Change the user's score for `title` (and episodes seen, when given), keeping the
+    entry's status and dates; a title not yet on the list is added as Completed, or as
+    Watching when fewer than all its episodes were seen."""
     entry = ListEntry.objects.filter(user=user, title=title).first()
     if entry is None:
+        seen = (title.episodes or 0) if episodes_seen is None else episodes_seen
+        finished = title.episodes is None or seen >= title.episodes
+        status = ListEntry.Status.COMPLETED if finished else ListEntry.Status.WATCHING
         return list_entry_save(
-            user=user,
-            title=title,
-            status=ListEntry.Status.COMPLETED,
-            score=score,
-            episodes_seen=title.episodes or 0,
+            user=user, title=title, status=status, score=score, episodes_seen=seen
         )
     return list_entry_save(
         user=user,
         title=title,
         status=entry.status,
         score=score,
-        episodes_seen=entry.episodes_seen,
+        episodes_seen=entry.episodes_seen if episodes_seen is None else episodes_seen,
         started_on=entry.started_on,
         finished_on=entry.finished_on,
     )
@@ -84,31 +87,6 @@ def list_entry_remove(*, user: User, title: Title) -> None:
     stats.save(update_fields=RATING_FIELDS)
 
 
-def _take_score_from_review(*, user: User, title: Title, review: Review) -> None:
-    """A review's Overall is the user's score: put it on their list entry."""
-    entry = ListEntry.objects.filter(user=user, title=title).first()
-    if entry is None:
-        finished = title.episodes is None or review.episodes_seen >= title.episodes
-        status = ListEntry.Status.COMPLETED if finished else ListEntry.Status.WATCHING
-        list_entry_save(
-            user=user,
-            title=title,
-            status=status,
-            score=review.overall,
-            episodes_seen=review.episodes_seen,
-        )
-        return
-    list_entry_save(
-        user=user,
-        title=title,
-        status=entry.status,
-        score=review.overall,
-        episodes_seen=review.episodes_seen,
-        started_on=entry.started_on,
-        finished_on=entry.finished_on,
-    )
-
-
 @transaction.atomic
 def review_submit(*, user: User, title: Title, data: dict) -> Review:
     """Write the user's review of `title`; the Overall becomes their score for it."""
@@ -121,7 +99,10 @@ def review_submit(*, user: User, title: Title, data: dict) -> Review:
     review.save()
     apply_review_change(stats, None, review)
     stats.save(update_fields=REVIEW_FIELDS)
-    _take_score_from_review(user=user, title=title, review=review)
+    # A review's Overall is the user's score for the title.
+    list_entry_set_score(
+        user=user, title=title, score=review.overall, episodes_seen=review.episodes_seen
+    )
     return review
 
 
@@ -137,7 +118,9 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
     review.save()
     apply_review_change(stats, old, review)
     stats.save(update_fields=REVIEW_FIELDS)
-    _take_score_from_review(user=user, title=review.title, review=review)
+    list_entry_set_score(
+        user=user, title=review.title, score=review.overall, episodes_seen=review.episodes_seen
+    )
     return review
 
 

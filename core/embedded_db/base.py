@@ -20,7 +20,13 @@ from . import embedded_database_url
 @functools.cache
 def _server_params(var_dir: Path, name: str) -> dict[str, Any]:
     parsed = dj_database_url.parse(embedded_database_url(var_dir, name))
-    return {key: parsed[key] for key in ("HOST", "PORT", "USER", "PASSWORD", "OPTIONS")}
+    return {
+        "HOST": parsed["HOST"],
+        "PORT": parsed["PORT"],
+        "USER": parsed["USER"],
+        "PASSWORD": parsed["PASSWORD"],
+        "OPTIONS": parsed["OPTIONS"],
+    }
 
 
 class DatabaseWrapper(base.DatabaseWrapper):

@@ -1,6 +1,8 @@
 """Site-wide template helpers: dates as people read them."""
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Literal
 
 from django import template
 from django.utils import timezone
@@ -41,8 +43,11 @@ def aired_range(start: date | None, end: date | None) -> str:
 
 
 @register.filter
-def score(value) -> str:
-    """Scores as the site shows them: "10" for a perfect score, one decimal otherwise."""
+def score(value: Decimal | float | Literal[""] | None) -> str:
+    """Scores as the site shows them: "10" for a perfect score, one decimal otherwise.
+
+    A missing value reaches a filter as None, or as "" when the variable does not resolve.
+    """
     if value is None or value == "":
         return "–"
     return "10" if value == 10 else f"{value:.1f}"

@@ -6,11 +6,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.http import safe_next, sign_in_required
+from core.http import HtmxRequest, safe_next, sign_in_required
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry
 from titles.models import Title
+
+
+def _member(request: HttpRequest) -> User:
+    """The signed-in user, in views that sign_in_required keeps guests out of."""
+    assert request.user.is_authenticated
+    return request.user
 
 
 def _own_entry(request: HttpRequest, pk: int) -> ListEntry:
@@ -25,7 +31,7 @@ def _save(request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Tit
     if entry.pk is None and "episodes_seen" not in data and data["status"] == "completed":
         episodes_seen = title.episodes or 0
     return services.list_entry_save(
-        user=request.user,
+        user=_member(request),
         title=title,
         status=data["status"],
         score=data["score"],
@@ -37,10 +43,11 @@ def _save(request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Tit
 
 @sign_in_required
 @require_POST
-def title_rate(request: HttpRequest, title_pk: int) -> HttpResponse:
+def title_rate(request: HtmxRequest, title_pk: int) -> HttpResponse:
     """ "Your Rating" and status from the title page: in place with htmx, or a plain form."""
     title = get_object_or_404(Title, pk=title_pk)
-    entry = selectors.entry_for(request.user, title) or ListEntry(user=request.user, title=title)
+    user = _member(request)
+    entry = selectors.entry_for(user, title) or ListEntry(user=user, title=title)
     form = QuickEntryForm(request.POST, instance=entry)
     if form.is_valid():
         entry = _save(request, form, title)
@@ -55,7 +62,13 @@ def title_rate(request: HttpRequest, title_pk: int) -> HttpResponse:
     return _entry_page(request, title, entry, full_form, status=422)
 
 
-def _rate_fragment(request, title, entry, form, status=200) -> HttpResponse:
+def _rate_fragment(
+    request: HttpRequest,
+    title: Title,
+    entry: ListEntry,
+    form: QuickEntryForm,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "title": title,
         "your_entry": entry if entry.pk else None,
@@ -70,7 +83,8 @@ def _rate_fragment(request, title, entry, form, status=200) -> HttpResponse:
 def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     """The full form for the user's entry on a title: add it or change it."""
     title = get_object_or_404(Title, pk=title_pk)
-    entry = selectors.entry_for(request.user, title) or ListEntry(user=request.user, title=title)
+    user = _member(request)
+    entry = selectors.entry_for(user, title) or ListEntry(user=user, title=title)
     return _entry_form_view(request, title, entry)
 
 
@@ -91,7 +105,13 @@ def _entry_form_view(request: HttpRequest, title: Title, entry: ListEntry) -> Ht
     return _entry_page(request, title, entry, form)
 
 
-def _entry_page(request, title, entry, form, status=200) -> HttpResponse:
+def _entry_page(
+    request: HttpRequest,
+    title: Title,
+    entry: ListEntry,
+    form: ListEntryForm,
+    status: int = 200,
+) -> HttpResponse:
     context = {"title": title, "entry": entry, "form": form, "next": safe_next(request, "")}
     return render(request, "reviews/entry_form.html", context, status=status)
 
@@ -99,11 +119,12 @@ def _entry_page(request, title, entry, form, status=200) -> HttpResponse:
 @sign_in_required
 @require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _member(request)
     entry = _own_entry(request, pk)
-    services.list_entry_remove(user=request.user, title=entry.title)
+    services.list_entry_remove(user=user, title=entry.title)
     messages.success(request, f"Removed {entry.title.title} from your list.")
     if request.POST.get("next") == "list":
-        return redirect("reviews:user_list", username=request.user.username)
+        return redirect("reviews:user_list", username=user.username)
     return redirect(entry.title)
 
 

@@ -8,11 +8,12 @@ from django.db import connection, transaction
 
 from accounts.datagen import generate_users
 from comments.datagen import generate_comments
-from core.datagen import Progress, Scale, bulk_load, next_id, scalar
-from reviews import datagen as reviews_datagen
+from core.datagen import Progress, Scale, bulk_load, scalar
+from reviews.datagen import generate_opinions
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.datagen import generate_catalogue
 from titles.demo import load_seed_title
+from titles.models import Title
 
 
 def generate_rows(sizes: Scale, progress: Progress, *, hot_title: int) -> None:
@@ -20,15 +21,9 @@ def generate_rows(sizes: Scale, progress: Progress, *, hot_title: int) -> None:
     with transaction.atomic(), bulk_load():
         first = generate_catalogue(sizes, progress)
         first_user = generate_users(sizes, progress)
-        first_entry = next_id("reviews_listentry")
-        reviews_datagen.generate_entries(
+        generate_opinions(
             sizes, progress, users=first_user, titles=first["title"], hot_title=hot_title
         )
-        first_review = next_id("reviews_review")
-        reviews_datagen.generate_reviews(
-            sizes, progress, first_entry=first_entry, hot_title=hot_title
-        )
-        reviews_datagen.generate_votes(sizes, progress, first_review=first_review, users=first_user)
         generate_comments(
             sizes, progress, users=first_user, titles=first["title"], hot_title=hot_title
         )
@@ -44,7 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=["small", "large"], default="small")
 
     def handle(self, *args, scale: str, **options) -> None:
-        if scalar("SELECT count(*) FROM titles_title") > 20:
+        if Title.objects.count() > 20:
             raise CommandError("This database already holds generated data; use an empty one.")
         sizes = Scale.named(scale)
         progress = Progress(self.stdout)
