@@ -9,7 +9,8 @@ class SignUpForm(UserCreationForm):
         required=True, help_text="Used only to reset your password. Never shown to others."
     )
 
-    class Meta(UserCreationForm.Meta):
+    # The stubs leave out UserCreationForm.Meta, which Django defines.
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
         model = User
         fields = ["username", "email"]
 

@@ -10,7 +10,8 @@ class User(AbstractUser):
     bio = models.TextField("short biography", max_length=1000, blank=True)
     avatar = CheckedImageField(upload_to="avatars/", blank=True)
 
-    class Meta(AbstractUser.Meta):
+    # The stubs leave out AbstractUser.Meta, which Django defines.
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]
         swappable = "AUTH_USER_MODEL"
         constraints = [
             models.UniqueConstraint(

@@ -31,6 +31,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @sign_in_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
+    assert request.user.is_authenticated  # sign_in_required turned everyone else away
     # Only ever the signed-in user's own profile: there is no id in the URL to tamper with.
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():

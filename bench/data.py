@@ -25,7 +25,7 @@ def ensure_data(env: dict[str, str], scale: str, notes: list[str]) -> str:
         print(f"Generating the {scale} data; the first time takes long", flush=True)
         checked(manage(env, "generate", "--scale", scale, timeout=SETUP_TIMEOUT), "generate")
         source = "generate"
-    elif not titles:
+    elif source is None:  # the database is empty
         print(f"Loading the demo data for {scale}", flush=True)
         checked(manage(env, "loaddemo", timeout=SETUP_TIMEOUT), "loaddemo")
         source = "loaddemo"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,9 +34,9 @@ def run_wrk(
     seconds: float,
     connections: int,
     threads: int,
-    headers: list[str] = (),
+    headers: Sequence[str] = (),
     script: Path | None = None,
-    script_args: list[str] = (),
+    script_args: Sequence[str] = (),
 ) -> Load:
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError(f"the benchmark only loads the loopback address, not {url}")

@@ -169,7 +169,7 @@ def load_all(scales: list[Scale], config: Config) -> list[str]:
     names = list(dict.fromkeys(name for scale in scales for name in scale.targets))
     failures: list[str] = []
     with ExitStack() as servers:
-        sites = {}
+        sites: dict[str, Gunicorn] = {}
         for scale in scales:
             log = BENCH_DIR / f"gunicorn-{scale.name}.log"
             print(f"Starting gunicorn for {scale.name} with {config.workers} workers", flush=True)

@@ -89,14 +89,17 @@ class Gunicorn:
             env=self.env,
         )  # fmt: skip
         try:
-            self._wait_until_ready(timeout=60)
+            self._wait_until_ready(self.process, timeout=60)
         except BaseException:
             self.stop()
             raise
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -112,12 +115,12 @@ class Gunicorn:
             self.process.kill()
             self.process.wait(timeout=10)
 
-    def _wait_until_ready(self, timeout: float) -> None:
+    def _wait_until_ready(self, process: subprocess.Popen, timeout: float) -> None:
         # No proxy, whatever the environment says: these requests never leave the machine.
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         deadline = time.monotonic() + timeout
         while True:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited early; see {self.log}")
             try:
                 with opener.open(f"{self.base_url}/bench/floor/", timeout=5) as page:

@@ -121,6 +121,18 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    # Not stored: the selectors set these on each comment a page shows.
+    shown_replies: list[Comment]
+    is_placeholder: bool
+    nests_replies: bool
+    reply_to: Comment | None
+    continues_thread: bool
+    has_more_replies: bool
+    # Not stored: the author's columns on replies read by a raw query that joins the author
+    # (None for a closed account).
+    author_username: str | None
+    author_avatar: str | None
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -179,7 +191,7 @@ class Comment(models.Model):
 
     @property
     def author_name(self) -> str:
-        return self.author.username if self.author_id else "[deleted account]"
+        return self.author.username if self.author is not None else "[deleted account]"
 
     @property
     def is_visible(self) -> bool:

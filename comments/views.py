@@ -3,6 +3,8 @@ appear in place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from core.http import parse_id, sign_in_required
+from core.http import HtmxRequest, parse_id, sign_in_required
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -35,7 +37,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @sign_in_required
-def post(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResponse:
+def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResponse:
     target = _target_or_404(content_type_id, object_id)
     parent_id = _parent_id(request.POST.get("parent", "").strip())
     form = comment_form(request.POST, parent_id=parent_id)
@@ -56,7 +58,7 @@ def post(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResp
 
 
 @sign_in_required
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: HtmxRequest, pk: int) -> HttpResponse:
     parent = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if not parent.is_visible:
         return _refused(request, "This comment takes no replies.", status=404)
@@ -64,7 +66,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @sign_in_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: HtmxRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
     if comment.author_id != request.user.pk:
         return _refused(request, "You can only edit your own comments.", status=403)
@@ -98,7 +100,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @sign_in_required
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: HtmxRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.author_id != request.user.pk:
         return _refused(request, "You can only delete your own comments.", status=403)
@@ -120,13 +122,13 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @sign_in_required
-def hide(request: HttpRequest, pk: int) -> HttpResponse:
+def hide(request: HtmxRequest, pk: int) -> HttpResponse:
     return _moderate(request, pk, services.comment_hide, "The comment is hidden.")
 
 
 @require_POST
 @sign_in_required
-def restore(request: HttpRequest, pk: int) -> HttpResponse:
+def restore(request: HtmxRequest, pk: int) -> HttpResponse:
     return _moderate(request, pk, services.comment_restore, "The comment is visible again.")
 
 
@@ -134,7 +136,9 @@ def comment_url(name: str, comment: Comment) -> str:
     return reverse(f"comments:{name}", kwargs={"pk": comment.pk})
 
 
-def _moderate(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+def _moderate(
+    request: HtmxRequest, pk: int, action: Callable[..., Comment], done: str
+) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
     try:
         comment = action(comment=comment, moderator=request.user)
@@ -171,7 +175,7 @@ def _add_error(form: CommentForm, error: ValidationError) -> None:
     form.add_error("body" if code in BODY_ERRORS else None, error)
 
 
-def _posted(request: HttpRequest, comment: Comment, target: models.Model) -> HttpResponse:
+def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> HttpResponse:
     if not request.htmx:
         messages.success(request, "Your comment is posted.")
         return redirect(selectors.comment_location(comment, target=target))
@@ -184,7 +188,7 @@ def _posted(request: HttpRequest, comment: Comment, target: models.Model) -> Htt
 
 
 def _post_refused(
-    request: HttpRequest, form: CommentForm, target: models.Model, parent_id: int | None
+    request: HtmxRequest, form: CommentForm, target: models.Model, parent_id: int | None
 ) -> HttpResponse:
     if request.htmx and parent_id is None:
         section = selectors.comment_section(target=target, viewer=request.user)
@@ -202,7 +206,7 @@ def _post_refused(
 
 
 def _reply_form(
-    request: HttpRequest,
+    request: HtmxRequest,
     form: CommentForm,
     parent: Comment | None,
     parent_id: int | None,
@@ -224,7 +228,7 @@ def _reply_form(
     return render(request, template, context)
 
 
-def _refused(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+def _refused(request: HtmxRequest, message: str, *, status: int) -> HttpResponse:
     # htmx leaves error responses unswapped, so an in-place refusal comes back as a 200.
     if request.htmx:
         return render(request, "comments/_refused.html", {"message": message})

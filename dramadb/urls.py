@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
 admin.site.site_header = "dramadb editors"
 admin.site.site_title = "dramadb admin"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("front.urls")),
     path("", include("titles.urls")),
     path("", include("accounts.urls")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from typing import TypedDict
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -18,7 +19,19 @@ from titles.models import Title
 
 from .models import Article
 
-ARTICLES = [
+
+class DemoArticle(TypedDict):
+    slug: str
+    headline: str
+    blurb: str
+    published_at: datetime
+    titles: list[str]  # linked by their exact names
+    colours: tuple[str, str]  # the banner's background and accent
+    image_alt: str
+    body: str
+
+
+ARTICLES: list[DemoArticle] = [
     {
         "slug": "when-the-illness-is-the-story",
         "headline": "When the illness is the story: dramas that stay with you",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
+
 from accounts.models import User
 from titles.models import Title
 
@@ -21,7 +23,7 @@ def index(*, title: Title | None = None) -> ArticleQuerySet:
     return articles
 
 
-def article_for_page(pk: int, user: User) -> Article | None:
+def article_for_page(pk: int, user: User | AnonymousUser) -> Article | None:
     """A published article; editors also see scheduled ones, to check them before they go out."""
     article = Article.objects.select_related("author").filter(pk=pk).first()
     if article is None:

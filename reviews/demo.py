@@ -80,6 +80,8 @@ def _seed_entries(title: Title, viewers: list[int]) -> list[ListEntry]:
     entries = []
     scores = [Decimal(score) for score, count in SEED_SCORES.items() for _ in range(count)]
     rng = random.Random(2005)
+    # Those who completed it saw every episode, so the demo seed title needs its count.
+    assert title.episodes is not None
     for user_id, score in zip(viewers, scores, strict=False):
         # Most who scored it finished it; a few scored it while watching or after dropping it.
         status = rng.choices(
@@ -118,6 +120,8 @@ def load_ratings(seed_title: Title, other_titles: list[Title]) -> None:
     viewers = load_viewers()
     entries = _seed_entries(seed_title, viewers)
     for title in other_titles:
+        # The year seeds each title's spread; every demo title has one.
+        assert title.year is not None
         entries.extend(_spread_entries(title, viewers, seed=title.year * 31 + len(title.title)))
     ListEntry.objects.bulk_create(entries, batch_size=5000, ignore_conflicts=True)
     stats_recompute()

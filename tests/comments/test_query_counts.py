@@ -2,9 +2,11 @@
 handful of comments and with thousands in deep threads."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 
 from comments.models import Comment
+from comments.selectors import comment_section
 from comments.services import comment_post
 from tests.comments.factories import build_forest
 
@@ -25,25 +27,23 @@ def forest(request, title, user_factory):
     return roots
 
 
-def test_the_title_page_runs_a_fixed_number_of_queries(
-    client, title, forest, django_assert_num_queries
+def test_the_comments_part_of_a_page_runs_a_fixed_number_of_queries(
+    title, forest, django_assert_num_queries
 ):
-    # Expect 14 queries:
-    # 1. the title with its network and number of credits
-    # 2-4. its alternative titles, genres and tags (prefetched)
-    # 5. the cast preview with each person
-    # 6. the title's statistics
-    # 7. the most helpful reviews with their authors
-    # 8. "Recently Watched By" with each user
-    # 9. "News & Articles": the latest articles
-    # 10. the title's number of recommendations (none, so no query for the best ones)
-    # 11. "People who liked this also liked"
-    # 12. the title's stored comment count
-    # 13. the page of threads (roots with their authors)
-    # 14. the first replies of every thread on the page, with their authors (one UNION ALL)
-    with django_assert_num_queries(14):
-        response = client.get(title.get_absolute_url())
-    assert f"Comments ({Comment.objects.count()})" in response.content.decode()
+    # Expect 3 queries (the whole title page's list is in tests/front/test_title_page_queries.py):
+    # 1. the target's stored comment count
+    # 2. the page of threads (roots with their authors)
+    # 3. the first replies of every thread on the page, with their authors (one LATERAL join)
+    with django_assert_num_queries(3):
+        section = comment_section(target=title, viewer=AnonymousUser())
+        authors = [
+            reply.author_name
+            for thread in section.page.threads
+            for reply in thread.root.shown_replies
+        ]
+    assert section.count == Comment.objects.count()
+    assert len(section.page.threads) == len(forest)
+    assert authors
 
 
 def test_a_thread_page_runs_a_fixed_number_of_queries(

@@ -154,6 +154,8 @@ def _session_for(user: User) -> str:
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.set_expiry(SESSION_SECONDS)
     session.create()
+    # create() has just saved the session under a fresh key.
+    assert session.session_key is not None
     return session.session_key
 
 

@@ -1,6 +1,6 @@
 """Rebuild every title's statistics from the rows, or (--check) only report drift."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reviews.stats import helpfulness_recompute, stats_recompute
 
@@ -12,21 +12,21 @@ class Command(BaseCommand):
         "--check, change nothing: print each difference and exit non-zero if there is any."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--check", action="store_true", help="report differences only")
 
-    def handle(self, *args, check: bool, **options) -> None:
+    def handle(self, *args: str, check: bool, **options: object) -> None:
         titles = stats_recompute(check=check)
-        for difference in titles:
+        for title_diff in titles:
             self.stdout.write(
-                f"title {difference.title_id}: stored {difference.stored} "
-                f"!= actual {difference.actual}"
+                f"title {title_diff.title_id}: stored {title_diff.stored} "
+                f"!= actual {title_diff.actual}"
             )
         reviews = helpfulness_recompute(check=check)
-        for difference in reviews:
+        for review_diff in reviews:
             self.stdout.write(
-                f"review {difference.review_id}: stored helpful/total {difference.stored} "
-                f"!= actual {difference.actual}"
+                f"review {review_diff.review_id}: stored helpful/total {review_diff.stored} "
+                f"!= actual {review_diff.actual}"
             )
         summary = f"{len(titles)} title(s) and {len(reviews)} review(s)"
         if check and (titles or reviews):

@@ -14,7 +14,7 @@ from reviews.stats import rankings_refresh
 class Command(BaseCommand):
     help = "Recompute every title's weighted score, rank and popularity."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         started = monotonic()
         rankings_refresh()
         self.stdout.write(

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from titles import demo
 
@@ -83,44 +82,6 @@ def test_it_escapes_text_from_the_catalogue(client, title_factory):
     html = client.get(title.get_absolute_url()).content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html
-
-
-@pytest.mark.parametrize("size", [2, 40])
-def test_its_query_count_does_not_grow_with_credits_names_or_genres(
-    client,
-    django_assert_num_queries,
-    title_factory,
-    credit_factory,
-    alternative_title_factory,
-    genre_factory,
-    tag_factory,
-    size,
-):
-    title = title_factory()
-    title.genres.add(*genre_factory.create_batch(size))
-    title.tags.add(*tag_factory.create_batch(size))
-    alternative_title_factory.create_batch(size, title=title)
-    credit_factory.create_batch(size, title=title)
-
-    # The content type of titles is cached per process after its first use, as in production.
-    ContentType.objects.get_for_model(title)
-
-    # Expect 13 queries:
-    # 1. the title with its network and number of credits
-    # 2-4. its alternative titles, genres and tags (prefetched)
-    # 5. the cast preview with each person
-    # 6. the title's statistics
-    # 7. the most helpful reviews with their authors
-    # 8. "Recently Watched By" with each user
-    # 9. "News & Articles": the latest articles
-    # 10. the title's number of recommendations (none, so no query for the best ones)
-    # 11. "People who liked this also liked"
-    # 12. the title's stored comment count
-    # 13. the page of comment threads (none here, so no query for their replies)
-    with django_assert_num_queries(13):
-        response = client.get(title.get_absolute_url())
-    assert response.status_code == 200
-    assert f"Show More Cast ({size})" in response.content.decode()
 
 
 def test_an_old_slug_redirect_keeps_the_query_string(client, seed_title):

@@ -1,0 +1,103 @@
+"""The title page's whole query list, stated once: every app's part at its fullest, at two
+sizes. Each app's own tests count the queries of its part through its selectors."""
+
+import io
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+
+from recommendations.models import SimilarTitle
+from recommendations.services import recommendation_add
+from reviews.models import ListEntry, Review, ReviewVote
+from tests.comments.factories import build_forest
+from tests.news.factories import ArticleFactory
+from tests.recommendations.factories import REASON, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+SCORES = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "rewatch": "8.0"}
+# Everything a title can have, few and many: credits, names, genres and tags; list entries,
+# reviews and votes; recommendations and similar titles; articles; comment threads.
+SIZES = {"small": 3, "large": 60}
+
+
+@pytest.fixture(params=SIZES.keys())
+def full_title(request, title_factory, user_factory, credit_factory, alternative_title_factory,
+               genre_factory, tag_factory):  # fmt: skip
+    size = SIZES[request.param]
+    title = title_factory()
+    title.genres.add(*genre_factory.create_batch(size))
+    title.tags.add(*tag_factory.create_batch(size))
+    alternative_title_factory.create_batch(size, title=title)
+    credit_factory.create_batch(size, title=title)
+    members = user_factory.create_batch(size)
+    ListEntry.objects.bulk_create([ListEntry(user=u, title=title, score="8.0") for u in members])
+    reviews = Review.objects.bulk_create(
+        [Review(user=u, title=title, body="x" * 120, **SCORES) for u in members]
+    )
+    ReviewVote.objects.bulk_create(
+        [ReviewVote(review=r, user=u, helpful=True) for r in reviews for u in members[:3]]
+    )
+    for n in range(size):
+        other = RecommendationFactory(title=title, votes=n % 3).other_than(title)
+        recommendation_add(user=members[n], title=other, other=title, reason=REASON)
+        SimilarTitle.objects.create(title=title, similar=other, score=1 / (n + 1), co_likers=5,
+                                    rank=n + 1)  # fmt: skip
+    ArticleFactory.create_batch(size, titles=[title])
+    build_forest(title, threads=size, replies_per_thread=size, authors=members[:5])
+    call_command("recompute_stats", stdout=io.StringIO())
+    # The content type of titles is cached per process after its first use, as in production.
+    ContentType.objects.get_for_model(title)
+    return title, size
+
+
+def test_signed_out_the_title_page_runs_the_same_14_queries_at_any_size(
+    client, full_title, django_assert_num_queries
+):
+    title, size = full_title
+    # Expect 14 queries:
+    # catalogue (titles)
+    #   1. the title with its network and number of credits
+    #   2-4. its alternative titles, genres and tags (prefetched)
+    #   5. the cast preview with each person
+    # reviews (no member, so no entry, votes or own review)
+    #   6. the title's statistics
+    #   7. the most helpful reviews with their authors
+    #   8. "Recently Watched By" with each member
+    # news
+    #   9. "News & Articles": the latest articles
+    # recommendations
+    #   10. the title's stored number of recommendations
+    #   11. its best ones with both titles, first reason and author
+    #   (similar titles are read only below a few recommendations)
+    # comments
+    #   12. the title's stored comment count
+    #   13. the page of threads with their authors
+    #   14. the first replies of every thread on the page, with their authors
+    with django_assert_num_queries(14):
+        response = client.get(title.get_absolute_url())
+    html = response.content.decode()
+    assert f"from {size} users" in html
+    assert f"More Reviews ({size - 2})" in html
+    assert f"Comments ({size * (size + 1)})" in html
+
+
+def test_signed_in_the_title_page_runs_the_same_21_queries_at_any_size(
+    client, full_title, user_factory, django_assert_num_queries
+):
+    title, size = full_title
+    client.force_login(user_factory(username="reader"))
+    # Expect 21 queries: the 14 above, and
+    #   the session and the signed-in member (2)
+    #   the member's permissions and their groups' permissions, for "Add Cast" (2)
+    #   the member's own list entry, "Your Rating" (1)
+    #   the member's votes on the reviews shown (1)
+    #   the member's own review, "Write a Review" or "Edit your review" (1)
+    #   (the recommendation vote state comes in the best recommendations' query)
+    with django_assert_num_queries(21):
+        response = client.get(title.get_absolute_url())
+    html = response.content.decode()
+    assert f"More recs ({size - 2})" in html
+    assert html.count('class="rec-card') == 2
+    assert html.count('class="news-item') == 2

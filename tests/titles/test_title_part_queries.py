@@ -1,0 +1,45 @@
+"""The catalogue's part of the title page: a fixed number of queries whatever the credits,
+names, genres and tags (the whole page's list is in tests/front/test_title_page_queries.py)."""
+
+import pytest
+from django.conf import settings
+
+from titles.models import Credit, Title
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_the_title_and_its_cast_preview_take_five_queries(
+    django_assert_num_queries,
+    title_factory,
+    credit_factory,
+    alternative_title_factory,
+    genre_factory,
+    tag_factory,
+    size,
+):
+    title = title_factory()
+    title.genres.add(*genre_factory.create_batch(size))
+    title.tags.add(*tag_factory.create_batch(size))
+    alternative_title_factory.create_batch(size, title=title)
+    credit_factory.create_batch(size, title=title)
+
+    # Expect 5 queries:
+    # 1. the title with its network and number of credits
+    # 2-4. its alternative titles, genres and tags (prefetched)
+    # 5. the cast preview with each person
+    with django_assert_num_queries(5):
+        page_title = Title.objects.for_page().with_credit_count().get(pk=title.pk)
+        names = [a.name for a in page_title.alternative_titles.all()]
+        genres = [g.name for g in page_title.genres.all()] + [t.name for t in page_title.tags.all()]
+        cast = list(
+            Credit.objects.filter(title=page_title)
+            .cast()
+            .in_display_order()
+            .select_related("person")[: settings.CAST_PREVIEW_SIZE]
+        )
+        people = [credit.person.name for credit in cast]
+    assert page_title.credit_count == size
+    assert len(names) == size and len(genres) == 2 * size
+    assert len(people) == min(size, settings.CAST_PREVIEW_SIZE)
