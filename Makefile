@@ -27,6 +27,7 @@ run: db
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 test: lint db
 	$(PY) manage.py makemigrations --check --dry-run
