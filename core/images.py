@@ -2,8 +2,9 @@
 
 Every upload is inspected with Pillow before it is accepted: only JPEG, PNG and
 WebP, within a byte and a pixel budget, and decoded fully so a truncated or
-forged file is caught. The accepted image is then re-encoded, which drops any
-trailing payload or metadata a polyglot file could carry.
+forged file is caught. The accepted image is then re-encoded from its pixels, keeping only
+its orientation (applied to the pixels) and colour profile, which drops any trailing payload,
+comment or metadata a polyglot file could carry.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from PIL import Image, ImageOps
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# What re-encoding keeps besides the pixels: the colour profile and a palette's transparency.
+KEPT_INFO = ("icc_profile", "transparency")
 
 
 def _megabytes(size: int) -> str:
@@ -78,13 +81,18 @@ def checked_image(upload: File) -> SimpleUploadedFile:
             "This file is not a JPEG, PNG or WebP image, or it is damaged.", code="invalid"
         ) from exc
 
-    image = ImageOps.exif_transpose(image)
+    image = ImageOps.exif_transpose(image)  # orientation goes into the pixels
     if kind == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    # Only what the picture needs survives: Pillow would write a JPEG comment, EXIF or XMP
+    # kept in `info` back into the new file, and any of them can carry a payload.
+    image.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
     out = io.BytesIO()
-    save_args = (
+    save_args: dict[str, Any] = (
         {"quality": 88, "optimize": True} if kind in ("JPEG", "WEBP") else {"optimize": True}
     )
+    if profile := image.info.get("icc_profile"):
+        save_args["icc_profile"] = profile  # JPEG and WebP writers take it only as an argument
     image.save(out, format=kind, **save_args)
     stem = PurePath(getattr(upload, "name", "") or "image").stem[:80] or "image"
     return SimpleUploadedFile(
