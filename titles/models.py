@@ -4,7 +4,7 @@ from datetime import date
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.text import slugify
@@ -61,9 +61,16 @@ class Network(models.Model):
         return self.name
 
 
+def best_date() -> Coalesce:
+    """A title's first air date, or the first of January of its year when only that is known."""
+    year_start = Func(F("year"), Value(1), Value(1), function="make_date", output_field=DateField())
+    return Coalesce(F("aired_from"), year_start)
+
+
 class TitleQuerySet(models.QuerySet):
     def newest_first(self) -> TitleQuerySet:
-        return self.order_by(models.F("aired_from").desc(nulls_last=True), "-id")
+        """By the best date known: the first air date, else the first of January of its year."""
+        return self.order_by(best_date().desc(nulls_last=True), "-id")
 
     def for_page(self) -> TitleQuerySet:
         return self.select_related("network").prefetch_related(
@@ -153,11 +160,9 @@ class Title(TimeStampedModel):
             ),
         ]
         indexes = [
-            # Home page: newest titles first.
+            # Home page: newest titles first (TitleQuerySet.newest_first).
             models.Index(
-                models.F("aired_from").desc(nulls_last=True),
-                models.F("id").desc(),
-                name="title_newest_idx",
+                best_date().desc(nulls_last=True), models.F("id").desc(), name="title_best_date_idx"
             ),
             # Search: substring match on the English and native names (see TitleQuerySet.search).
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="title_title_trgm"),

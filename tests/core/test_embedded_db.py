@@ -82,3 +82,16 @@ def test_loading_the_settings_and_the_apps_starts_no_server(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["core.embedded_db", "dramadb"]
     assert not (tmp_path / "var" / "postgres").exists()
+
+
+def test_dbshell_reaches_the_embedded_server():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "dbshell", "--", "-At", "-c", "SELECT 6 * 7"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "42"

@@ -40,3 +40,14 @@ def test_its_query_count_does_not_grow_with_titles(
     # Expect 1 query: one page of titles with networks, plus one row to tell if more follow.
     with django_assert_num_queries(1):
         client.get("/")
+
+
+def test_titles_known_only_by_year_take_their_place_among_dated_ones(client, title_factory):
+    title_factory(title="Dated 2005", aired_from=date(2005, 10, 11), aired_to=None)
+    title_factory(title="Year 2020", aired_from=None, aired_to=None, year=2020)
+    title_factory(title="Year 2002", aired_from=None, aired_to=None, year=2002)
+    title_factory(title="Dated 2008", aired_from=date(2008, 1, 5), aired_to=None)
+    title_factory(title="Undated", aired_from=None, aired_to=None, year=None)
+    html = client.get("/").content.decode()
+    names = ["Year 2020", "Dated 2008", "Dated 2005", "Year 2002", "Undated"]
+    assert [html.index(name) for name in names] == sorted(html.index(name) for name in names)
