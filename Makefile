@@ -6,7 +6,18 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run test lint format bench
+.PHONY: install db run test lint format bench browser
+
+# Installs Debian packages named in $(1) that are missing (with sudo unless root).
+define apt_install
+	@missing=""; for package in $(1); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+endef
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +40,11 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
-test: lint db
+# The browser tests drive Debian's Chromium; CJK fonts let screenshots show native titles.
+browser:
+	$(call apt_install,chromium fonts-noto-cjk)
+
+test: lint db browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -39,9 +54,5 @@ format: install
 
 # The load benchmark (README, "Benchmark"). wrk is the load tool; Debian ships it.
 bench: install
-	@command -v wrk >/dev/null 2>&1 || { \
-	  echo "Installing Debian's wrk"; \
-	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
-	  $$SUDO apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(call apt_install,wrk)
 	$(PY) -m bench.run
