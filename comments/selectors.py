@@ -8,14 +8,17 @@ back plain lists: each shown comment carries `shown_replies` (the replies nested
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from accounts.models import User
 from core.pagination import CountlessPage, countless_page
 
 from .forms import CommentForm, comment_form
@@ -24,6 +27,13 @@ from .services import can_moderate
 
 # The query string key of the comments page on a target's own page (the title page).
 PAGE_PARAM = "cpage"
+
+
+@runtime_checkable
+class HasPage(Protocol):
+    """A model with a page of its own: what comments are open on (COMMENT_TARGET_MODELS)."""
+
+    def get_absolute_url(self) -> str: ...
 
 
 @dataclass
@@ -93,7 +103,7 @@ def post_url(target: models.Model) -> str:
 
 
 def comment_section(
-    *, target: models.Model, viewer, page_number: str | int | None = 1
+    *, target: models.Model, viewer: User | AnonymousUser, page_number: str | int | None = 1
 ) -> CommentSection:
     """The comments part of a target's page: 3 queries (count, roots, replies)."""
     moderator = can_moderate(viewer)
@@ -140,7 +150,11 @@ def thread_page(
 
 
 def thread_detail(
-    *, root: Comment, viewer, page_number: str | int | None = 1, per_page: int | None = None
+    *,
+    root: Comment,
+    viewer: User | AnonymousUser,
+    page_number: str | int | None = 1,
+    per_page: int | None = None,
 ) -> ThreadDetail:
     """A thread's page of replies in reading order: 2 queries (its target, the replies)."""
     page = countless_page(
@@ -152,7 +166,7 @@ def thread_detail(
     _arrange(root, page.object_list, include_hidden=moderator)
     return ThreadDetail(
         root=root,
-        target=root.target,
+        target=_target_of(root),
         replies=root.shown_replies,
         number=page.number,
         has_previous=page.has_previous,
@@ -169,8 +183,9 @@ def nests_replies(comment: Comment) -> bool:
 def prepare_single(comment: Comment) -> None:
     """Ready a just-posted comment to be shown on its own, as the page would show it."""
     _arrange(comment, [], include_hidden=False)
-    if comment.parent_id is not None and not nests_replies(comment.parent):
-        comment.reply_to = comment.parent
+    parent = comment.parent
+    if parent is not None and not nests_replies(parent):
+        comment.reply_to = parent
 
 
 def thread_location(comment: Comment) -> str:
@@ -193,7 +208,9 @@ def comment_location(comment: Comment, *, target: models.Model | None = None) ->
     position on the target's page, and the reply's position in its thread.
     """
     root = comment if comment.root_id is None else Comment.objects.get(pk=comment.root_id)
-    target = target or root.target
+    target = target or _target_of(root)
+    if not isinstance(target, HasPage):
+        raise TypeError(f"{target!r} has no page to show its comments on")
     newer_threads = (
         Comment.objects.filter(content_type_id=root.content_type_id, object_id=root.object_id)
         .roots()
@@ -212,12 +229,29 @@ def comment_location(comment: Comment, *, target: models.Model | None = None) ->
     return _thread_url(comment, position)
 
 
+def _target_of(comment: Comment) -> models.Model:
+    # A target's comments are removed with it (see apps.py), so it is always there.
+    target = comment.target
+    if target is None:
+        raise LookupError(f"{comment} is on an object that no longer exists")
+    return target
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    """The database column of `model`'s field `name`: only concrete fields have one."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model._meta.label}.{name} is not a column")
+    return field.column
+
+
 def _first_replies_sql() -> str:
     """The LATERAL query of `_first_replies`, with the comment and user tables named by their
     models (the user model is swappable, and its table belongs to another app)."""
-    user = get_user_model()._meta
+    user_model = get_user_model()
+    user = user_model._meta
     comments = Comment._meta.db_table
-    username, avatar = (user.get_field(name).column for name in ("username", "avatar"))
+    username, avatar = (_column(user_model, name) for name in ("username", "avatar"))
     return f"""
         SELECT reply.*, author.{username} AS author_username, author.{avatar} AS author_avatar
           FROM unnest(%s::bigint[]) AS root(id)
@@ -249,12 +283,18 @@ def _first_replies(roots: list[Comment], limit: int) -> dict[int, list[Comment]]
                 ["id", "username", "avatar"],
                 [reply.author_id, reply.author_username, reply.author_avatar],
             )
-        by_root.setdefault(reply.root_id, []).append(reply)
+        by_root.setdefault(reply.thread_id, []).append(reply)
     return by_root
 
 
 def _shown(comment: Comment, include_hidden: bool) -> bool:
     return comment.is_visible or (include_hidden and comment.state == Comment.State.HIDDEN)
+
+
+def _parent_id(reply: Comment) -> int:
+    if reply.parent_id is None:
+        raise ValueError(f"{reply} starts a thread: it is not a reply")
+    return reply.parent_id
 
 
 def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> None:
@@ -271,7 +311,7 @@ def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> 
     for reply in reversed(replies):
         if _shown(reply, include_hidden) or reply.pk in needed:
             shown.append(reply)
-            needed.add(reply.parent_id)
+            needed.add(_parent_id(reply))
     shown.reverse()
 
     for comment in [root, *shown]:
@@ -286,7 +326,7 @@ def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> 
     # The comment whose list of replies holds each reply.
     holder: dict[int, Comment] = {}
     for reply in shown:
-        parent = by_id.get(reply.parent_id)
+        parent = by_id.get(_parent_id(reply))
         if parent is None:
             holder[reply.pk] = root
             reply.continues_thread = True

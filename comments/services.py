@@ -12,12 +12,14 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import User
 from core.counters import counter_add
 
 from .models import Comment, CommentCount, child_path, path_segment
@@ -40,7 +42,7 @@ class RateLimited(ValidationError):
         self.retry_after = retry_after
 
 
-def can_moderate(user) -> bool:
+def can_moderate(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
@@ -52,7 +54,7 @@ def target_allowed(model: type[models.Model]) -> bool:
 @transaction.atomic
 def comment_post(
     *,
-    author,
+    author: User | AnonymousUser,
     target: models.Model,
     body: str,
     is_spoiler: bool = False,
@@ -81,7 +83,7 @@ def comment_post(
 @transaction.atomic
 def comment_import(
     *,
-    author,
+    author: User,
     target: models.Model,
     body: str,
     created_at: datetime,
@@ -108,7 +110,9 @@ def comment_import(
 
 
 @transaction.atomic
-def comment_edit(*, comment: Comment, editor, body: str, is_spoiler: bool) -> Comment:
+def comment_edit(
+    *, comment: Comment, editor: User | AnonymousUser, body: str, is_spoiler: bool
+) -> Comment:
     """Change the text or spoiler flag of one's own comment; it shows as edited."""
     locked = _lock(comment)
     if not editor.is_authenticated or locked.author_id != editor.pk:
@@ -130,7 +134,7 @@ def comment_edit(*, comment: Comment, editor, body: str, is_spoiler: bool) -> Co
 
 
 @transaction.atomic
-def comment_delete(*, comment: Comment, user) -> Comment:
+def comment_delete(*, comment: Comment, user: User | AnonymousUser) -> Comment:
     """Delete one's own comment. The row stays, without its text, so replies keep their place."""
     locked = _lock(comment)
     if not user.is_authenticated or locked.author_id != user.pk:
@@ -146,7 +150,7 @@ def comment_delete(*, comment: Comment, user) -> Comment:
     return locked
 
 
-def comment_hide(*, comment: Comment, moderator) -> Comment:
+def comment_hide(*, comment: Comment, moderator: User | AnonymousUser) -> Comment:
     """Hide a comment from everyone but moderators; it can be restored."""
     return _moderate(
         comment,
@@ -157,7 +161,7 @@ def comment_hide(*, comment: Comment, moderator) -> Comment:
     )
 
 
-def comment_restore(*, comment: Comment, moderator) -> Comment:
+def comment_restore(*, comment: Comment, moderator: User | AnonymousUser) -> Comment:
     """Show a hidden comment again."""
     return _moderate(
         comment,
@@ -169,7 +173,14 @@ def comment_restore(*, comment: Comment, moderator) -> Comment:
 
 
 @transaction.atomic
-def _moderate(comment: Comment, moderator, *, to: str, refused: str, invalid: tuple) -> Comment:
+def _moderate(
+    comment: Comment,
+    moderator: User | AnonymousUser,
+    *,
+    to: str,
+    refused: str,
+    invalid: tuple[str, str],
+) -> Comment:
     """Move a comment between visible and hidden, keeping the counts true."""
     if not can_moderate(moderator):
         raise PermissionDenied(refused)
@@ -216,7 +227,7 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _check_rate(author) -> None:
+def _check_rate(author: User) -> None:
     limit = settings.COMMENT_RATE_LIMIT_SECONDS
     if limit <= 0:
         return
@@ -270,7 +281,7 @@ def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -
 
 def _insert(
     *,
-    author,
+    author: User,
     content_type: ContentType,
     object_id: int,
     body: str,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db import connections, router
-from django.db.models import F, Model
+from django.db.models import F, Field, Model
 
 M = TypeVar("M", bound=Model)
 
@@ -30,8 +30,8 @@ def counter_add(
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    key_columns = [quote(model._meta.get_field(name).column) for name in keys]
-    column = quote(model._meta.get_field(field).column)
+    key_columns = [quote(_column(model, name)) for name in keys]
+    column = quote(_column(model, field))
     placeholders = ", ".join(["%s"] * (len(keys) + 1))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -40,6 +40,14 @@ def counter_add(
             f"DO UPDATE SET {column} = {table}.{column} + EXCLUDED.{column}",
             [*keys.values(), delta],
         )
+
+
+def _column(model: type[Model], name: str) -> str:
+    """The database column of `model`'s field `name`: only concrete fields have one."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model._meta.label}.{name} is not a column")
+    return field.column
 
 
 def locked_row(model: type[M], **keys: Any) -> M:

@@ -4,14 +4,11 @@ Each part comes from its app's selectors, called here, so every query a page mak
 in its view and templates never query.
 """
 
-from typing import cast
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from accounts.models import User
 from comments.selectors import comment_section
 from core.http import canonical_redirect
 from core.pagination import countless_page
@@ -41,13 +38,10 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         .in_display_order()
         .select_related("person")[: settings.CAST_PREVIEW_SIZE]
     )
-    # Guests see this page too. These selectors answer a guest (an AnonymousUser) by checking
-    # is_authenticated themselves, though their signatures name only members.
-    viewer = cast(User, request.user)
-    your_entry = reviews_selectors.entry_for(viewer, title)
+    your_entry = reviews_selectors.entry_for(request.user, title)
     stats = reviews_selectors.stats_for(title)
     top_reviews = reviews_selectors.with_my_votes(
-        viewer, reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
+        request.user, reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
     )
     context = {
         "title": title,
@@ -61,12 +55,12 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         ),
         "top_reviews": top_reviews,
         "more_reviews": max(stats.review_count - len(top_reviews), 0),
-        "own_review": reviews_selectors.own_review(viewer, title),
+        "own_review": reviews_selectors.own_review(request.user, title),
         "comments": comment_section(
             target=title, viewer=request.user, page_number=request.GET.get("cpage")
         ),
         "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
-        "recs": recommendation_selectors.title_section(title, viewer),
+        "recs": recommendation_selectors.title_section(title, request.user),
     }
     return render(request, "front/title_detail.html", context)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
@@ -61,7 +62,7 @@ def count_for_title(title: Title) -> int:
     return next(iter(row), 0)
 
 
-def _side(title: Title, side: str, rows: int, user: User) -> QuerySet:
+def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> QuerySet:
     """The best `rows` recommendations where `title` is on `side` of the pair.
 
     Each side is one range of its own index (recommendation_low_best_idx or ..._high_...),
@@ -70,6 +71,8 @@ def _side(title: Title, side: str, rows: int, user: User) -> QuerySet:
     first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
         "created_at", "id"
     )
+    voted: Exists | Value
+    yours: Exists | Value
     if user.is_authenticated:
         voted = Exists(RecommendationVote.objects.filter(recommendation=OuterRef("pk"), user=user))
         yours = Exists(
@@ -92,7 +95,7 @@ def _side(title: Title, side: str, rows: int, user: User) -> QuerySet:
 
 
 def best_for_title(
-    title: Title, user: User, *, offset: int = 0, limit: int
+    title: Title, user: User | AnonymousUser, *, offset: int = 0, limit: int
 ) -> list[RecommendationCard]:
     """A title's recommendations, best first, from `offset`: one query.
 
@@ -126,7 +129,7 @@ def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
     )
 
 
-def title_section(title: Title, user: User) -> TitleSection:
+def title_section(title: Title, user: User | AnonymousUser) -> TitleSection:
     """Everything the title page shows about recommendations, in two or three queries:
 
     the title's number of recommendations, its best ones (skipped when it has none), and the
@@ -144,7 +147,7 @@ def title_section(title: Title, user: User) -> TitleSection:
     return TitleSection(best=best, total=total, similar=similar)
 
 
-def page_for_title(title: Title, user: User, page_number: str | None) -> Page:
+def page_for_title(title: Title, user: User | AnonymousUser, page_number: str | None) -> Page:
     """A page of all of a title's recommendations, best first: the stored count, one query."""
     return stored_count_page(
         lambda offset, limit: best_for_title(title, user, offset=offset, limit=limit),
@@ -168,7 +171,7 @@ def reasons_page(recommendation: Recommendation, page_number: str | None) -> Pag
     )
 
 
-def vote_state(recommendation: Recommendation, user: User) -> tuple[bool, bool]:
+def vote_state(recommendation: Recommendation, user: User | AnonymousUser) -> tuple[bool, bool]:
     """(voted, yours) for one recommendation and the signed-in user: one query."""
     if not user.is_authenticated:
         return False, False

@@ -1,3 +1,5 @@
+from typing import Protocol
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -5,12 +7,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from core.http import parse_id, safe_next, search_query, sign_in_required
+from accounts.models import User
+from core.http import HtmxRequest, parse_id, safe_next, search_query, sign_in_required
 from titles.models import Title
 
 from . import selectors, services
 from .forms import RecommendationForm
 from .models import REASON_MIN_LENGTH, Recommendation
+
+
+class VoteService(Protocol):
+    """`services.recommendation_vote` or `_unvote`: a Protocol, as they take keywords only."""
+
+    def __call__(self, *, user: User, recommendation: Recommendation) -> Recommendation: ...
+
+
+def _member(request: HttpRequest) -> User:
+    """The signed-in user, in views that sign_in_required keeps guests out of."""
+    assert request.user.is_authenticated
+    return request.user
 
 
 def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
@@ -28,6 +43,7 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     Without JavaScript the search box reloads this page with the matches as choices; with
     htmx, `title_search` fills them in as the user types.
     """
+    user = _member(request)
     title = get_object_or_404(Title, pk=title_pk)
     query = search_query(request)
     form = RecommendationForm(request.POST or None)
@@ -37,7 +53,7 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
         selected = form.cleaned_data["other"]
         try:
             recommendation = services.recommendation_add(
-                user=request.user, title=title, other=selected, reason=form.cleaned_data["reason"]
+                user=user, title=title, other=selected, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -131,21 +147,22 @@ SIGN_IN_TO_VOTE = "Sign in to vote for recommendations; your vote was not counte
 
 @require_POST
 @sign_in_required(message=SIGN_IN_TO_VOTE)
-def recommendation_vote(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     return _vote(request, pk, services.recommendation_vote, voted=True)
 
 
 @require_POST
 @sign_in_required(message=SIGN_IN_TO_VOTE)
-def recommendation_unvote(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_unvote(request: HtmxRequest, pk: int) -> HttpResponse:
     return _vote(request, pk, services.recommendation_unvote, voted=False)
 
 
-def _vote(request: HttpRequest, pk: int, service, *, voted: bool) -> HttpResponse:
+def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -> HttpResponse:
     """Vote or take the vote back: the button in place with htmx, else back to the page."""
     recommendation = get_object_or_404(Recommendation, pk=pk)
+    error: str | None
     try:
-        recommendation = service(user=request.user, recommendation=recommendation)
+        recommendation = service(user=_member(request), recommendation=recommendation)
     except ValidationError as refused:
         # The only refusal: a vote for a pair the user recommended.
         error, voted, yours = refused.messages[0], False, True

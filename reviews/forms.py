@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.choices import BaseChoiceIterator
 
 from titles.models import Title
 
@@ -13,20 +14,32 @@ def limit_episodes(field: forms.Field, title: Title) -> None:
         field.help_text = f"Out of {title.episodes}."
 
 
+def blank_choice_label(field: forms.Field, label: str) -> None:
+    """Show `label` for the empty first choice Django gives a model field with choices."""
+    # A form field keeps its choices normalised: a list, or a lazy iterator that adds the
+    # blank choice or calls a function.
+    if not (
+        isinstance(field, forms.ChoiceField)
+        and isinstance(field.choices, list | BaseChoiceIterator)
+    ):
+        raise TypeError(f"{field!r} has no choices")
+    field.choices = [("", label), *list(field.choices)[1:]]
+
+
 class ListEntryForm(forms.ModelForm):
     class Meta:
         model = ListEntry
         fields = ["status", "score", "episodes_seen", "started_on", "finished_on"]
         labels = {"score": "Your Rating"}
         error_messages = {"score": {"invalid_choice": SCORE_ERROR}}
-        widgets = {
+        widgets: dict[str, forms.Widget] = {
             "started_on": forms.DateInput(attrs={"type": "date"}),
             "finished_on": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["score"].choices = [("", "— no score —"), *self.fields["score"].choices[1:]]
+        blank_choice_label(self.fields["score"], "— no score —")
         if "episodes_seen" in self.fields and self.instance.title_id:
             limit_episodes(self.fields["episodes_seen"], self.instance.title)
 
@@ -36,7 +49,7 @@ class QuickEntryForm(ListEntryForm):
 
     class Meta(ListEntryForm.Meta):
         fields = ["status", "score"]
-        widgets = {
+        widgets: dict[str, forms.Widget] = {
             "score": forms.Select(
                 attrs={"class": "form-select form-select-sm", "id": "your-score"}
             ),
@@ -58,13 +71,16 @@ class ReviewForm(forms.ModelForm):
             "is_spoiler": "Readers will see your review folded until they choose to reveal it.",
         }
 
-    def __init__(self, *args, title: Title, **kwargs):
+    def __init__(self, *args, title: Title, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The model's clean() checks the episodes against the title (a new review has none yet).
         self.instance.title = title
         low, high = settings.REVIEW_MIN_LENGTH, settings.REVIEW_MAX_LENGTH
         self.fields["body"].help_text = f"Between {low:,} and {high:,} characters."
-        self.fields["body"].strip = True
+        body = self.fields["body"]
+        if not isinstance(body, forms.CharField):
+            raise TypeError(f"{body!r} is not a text field")
+        body.strip = True
         for name, _ in SUB_SCORES:
-            self.fields[name].choices = [("", "—"), *self.fields[name].choices[1:]]
+            blank_choice_label(self.fields[name], "—")
         limit_episodes(self.fields["episodes_seen"], title)

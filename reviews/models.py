@@ -287,6 +287,9 @@ class Review(TimeStampedModel):
 
     objects = ReviewQuerySet.as_manager()
 
+    # Not stored: the reader's answer to "Was this helpful?" (None if none), set by the selectors.
+    my_vote: bool | None
+
     class Meta:
         constraints = [
             models.UniqueConstraint(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
@@ -18,7 +19,7 @@ def stats_for(title: Title) -> TitleStats:
     return TitleStats.objects.filter(title=title).first() or TitleStats(title=title)
 
 
-def entry_for(user: User, title: Title) -> ListEntry | None:
+def entry_for(user: User | AnonymousUser, title: Title) -> ListEntry | None:
     if not user.is_authenticated:
         return None
     return ListEntry.objects.filter(user=user, title=title).first()
@@ -61,15 +62,15 @@ def top_reviews(title: Title, limit: int) -> list[Review]:
     return list(Review.objects.filter(title=title).for_display().most_helpful()[:limit])
 
 
-def own_review(user: User, title: Title) -> Review | None:
+def own_review(user: User | AnonymousUser, title: Title) -> Review | None:
     if not user.is_authenticated:
         return None
     return Review.objects.filter(user=user, title=title).only("id").first()
 
 
-def with_my_votes(user: User, reviews: list[Review]) -> list[Review]:
+def with_my_votes(user: User | AnonymousUser, reviews: list[Review]) -> list[Review]:
     """Set `my_vote` (True, False or None) on each review: one query, none for guests."""
-    votes = {}
+    votes: dict[int, bool] = {}
     if user.is_authenticated and reviews:
         votes = dict(
             ReviewVote.objects.filter(user=user, review__in=[r.pk for r in reviews]).values_list(

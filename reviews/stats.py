@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, FloatField, Func, Q, Sum
+from django.db.models.sql.compiler import SQLCompiler
 
 from core.counters import locked_row
 
@@ -157,7 +160,8 @@ def stats_recompute(*, check: bool = False) -> list[Difference]:
 
 
 def _write(differences: list[Difference], stored_rows: dict[int, TitleStats]) -> None:
-    changed, created = [], []
+    changed: list[TitleStats] = []
+    created: list[TitleStats] = []
     for difference in differences:
         stats = stored_rows.get(difference.title_id) or TitleStats(title_id=difference.title_id)
         for field in STORED_FIELDS:
@@ -247,7 +251,15 @@ class WilsonLowerBound(Func):
     def __init__(self, yes, total) -> None:
         super().__init__(yes, total)
 
-    def as_sql(self, compiler, connection, **extra):
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, list[str | int]]:
         (yes, yes_params), (total, total_params) = (
             compiler.compile(expression) for expression in self.get_source_expressions()
         )

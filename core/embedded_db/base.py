@@ -7,6 +7,7 @@ process first needs a connection, and the last process using it stops it on exit
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ def _server_params(var_dir: Path, name: str) -> dict[str, Any]:
 
 
 class DatabaseClient(client.DatabaseClient):
-    def runshell(self, parameters: list[str]) -> None:
+    def runshell(self, parameters: Iterable[str]) -> None:
         # `dbshell` reads the server's address from the settings without connecting first.
         self.connection.get_connection_params()
         super().runshell(parameters)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.http import canonical_redirect, safe_next, sign_in_required
+from core.http import HtmxRequest, canonical_redirect, safe_next, sign_in_required
 from core.pagination import stored_count_page
 from reviews import selectors, services
 from reviews.forms import ReviewForm
@@ -21,19 +21,26 @@ SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest
          ("lowest", "Lowest Overall")]  # fmt: skip
 
 
-def _own_review(request: HttpRequest, pk: int) -> Review:
-    """The signed-in user's review `pk`; someone else's review is simply not found."""
-    return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=request.user)
+def _member(request: HttpRequest) -> User:
+    """The signed-in user, in views that sign_in_required keeps guests out of."""
+    assert request.user.is_authenticated
+    return request.user
+
+
+def _own_review(user: User, pk: int) -> Review:
+    """The user's review `pk`; someone else's review is simply not found."""
+    return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=user)
 
 
 @sign_in_required
 def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     title = get_object_or_404(Title, pk=title_pk)
-    existing = Review.objects.filter(user=request.user, title=title).first()
+    user = _member(request)
+    existing = Review.objects.filter(user=user, title=title).first()
     if existing is not None:
         messages.info(request, "You have already reviewed this title; here you can edit it.")
         return redirect("reviews:review_edit", pk=existing.pk)
-    entry = selectors.entry_for(request.user, title)
+    entry = selectors.entry_for(user, title)
     # Most people review what they finished; the list entry knows better when there is one.
     initial = {"episodes_seen": title.episodes or 0}
     if entry:
@@ -41,7 +48,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None, title=title, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            review = services.review_submit(user=request.user, title=title, data=form.cleaned_data)
+            review = services.review_submit(user=user, title=title, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -55,10 +62,11 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
 
 @sign_in_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _own_review(request, pk)
+    user = _member(request)
+    review = _own_review(user, pk)
     form = ReviewForm(request.POST or None, instance=review, title=review.title)
     if request.method == "POST" and form.is_valid():
-        review = services.review_update(user=request.user, review=review, data=form.cleaned_data)
+        review = services.review_update(user=user, review=review, data=form.cleaned_data)
         messages.success(request, "Your review was updated.")
         return redirect(review)
     status = 422 if form.errors else 200
@@ -68,10 +76,11 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @sign_in_required
 def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _own_review(request, pk)
+    user = _member(request)
+    review = _own_review(user, pk)
     if request.method == "POST":
         title = review.title
-        services.review_delete(user=request.user, review=review)
+        services.review_delete(user=user, review=review)
         messages.success(request, "Your review was deleted. Your rating stays on your list.")
         return redirect(title)
     return render(request, "reviews/review_confirm_delete.html", {"review": review})
@@ -79,7 +88,8 @@ def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @sign_in_required
 @require_POST
-def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
+def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
+    user = _member(request)
     review = get_object_or_404(Review.objects.select_related("user"), pk=pk)
     answer = request.POST.get("helpful")
     error = None
@@ -87,11 +97,11 @@ def review_vote(request: HttpRequest, pk: int) -> HttpResponse:
         error = "Answer Yes or No."
     else:
         try:
-            review = services.review_vote(user=request.user, review=review, helpful=answer == "yes")
+            review = services.review_vote(user=user, review=review, helpful=answer == "yes")
         except ValidationError as exc:
             error = exc.messages[0]
     if request.htmx:
-        selectors.with_my_votes(request.user, [review])
+        selectors.with_my_votes(user, [review])
         context = {"review": review, "vote_error": error}
         return render(request, "reviews/_helpful.html", context, status=422 if error else 200)
     if error:
