@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run test lint format bench browser
+.PHONY: install db run test lint format bench browser backup restore
 
 # Installs Debian packages named in $(1) that are missing (with sudo unless root).
 define apt_install
@@ -56,3 +56,12 @@ format: install
 bench: install
 	$(call apt_install,wrk)
 	$(PY) -m bench.run
+
+# `make backup` writes var/backups/<time>.dump (or FILE=path); `make restore FILE=path`
+# replaces the database's contents with it. Both work on the embedded server or DATABASE_URL.
+backup: install
+	$(PY) manage.py backup $(FILE)
+
+restore: install
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/….dump"; exit 2; }
+	$(PY) manage.py restore $(FILE)

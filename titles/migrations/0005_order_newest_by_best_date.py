@@ -5,18 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('titles', '0004_drop_foreign_key_indexes_covered_by_named_ones'),
+        ("titles", "0004_drop_foreign_key_indexes_covered_by_named_ones"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='title',
-            name='title_newest_idx',
+            model_name="title",
+            name="title_newest_idx",
         ),
         migrations.AddIndex(
-            model_name='title',
-            index=models.Index(models.OrderBy(django.db.models.functions.comparison.Coalesce(models.F('aired_from'), models.Func(models.F('year'), models.Value(1), models.Value(1), function='make_date', output_field=models.DateField())), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='title_best_date_idx'),
+            model_name="title",
+            index=models.Index(
+                models.OrderBy(
+                    django.db.models.functions.comparison.Coalesce(
+                        models.F("aired_from"),
+                        models.Func(
+                            models.F("year"),
+                            models.Value(1),
+                            models.Value(1),
+                            function="make_date",
+                            output_field=models.DateField(),
+                        ),
+                    ),
+                    descending=True,
+                    nulls_last=True,
+                ),
+                models.OrderBy(models.F("id"), descending=True),
+                name="title_best_date_idx",
+            ),
         ),
     ]

@@ -1,0 +1,36 @@
+"""Middleware every request passes through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse
+
+
+class RejectNulCharacters:
+    """Answer 400 to a request whose address, query or form holds a NUL character.
+
+    No text the site stores or searches can contain one (PostgreSQL refuses it in any
+    string), so it is refused here, once, before any view or query sees it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _holds_nul(request):
+            raise BadRequest("The request holds a NUL character, which no text may contain.")
+        return self.get_response(request)
+
+
+def _holds_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    for data in (request.GET, request.POST if request.method == "POST" else None):
+        if data is None:
+            continue
+        for key, values in data.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    return False
