@@ -21,9 +21,7 @@ urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, **_form("Sign in", "Sign in", show_signup=True)
-        ),
+        views.SignInView.as_view(**_form("Sign in", "Sign in", show_signup=True)),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

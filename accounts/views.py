@@ -1,7 +1,11 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 
 from core.http import safe_next, sign_in_required
 
@@ -43,3 +47,16 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         "accounts/form_page.html",
         {"form": form, "heading": "Edit your profile", "submit": "Save profile", "multipart": True},
     )
+
+
+class SignInView(auth_views.LoginView):
+    """Sign-in; a visitor who is already signed in goes on to `next` (or home) at once."""
+
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        target = safe_next(self.request, "")
+        # Sent back to the sign-in page itself, a signed-in visitor would loop forever.
+        if not target or urlsplit(target).path == self.request.path:
+            return resolve_url(settings.LOGIN_REDIRECT_URL)
+        return target

@@ -35,14 +35,24 @@ class HasSlug(Protocol):
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
-    """The `next` address of a form or link if it stays on this site, else `fallback`.
+    """The `next` address of a form or link if it is a path on this site, else `fallback`.
 
-    Redirecting to any `next` would let another site send people through ours to itself.
+    Only a path ("/…") is followed: redirecting to any `next` would let another site send
+    people through ours to itself, and a bare word would be taken for a view's name.
     """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if is_site_path(request, target):
         return target
     return fallback
+
+
+def is_site_path(request: HttpRequest, target: str) -> bool:
+    """Whether `target` is a path on this site: starts with one "/", names no other host."""
+    return (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    )
 
 
 def parse_id(value: str | None) -> int | None:
