@@ -17,6 +17,14 @@ from .stats import WilsonLowerBound, apply_review_change, apply_score_change, st
 
 RATING_FIELDS = ["ratings_count", "ratings_sum", "histogram", "watchers"]
 REVIEW_FIELDS = ["review_count", *[f"{name}_sum" for name, _ in SUB_SCORES]]
+KEEP_SCORE_OF_REVIEW = (
+    "You reviewed this title, and your review's Overall is your score for it: choose a new "
+    "score, or delete your review before taking the score away."
+)
+KEEP_ENTRY_OF_REVIEW = (
+    "You reviewed this title, so it stays on your list with your review's Overall as its "
+    "score. Delete your review first to remove the title from your list."
+)
 REVIEW_INPUTS = ["headline", "body", "is_spoiler", "episodes_seen", *[n for n, _ in SUB_SCORES]]
 
 
@@ -31,8 +39,16 @@ def list_entry_save(
     started_on: date | None = None,
     finished_on: date | None = None,
 ) -> ListEntry:
-    """Put `title` on the user's list, or change the entry already there."""
+    """Put `title` on the user's list, or change the entry already there.
+
+    A member who reviewed the title has one score for it, the review's Overall: a new score
+    becomes the review's Overall too, and a score cannot be taken away while the review
+    stands.
+    """
     stats = stats_for_update(title.pk)
+    review = Review.objects.select_for_update().filter(user=user, title=title).first()
+    if review is not None and score is None:
+        raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
     old_score = entry.score if entry else None
     if entry is None:
@@ -45,7 +61,14 @@ def list_entry_save(
     entry.finished_on = finished_on
     entry.save()
     apply_score_change(stats, old_score, score)
-    stats.save(update_fields=RATING_FIELDS)
+    update_fields = RATING_FIELDS
+    if review is not None and score is not None and review.overall != score:
+        old_review = Review(**{name: getattr(review, name) for name, _ in SUB_SCORES})
+        review.overall = score
+        review.save(update_fields=["overall", "updated_at"])
+        apply_review_change(stats, old_review, review)
+        update_fields = RATING_FIELDS + REVIEW_FIELDS
+    stats.save(update_fields=update_fields)
     return entry
 
 
@@ -77,7 +100,10 @@ def list_entry_set_score(
 
 @transaction.atomic
 def list_entry_remove(*, user: User, title: Title) -> None:
+    """Take `title` off the user's list, with its score; refused while their review stands."""
     stats = stats_for_update(title.pk)
+    if Review.objects.filter(user=user, title=title).exists():
+        raise ValidationError(KEEP_ENTRY_OF_REVIEW, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
     if entry is None:
         return

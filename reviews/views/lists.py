@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,21 +25,28 @@ def _own_entry(request: HttpRequest, pk: int) -> ListEntry:
     return get_object_or_404(ListEntry.objects.select_related("title"), pk=pk, user=request.user)
 
 
-def _save(request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Title) -> ListEntry:
+def _save(
+    request: HttpRequest, form: ListEntryForm | QuickEntryForm, title: Title
+) -> ListEntry | None:
+    """Save the entry through the service; a refusal goes onto the form and gives None."""
     data = form.cleaned_data
     entry = form.instance
     episodes_seen = data.get("episodes_seen", entry.episodes_seen)
     if entry.pk is None and "episodes_seen" not in data and data["status"] == "completed":
         episodes_seen = title.episodes or 0
-    return services.list_entry_save(
-        user=_member(request),
-        title=title,
-        status=data["status"],
-        score=data["score"],
-        episodes_seen=episodes_seen,
-        started_on=data.get("started_on", entry.started_on),
-        finished_on=data.get("finished_on", entry.finished_on),
-    )
+    try:
+        return services.list_entry_save(
+            user=_member(request),
+            title=title,
+            status=data["status"],
+            score=data["score"],
+            episodes_seen=episodes_seen,
+            started_on=data.get("started_on", entry.started_on),
+            finished_on=data.get("finished_on", entry.finished_on),
+        )
+    except ValidationError as refused:
+        form.add_error(None, refused)
+        return None
 
 
 @sign_in_required
@@ -49,17 +57,35 @@ def title_rate(request: HtmxRequest, title_pk: int) -> HttpResponse:
     user = _member(request)
     entry = selectors.entry_for(user, title) or ListEntry(user=user, title=title)
     form = QuickEntryForm(request.POST, instance=entry)
-    if form.is_valid():
-        entry = _save(request, form, title)
+    if form.is_valid() and (saved := _save(request, form, title)) is not None:
         if request.htmx:
-            return _rate_fragment(request, title, entry, QuickEntryForm(instance=entry))
+            return _rate_fragment(request, title, saved, QuickEntryForm(instance=saved))
         messages.success(request, f"Saved: {title.title} is on your list.")
         return redirect(title)
+    if entry.pk:
+        entry.refresh_from_db()  # validating wrote the refused values onto the instance
     if request.htmx:
         return _rate_fragment(request, title, entry, form, status=422)
-    full_form = ListEntryForm(request.POST, instance=entry)
-    full_form.is_valid()
-    return _entry_page(request, title, entry, full_form, status=422)
+    return _entry_page(request, title, entry, _full_form_from(form, entry), status=422)
+
+
+def _full_form_from(quick: QuickEntryForm, entry: ListEntry) -> ListEntryForm:
+    """Without JavaScript a refused quick rating opens the full form with what was typed:
+    the fields the quick form never sent keep the entry's values, so the only errors shown
+    are the quick form's own."""
+    data = dict(quick.data.items())
+    for name in ListEntryForm.Meta.fields:
+        if name not in quick.fields:
+            value = getattr(entry, name)
+            data[name] = "" if value is None else str(value)
+    full = ListEntryForm(data, instance=entry)
+    full.is_valid()
+    # The service's refusals (a reviewed title keeps its score) are on the quick form only.
+    for field, errors in quick.errors.items():
+        for error in errors:
+            if error not in full.errors.get(field, []):
+                full.add_error(None if field == "__all__" else field, error)
+    return full
 
 
 def _rate_fragment(
@@ -97,8 +123,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _entry_form_view(request: HttpRequest, title: Title, entry: ListEntry) -> HttpResponse:
     form = ListEntryForm(request.POST or None, instance=entry)
     if request.method == "POST":
-        if form.is_valid():
-            _save(request, form, title)
+        if form.is_valid() and _save(request, form, title) is not None:
             messages.success(request, f"Saved your entry for {title.title}.")
             return redirect(safe_next(request, title.get_absolute_url()))
         return _entry_page(request, title, entry, form, status=422)
@@ -121,8 +146,12 @@ def _entry_page(
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     user = _member(request)
     entry = _own_entry(request, pk)
-    services.list_entry_remove(user=user, title=entry.title)
-    messages.success(request, f"Removed {entry.title.title} from your list.")
+    try:
+        services.list_entry_remove(user=user, title=entry.title)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, f"Removed {entry.title.title} from your list.")
     if request.POST.get("next") == "list":
         return redirect("reviews:user_list", username=user.username)
     return redirect(entry.title)
