@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
-from core.http import safe_next, sign_in_required
+from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
 
 from .forms import ProfileForm, SignUpForm
 
@@ -30,6 +30,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             "submit": "Create account",
             "next": safe_next(request, ""),
         },
+        status=form_status(form),
     )
 
 
@@ -46,10 +47,11 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/form_page.html",
         {"form": form, "heading": "Edit your profile", "submit": "Save profile", "multipart": True},
+        status=form_status(form),
     )
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(RefusedFormStatus, auth_views.LoginView):
     """Sign-in; a visitor who is already signed in goes on to `next` (or home) at once."""
 
     redirect_authenticated_user = True
@@ -60,3 +62,16 @@ class SignInView(auth_views.LoginView):
         if not target or urlsplit(target).path == self.request.path:
             return resolve_url(settings.LOGIN_REDIRECT_URL)
         return target
+
+
+# Django's password views, answering a refused form with 422 like every form of the site.
+class PasswordChangeView(RefusedFormStatus, auth_views.PasswordChangeView):
+    pass
+
+
+class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfirmView):
+    pass

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from core.http import HtmxRequest, parse_id, sign_in_required
+from core.http import HtmxRequest, form_status, parse_id, sign_in_required
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -96,7 +96,7 @@ def edit(request: HtmxRequest, pk: int) -> HttpResponse:
         "action": comment_url("edit", comment),
         "target": comment.target,
     }
-    return render(request, "comments/form_page.html", context)
+    return render(request, "comments/form_page.html", context, status=form_status(form))
 
 
 @sign_in_required
@@ -193,7 +193,7 @@ def _post_refused(
     if request.htmx and parent_id is None:
         section = selectors.comment_section(target=target, viewer=request.user)
         section.form = form
-        return render(request, "comments/_section.html", {"comments": section})
+        return render(request, "comments/_section.html", {"comments": section}, status=422)
     parent = None
     if parent_id:
         parent = Comment.objects.select_related("author").filter(pk=parent_id).first()
@@ -225,7 +225,7 @@ def _reply_form(
         "submit": "Post reply" if parent_id else "Post comment",
     }
     template = "comments/_reply_form.html" if request.htmx else "comments/form_page.html"
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))
 
 
 def _refused(request: HtmxRequest, message: str, *, status: int) -> HttpResponse:

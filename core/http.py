@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -44,6 +45,21 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     if is_site_path(request, target):
         return target
     return fallback
+
+
+def form_status(form: BaseForm) -> int:
+    """The status of a page showing `form`: 422 once it was refused, so every form on the
+    site answers a refusal alike (and htmx swaps it in, as its configuration asks)."""
+    return 422 if form.errors else 200
+
+
+class RefusedFormStatus:
+    """For Django's class-based form views: a refused form answers 422, like `form_status`."""
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response: HttpResponse = super().form_invalid(form)  # type: ignore[misc]
+        response.status_code = 422
+        return response
 
 
 def is_site_path(request: HttpRequest, target: str) -> bool:

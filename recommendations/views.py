@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.http import HtmxRequest, parse_id, safe_next, search_query, sign_in_required
+from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
 from titles.models import Title
 
 from . import selectors, services
@@ -79,7 +79,7 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
         "selected_id": selected.pk if selected else None,
         "min_length": REASON_MIN_LENGTH,
     }
-    status = 422 if form.errors else 200
+    status = form_status(form)
     return render(request, "recommendations/recommendation_form.html", context, status=status)
 
 

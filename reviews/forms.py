@@ -8,10 +8,16 @@ from .models import SCORE_ERROR, SUB_SCORES, ListEntry, Review
 
 
 def limit_episodes(field: forms.Field, title: Title) -> None:
-    """Tell the browser and the reader how many episodes the title has."""
+    """Tell the browser and the reader how many episodes the title has, and say it too when a
+    number is past what the database column holds (instead of "less than or equal to 32767")."""
     if title.episodes:
         field.widget.attrs["max"] = title.episodes
         field.help_text = f"Out of {title.episodes}."
+        plural = "" if title.episodes == 1 else "s"
+        too_many = f"{title.title} has {title.episodes} episode{plural}; you cannot have seen more."
+    else:
+        too_many = "That is more episodes than any title has; please check the number."
+    field.error_messages["max_value"] = too_many
 
 
 def blank_choice_label(field: forms.Field, label: str) -> None:

@@ -19,6 +19,11 @@ SCORE_ERROR = "Scores run from 1.0 to 10.0 in steps of 0.5."
 HISTOGRAM_BUCKETS = 10  # bucket b holds scores from b to b.5; 10.0 is bucket 10
 
 
+def characters(count: int) -> str:
+    """ "1 character", "1,200 characters"."""
+    return f"{count:,} character{'' if count == 1 else 's'}"
+
+
 def episodes_seen_error(title: Title, seen: int) -> str | None:
     """Why `seen` episodes cannot be right for `title`, or None: one rule for lists and reviews."""
     if title.episodes is None or seen <= title.episodes:
@@ -338,10 +343,10 @@ class Review(TimeStampedModel):
         length, low, high = len(self.body), settings.REVIEW_MIN_LENGTH, settings.REVIEW_MAX_LENGTH
         if self.body and length < low:
             errors["body"] = (
-                f"Your review is {length:,} characters long; please write at least {low:,}."
+                f"Your review is {characters(length)} long; please write at least {low:,}."
             )
         elif length > high:
-            errors["body"] = f"Your review is {length:,} characters long; the limit is {high:,}."
+            errors["body"] = f"Your review is {characters(length)} long; the limit is {high:,}."
         if errors:
             raise ValidationError(errors)
 

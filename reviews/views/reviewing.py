@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.http import HtmxRequest, canonical_redirect, safe_next, sign_in_required
+from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
 from core.pagination import stored_count_page
 from reviews import selectors, services
 from reviews.forms import ReviewForm
@@ -54,7 +54,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
         else:
             messages.success(request, "Thank you: your review is published.")
             return redirect(review)
-    status = 422 if form.errors else 200
+    status = form_status(form)
     return render(
         request, "reviews/review_form.html", {"form": form, "title": title}, status=status
     )
@@ -69,7 +69,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         review = services.review_update(user=user, review=review, data=form.cleaned_data)
         messages.success(request, "Your review was updated.")
         return redirect(review)
-    status = 422 if form.errors else 200
+    status = form_status(form)
     context = {"form": form, "title": review.title, "review": review}
     return render(request, "reviews/review_form.html", context, status=status)
 

@@ -76,7 +76,7 @@ def test_bad_text_is_refused_with_a_message_and_nothing_is_stored(
 ):
     client.force_login(user)
     response = client.post(post_url(title), {"body": body})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert message in response.content.decode()
     assert not Comment.objects.exists()
 
@@ -84,6 +84,7 @@ def test_bad_text_is_refused_with_a_message_and_nothing_is_stored(
 def test_bad_text_with_htmx_keeps_the_section_and_shows_the_message(client, user, title):
     client.force_login(user)
     response = client.post(post_url(title), {"body": "  "}, **HTMX)
+    assert response.status_code == 422
     assert "the comment is empty" in response.content.decode()
     assert "Comments (0)" in response.content.decode()
     assert not Comment.objects.exists()
