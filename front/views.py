@@ -46,6 +46,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
     context = {
         "title": title,
         "cast_preview": cast_preview,
+        "more_credits": title.credit_count - len(cast_preview),
         "can_edit_cast": request.user.has_perm("titles.add_credit"),
         "stats": stats,
         "your_entry": your_entry,

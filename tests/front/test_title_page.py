@@ -87,3 +87,21 @@ def test_it_escapes_text_from_the_catalogue(client, title_factory):
 def test_an_old_slug_redirect_keeps_the_query_string(client, seed_title):
     response = client.get(f"/titles/{seed_title.pk}-old-name/?cpage=2")
     assert response["Location"] == f"{seed_title.get_absolute_url()}?cpage=2"
+
+
+def test_show_more_cast_counts_what_the_cast_page_adds(
+    client, settings, title_factory, credit_factory
+):
+    from titles.models import Credit
+
+    settings.CAST_PREVIEW_SIZE = 3
+    title = title_factory()
+    credit_factory.create_batch(2, title=title, kind=Credit.Kind.MAIN)
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert "Show More Cast" not in html  # both actors are already listed
+
+    credit_factory(title=title, kind=Credit.Kind.DIRECTOR, character_name="")
+    credit_factory.create_batch(3, title=title, kind=Credit.Kind.SUPPORT)
+    html = client.get(title.get_absolute_url()).content.decode()
+    # 6 credits on the cast page, 3 of them already on the title page.
+    assert "Show More Cast (3)" in html
