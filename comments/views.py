@@ -183,7 +183,13 @@ def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> Htt
         section = selectors.comment_section(target=target, viewer=request.user)
         return render(request, "comments/_section.html", {"comments": section})
     selectors.prepare_single(comment)
-    context = {"comment": comment, "can_moderate": services.can_moderate(request.user)}
+    context = {
+        "comment": comment,
+        "can_moderate": services.can_moderate(request.user),
+        "count": selectors.comment_count(target),
+        "form": comment_form(),
+        "post_url": selectors.post_url(target),
+    }
     return render(request, "comments/_posted_reply.html", context)
 
 

@@ -112,3 +112,21 @@ def test_a_reply_at_the_indent_cap_follows_its_parent(
     html = client.get(f"/comments/{deep.pk}/reply/", **HTMX).content.decode()
 
     assert f'hx-target="#comment-{deep.pk}" hx-swap="afterend"' in html
+
+
+def test_a_reply_in_place_updates_the_count_and_clears_an_earlier_warning(
+    client, user, user_factory, title
+):
+    from comments.services import comment_post
+
+    parent = comment_post(author=user_factory(), target=title, body="First.", is_spoiler=False)
+    client.force_login(user)
+
+    response = client.post(post_url(title), {"body": "In place.", "parent": parent.pk}, **HTMX)
+
+    html = response.content.decode()
+    assert '<h2 class="h4" id="comments-heading" hx-swap-oob="true">Comments (2)</h2>' in html
+    # A fresh top form replaces one that may still show a refusal from before.
+    top_form = html[html.index('id="comment-form"') :]
+    assert 'hx-swap-oob="true"' in top_form.split(">")[0]
+    assert "alert" not in top_form and "invalid-feedback" not in top_form
