@@ -31,9 +31,13 @@ install: $(STAMP)
 db: install
 	$(PY) manage.py migrate --noinput
 
+# DEBUG is on only here. Ranked and Popularity are refreshed every 30 seconds alongside the
+# development server, and that loop stops with it.
 run: db
 	$(PY) manage.py loaddemo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py refresh_rankings --every 30 >/dev/null & rankings=$$!; \
+	trap 'kill $$rankings 2>/dev/null' EXIT INT TERM; \
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,13 +1,16 @@
 from urllib.parse import urlsplit
 
+from axes.helpers import get_client_username
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
+from core.throttle import TOO_MANY, throttled
 
 from .forms import ProfileForm, SignUpForm
 
@@ -16,7 +19,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("front:home")
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    refusal = ""
+    if request.method == "POST" and throttled(
+        request, group="signup", key="ip", rate=settings.SIGNUP_RATE
+    ):
+        refusal = TOO_MANY
+    elif request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to dramadb, {user.username}!")
@@ -29,8 +37,9 @@ def signup(request: HttpRequest) -> HttpResponse:
             "heading": "Create an account",
             "submit": "Create account",
             "next": safe_next(request, ""),
+            "refusal": refusal,
         },
-        status=form_status(form),
+        status=429 if refusal else form_status(form),
     )
 
 
@@ -70,8 +79,51 @@ class PasswordChangeView(RefusedFormStatus, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
-    pass
+    """Reset mails are throttled per address and per client, so nobody floods an inbox."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        address = form.cleaned_data["email"].strip().lower()
+        over = [
+            throttled(
+                self.request,
+                group="password-reset-address",
+                key=lambda group, request: address,
+                rate=settings.PASSWORD_RESET_RATE_PER_ADDRESS,
+            ),
+            throttled(
+                self.request,
+                group="password-reset-client",
+                key="ip",
+                rate=settings.PASSWORD_RESET_RATE_PER_CLIENT,
+            ),
+        ]
+        if any(over):
+            context = self.get_context_data(form=form, refusal=TOO_MANY)
+            return self.render_to_response(context, status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfirmView):
     pass
+
+
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, str] | None = None,
+) -> HttpResponse:
+    """The sign-in page after too many wrong passwords for one name from one address."""
+    username = get_client_username(request, credentials) or ""
+    form = AuthenticationForm(request, initial={"username": username})
+    context = {
+        "form": form,
+        "heading": "Sign in",
+        "submit": "Sign in",
+        "show_signup": True,
+        "refusal": (
+            "Too many wrong passwords for this name: signing in is paused for "
+            f"{settings.AXES_COOLOFF_TIME.seconds // 60} minutes. Nothing else was changed; "
+            "you can reset your password meanwhile."
+        ),
+    }
+    return render(request, "accounts/form_page.html", context, status=429)

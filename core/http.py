@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -48,8 +49,11 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 def form_status(form: BaseForm) -> int:
-    """The status of a page showing `form`: 422 once it was refused, so every form on the
-    site answers a refusal alike (and htmx swaps it in, as its configuration asks)."""
+    """The status of a page showing `form`: 422 once it was refused (429 when a throttle
+    refused it), so every form on the site answers a refusal alike (and htmx swaps it in, as
+    its configuration asks)."""
+    if form.has_error(NON_FIELD_ERRORS, code="throttled"):
+        return 429
     return 422 if form.errors else 200
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
+from core.throttle import TOO_MANY, throttle_form, throttled
 from titles.models import Title
 
 from . import selectors, services
@@ -50,16 +51,24 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     selected = _preselected(request, title)
     if request.method == "POST" and form.is_valid():
         # Kept before the service runs: a refusal removes the field from cleaned_data.
-        selected = form.cleaned_data["other"]
+        other: Title = form.cleaned_data["other"]
+        selected = other
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not throttle_form(
+            request, form, group="recommendation", rate=settings.RECOMMENDATION_RATE
+        )
+    ):
         try:
             recommendation = services.recommendation_add(
-                user=user, title=title, other=selected, reason=form.cleaned_data["reason"]
+                user=user, title=title, other=other, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(
-                request, f"Thank you: you recommended {selected.title} for {title.title}."
+                request, f"Thank you: you recommended {other.title} for {title.title}."
             )
             return redirect(recommendation)
     if selected is not None and selected.pk == title.pk:
@@ -160,14 +169,16 @@ def recommendation_unvote(request: HtmxRequest, pk: int) -> HttpResponse:
 def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -> HttpResponse:
     """Vote or take the vote back: the button in place with htmx, else back to the page."""
     recommendation = get_object_or_404(Recommendation, pk=pk)
-    error: str | None
-    try:
-        recommendation = service(user=_member(request), recommendation=recommendation)
-    except ValidationError as refused:
-        # The only refusal: a vote for a pair the user recommended.
-        error, voted, yours = refused.messages[0], False, True
+    error: str | None = None
+    status, yours = 200, False
+    if throttled(request, group="vote", rate=settings.VOTE_RATE):
+        error, status, voted = TOO_MANY, 429, not voted
     else:
-        error, yours = None, False
+        try:
+            recommendation = service(user=_member(request), recommendation=recommendation)
+        except ValidationError as refused:
+            # The only refusal: a vote for a pair the user recommended.
+            error, status, voted, yours = refused.messages[0], 422, False, True
     if request.htmx:
         context = {
             "rec": recommendation,
@@ -176,8 +187,9 @@ def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -
             "next": _next_url(request, recommendation),
             "error": error,
         }
-        status = 422 if error else 200
         return render(request, "recommendations/_vote.html", context, status=status)
+    if status == 429:
+        return render(request, "429.html", {"message": error}, status=429)
     if error:
         messages.error(request, error)
     else:

@@ -7,6 +7,14 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
+def throttles_forget_earlier_tests():
+    # Throttles count in the cache; each test starts with nobody over a limit.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The real hasher is slow on purpose; tests create hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
 from core.pagination import stored_count_page
+from core.throttle import TOO_MANY, throttle_form, throttled
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
@@ -46,7 +47,11 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     if entry:
         initial = {"overall": entry.score, "episodes_seen": entry.episodes_seen}
     form = ReviewForm(request.POST or None, title=title, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not throttle_form(request, form, group="review", rate=settings.REVIEW_RATE)
+    ):
         try:
             review = services.review_submit(user=user, title=title, data=form.cleaned_data)
         except ValidationError as error:
@@ -65,7 +70,11 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _member(request)
     review = _own_review(user, pk)
     form = ReviewForm(request.POST or None, instance=review, title=review.title)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not throttle_form(request, form, group="review", rate=settings.REVIEW_RATE)
+    ):
         review = services.review_update(user=user, review=review, data=form.cleaned_data)
         messages.success(request, "Your review was updated.")
         return redirect(review)
@@ -92,18 +101,22 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     user = _member(request)
     review = get_object_or_404(Review.objects.select_related("user"), pk=pk)
     answer = request.POST.get("helpful")
-    error = None
+    error, status = None, 200
     if answer not in ("yes", "no"):
-        error = "Answer Yes or No."
+        error, status = "Answer Yes or No.", 422
+    elif throttled(request, group="vote", rate=settings.VOTE_RATE):
+        error, status = TOO_MANY, 429
     else:
         try:
             review = services.review_vote(user=user, review=review, helpful=answer == "yes")
         except ValidationError as exc:
-            error = exc.messages[0]
+            error, status = exc.messages[0], 422
     if request.htmx:
         selectors.with_my_votes(user, [review])
         context = {"review": review, "vote_error": error}
-        return render(request, "reviews/_helpful.html", context, status=422 if error else 200)
+        return render(request, "reviews/_helpful.html", context, status=status)
+    if status == 429:
+        return render(request, "429.html", {"message": error}, status=429)
     if error:
         messages.error(request, error)
     else:

@@ -50,11 +50,45 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A page on the live server. Every test fails if the browser reports a resource that
+    did not load (a missing stylesheet or script) or something the Content-Security-Policy
+    blocked: in-place actions would then silently fall back to whole-page forms."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and _is_broken_page(message.text)
+            else None
+        ),
+    )
+    # A request the page itself cancels (htmx replacing a search in flight) is no failure.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            problems.append(f"failed: {request.url} {request.failure}")
+            if request.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{response.status}: {response.url}")
+            if "/static/" in response.url and response.status >= 400
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert problems == [], "the browser reported broken parts of the page"
+
+
+def _is_broken_page(text: str) -> bool:
+    return "Content Security Policy" in text or "Refused to" in text
 
 
 @pytest.fixture

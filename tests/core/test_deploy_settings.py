@@ -1,0 +1,45 @@
+"""Production settings: `check --deploy` is clean with DEBUG off and a real secret key, and the
+headers a browser needs to stay safe are sent."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_check_deploy_prints_no_warning():
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SECURE_SSL_REDIRECT", "STATIC_MANIFEST")
+    }
+    env |= {
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "dramadb.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_pages_carry_the_security_headers(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
