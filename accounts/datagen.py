@@ -14,9 +14,10 @@ def generate_users(scale: Scale, progress: Progress) -> int:
         chunked(
             update,
             """
-            INSERT INTO accounts_user (id, password, is_superuser, username, first_name,
-                last_name, email, is_staff, is_active, date_joined, bio, avatar)
-            SELECT %(base)s + g, '!', false, 'member' || (%(base)s + g), '', '',
+            INSERT INTO accounts_user (id, password, is_superuser, username, name_key,
+                first_name, last_name, email, is_staff, is_active, date_joined, bio, avatar)
+            SELECT %(base)s + g, '!', false, 'member' || (%(base)s + g),
+                   'member' || (%(base)s + g), '', '',
                    'member' || (%(base)s + g) || '@example.test', false, true,
                    now() - (g %% 3000) * interval '1 day', '', ''
               FROM generate_series(%(lo)s, %(hi)s - 1) g

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from accounts.names import name_key
 from titles.models import Title
 
 from .models import ListEntry
@@ -65,7 +66,12 @@ def load_viewers() -> list[int]:
     """Create the demo viewers (no usable password) and return their ids in order."""
     User.objects.bulk_create(
         [
-            User(username=viewer_name(n), email=f"{viewer_name(n)}@example.test", password="!")
+            User(
+                username=viewer_name(n),
+                name_key=name_key(viewer_name(n)),
+                email=f"{viewer_name(n)}@example.test",
+                password="!",
+            )
             for n in range(1, VIEWERS + 1)
         ],
         batch_size=2000,
