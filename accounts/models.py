@@ -10,7 +10,6 @@ from core.images import CheckedImageField
 
 from .names import mixes_lookalike_scripts, name_key
 
-
 MIXED_ALPHABETS = (
     "This name mixes letters of different alphabets that look alike. "
     "Please write it in one alphabet."
