@@ -82,6 +82,9 @@ class RecommendationReason(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recommendation_reasons"
     )
     text = models.TextField(max_length=REASON_MAX_LENGTH)
+    # Which page the reason was written on: the lower-id title's (recommending the other one
+    # for it) or the higher's. Each page shows the reasons written on it first.
+    for_low = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

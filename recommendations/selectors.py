@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page
-from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from accounts.models import User
 from core.pagination import stored_count_page
@@ -32,6 +42,8 @@ class RecommendationCard:
     recommendation: Recommendation
     other: Title
     reason: str
+    # The reason was written on the other title's page, about this one.
+    reason_from_other_page: bool
     recommended_by: str
     voted: bool
     yours: bool
@@ -68,8 +80,11 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
     Each side is one range of its own index (recommendation_low_best_idx or ..._high_...),
     read in order and stopped after `rows` rows, however many recommendations the title has.
     """
+    # The reasons written on this title's page come first; a reason from the other title's
+    # page is shown only when there is none, and labelled as such.
+    here = side == "title_low"
     first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
-        "created_at", "id"
+        F("for_low").desc() if here else F("for_low").asc(), "created_at", "id"
     )
     voted: Exists | Value
     yours: Exists | Value
@@ -86,6 +101,7 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
         .select_related("title_low", "title_high")
         .annotate(
             reason=Subquery(first.values("text")[:1]),
+            reason_for_low=Subquery(first.values("for_low")[:1]),
             recommended_by=Subquery(first.values("user__username")[:1]),
             voted=voted,
             yours=yours,
@@ -114,6 +130,7 @@ def best_for_title(
             recommendation=rec,
             other=rec.other_than(title),
             reason=rec.reason,
+            reason_from_other_page=rec.reason_for_low != (rec.title_low_id == title.pk),
             recommended_by=rec.recommended_by,
             voted=rec.voted,
             yours=rec.yours,

@@ -73,7 +73,9 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
         _count_titles(low_id, high_id, +1)
     try:
         with transaction.atomic():
-            RecommendationReason.objects.create(recommendation=recommendation, user=user, text=text)
+            RecommendationReason.objects.create(
+                recommendation=recommendation, user=user, text=text, for_low=title.pk == low_id
+            )
     except IntegrityError:
         # The unique constraint decides, so two quick clicks cannot both get through.
         if not RecommendationReason.objects.filter(

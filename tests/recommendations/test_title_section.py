@@ -53,9 +53,12 @@ def test_a_card_carries_the_first_reason_its_author_and_how_many_others(
     recommend(user_factory(username="second"), b, a, "S" * 60)
     recommend(user_factory(username="third"), a, b, "T" * 60)
 
-    (card,) = selectors.title_section(b, AnonymousUser()).best
+    (on_a,) = selectors.title_section(a, AnonymousUser()).best
+    (on_b,) = selectors.title_section(b, AnonymousUser()).best
 
-    assert (card.reason, card.recommended_by, card.others_count) == ("F" * 60, "first", 2)
+    # Each page shows the first reason written on it.
+    assert (on_a.reason, on_a.recommended_by, on_a.others_count) == ("F" * 60, "first", 2)
+    assert (on_b.reason, on_b.recommended_by, on_b.others_count) == ("S" * 60, "second", 2)
 
 
 def test_it_marks_what_the_signed_in_user_voted_for_and_recommended(
