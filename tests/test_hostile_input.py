@@ -233,29 +233,29 @@ def forms(s: dict) -> list[tuple[str, dict[str, str], list[str]]]:
                 "next": "/",
             },
             ["reviews.ListEntry"],
-        ),  # fmt: skip
+        ),
         (f"/titles/{t.pk}/review/", review_data, ["reviews.Review"]),
         (
             f"/reviews/{s['review'].pk}/vote/",
             {"helpful": "yes", "next": "/"},
             ["reviews.ReviewVote"],
-        ),  # fmt: skip
+        ),
         (
             f"/comments/post/{ct.pk}/{t.pk}/",
             {"body": "Hello there", "is_spoiler": "", "parent": str(s["comment"].pk)},
             ["comments.Comment"],
-        ),  # fmt: skip
+        ),
         (f"/comments/{s['comment'].pk}/edit/", {"body": "Edited"}, ["comments.Comment"]),
         (
             f"/titles/{t.pk}/recommendations/new/",
             {"other": str(s["other"].pk), "reason": "r" * 80},
             ["recommendations.RecommendationReason"],
-        ),  # fmt: skip
+        ),
         (
             f"/recommendations/{s['recommendation'].pk}/vote/",
             {"next": "/"},
             ["recommendations.RecommendationVote"],
-        ),  # fmt: skip
+        ),
         ("/accounts/settings/profile/", {"bio": "Hello"}, ["accounts.User"]),
         ("/accounts/password/reset/", {"email": "tester@example.test"}, []),
         ("/accounts/login/", {"username": "tester", "password": "wrong", "next": "/"}, []),
@@ -269,7 +269,7 @@ def forms(s: dict) -> list[tuple[str, dict[str, str], list[str]]]:
                 "next": "/",
             },
             ["accounts.User"],
-        ),  # fmt: skip
+        ),
     ]
 
 
