@@ -8,10 +8,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install db run test lint format bench browser backup restore
 
-# Installs Debian packages named in $(1) that are missing (with sudo unless root).
+# Installs Debian packages named in $(1) that are not installed (a removed package whose
+# configuration files remain counts as missing), with sudo unless root.
 define apt_install
 	@missing=""; for package in $(1); do \
-	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" \
+	    || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
