@@ -3,17 +3,9 @@ saw before cannot be used afterwards."""
 
 import pytest
 
+from tests.accounts.conftest import PASSWORD
+
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def member(user_factory):
-    someone = user_factory(username="haneul")
-    someone.set_password(PASSWORD)
-    someone.save()
-    return someone
 
 
 def test_signing_in_gives_a_new_session_key(client, member):
@@ -23,14 +15,14 @@ def test_signing_in_gives_a_new_session_key(client, member):
     session.save()
     before = session.session_key
 
-    client.post("/accounts/login/", {"username": "haneul", "password": PASSWORD})
+    client.post("/accounts/login/", {"username": "mirae", "password": PASSWORD})
 
     assert client.session.session_key != before
     assert client.session["_auth_user_id"] == str(member.pk)
 
 
 def test_changing_the_password_gives_a_new_session_key_and_keeps_you_signed_in(client, member):
-    client.post("/accounts/login/", {"username": "haneul", "password": PASSWORD})
+    client.post("/accounts/login/", {"username": "mirae", "password": PASSWORD})
     before = client.session.session_key
     new = "another long and unusual passphrase"
 

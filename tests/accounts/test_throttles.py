@@ -5,17 +5,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests.accounts.conftest import PASSWORD
+
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def member(user_factory):
-    someone = user_factory(username="mirae")
-    someone.set_password(PASSWORD)
-    someone.save()
-    return someone
 
 
 def sign_in(client, password: str):
