@@ -46,3 +46,15 @@ def test_a_server_error_is_a_500_in_the_sites_look(monkeypatch):
     html = response.content.decode()
     assert_site_page(html, "Something went wrong")
     assert "a bug" not in html
+
+
+def test_too_many_requests_is_a_429_in_the_sites_look(client, user, settings):
+    from tests.reviews.factories import ReviewFactory
+
+    settings.VOTE_RATE = "1/m"
+    client.force_login(user)
+    first, second = ReviewFactory(), ReviewFactory()
+    client.post(f"/reviews/{first.pk}/vote/", {"helpful": "yes"})
+    response = client.post(f"/reviews/{second.pk}/vote/", {"helpful": "yes"})
+    assert response.status_code == 429
+    assert_site_page(response.content.decode(), "Too many requests")
