@@ -22,7 +22,8 @@ class User(AbstractUser):
     avatar = CheckedImageField(upload_to="avatars/", blank=True)
     # The name as it looks (accounts.names.name_key), set on every save: unique, so that no
     # two members can pass for each other, whatever the letters' case, width or script.
-    name_key = models.CharField(max_length=150, unique=True, editable=False)
+    # Case-folding can lengthen a name ("ß" is "ss"), so the key has room for four times it.
+    name_key = models.CharField(max_length=600, unique=True, editable=False)
 
     # The stubs leave out AbstractUser.Meta, which Django defines.
     class Meta(AbstractUser.Meta):  # type: ignore[name-defined]

@@ -7,13 +7,17 @@ from functools import cache
 
 from confusable_homoglyphs import categories, confusables
 
+# Room in the key column: a normalised name of 150 characters at most triples when
+# case-folded; a longer key (a name saved without normalising) is cut, never refused.
+KEY_LENGTH = 600
+
 
 def name_key(name: str) -> str:
     """The name as a reader sees it: NFKC ("ａｄｍｉｎ" is "admin"), case-folded, and each
     letter that imitates a Latin one replaced by it (Cyrillic "а" is "a"). Two names with
     one key would be mistaken for each other, so each key belongs to one member."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(_latin_lookalike(char) for char in text)
+    return "".join(_latin_lookalike(char) for char in text)[:KEY_LENGTH]
 
 
 @cache

@@ -40,10 +40,20 @@ def secret_key(var_dir: Path) -> str:
     if key := os.environ.get("SECRET_KEY"):
         return key
     stored = var_dir / "secret_key"
-    if not stored.exists():
+    if not stored.exists() or not stored.read_text().strip():
+        # Written whole under another name, then linked into place: two processes starting
+        # at once agree on the first key, and a crash never leaves an empty file behind.
         var_dir.mkdir(parents=True, exist_ok=True)
-        stored.touch(mode=0o600)
-        stored.write_text(secrets.token_urlsafe(64))
+        draft = var_dir / f".secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(64))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, stored)
+        except FileExistsError:
+            if not stored.read_text().strip():
+                os.replace(draft, stored)
+        finally:
+            draft.unlink(missing_ok=True)
     return stored.read_text().strip()
 
 

@@ -83,8 +83,9 @@ class RecommendationReason(models.Model):
     )
     text = models.TextField(max_length=REASON_MAX_LENGTH)
     # Which page the reason was written on: the lower-id title's (recommending the other one
-    # for it) or the higher's. Each page shows the reasons written on it first.
-    for_low = models.BooleanField(default=True)
+    # for it) or the higher's. Each page shows the reasons written on it first. Unknown
+    # (null) for reasons written before it was recorded: they are shown without a label.
+    for_low = models.BooleanField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

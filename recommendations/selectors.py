@@ -10,7 +10,6 @@ from django.core.paginator import Page
 from django.db.models import (
     Case,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     QuerySet,
@@ -84,7 +83,14 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
     # page is shown only when there is none, and labelled as such.
     here = side == "title_low"
     first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
-        F("for_low").desc() if here else F("for_low").asc(), "created_at", "id"
+        Case(
+            When(for_low=here, then=Value(0)),
+            When(for_low__isnull=True, then=Value(1)),  # written before sides were recorded
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+        "created_at",
+        "id",
     )
     voted: Exists | Value
     yours: Exists | Value
@@ -130,7 +136,8 @@ def best_for_title(
             recommendation=rec,
             other=rec.other_than(title),
             reason=rec.reason,
-            reason_from_other_page=rec.reason_for_low != (rec.title_low_id == title.pk),
+            reason_from_other_page=rec.reason_for_low is not None
+            and rec.reason_for_low != (rec.title_low_id == title.pk),
             recommended_by=rec.recommended_by,
             voted=rec.voted,
             yours=rec.yours,

@@ -148,6 +148,12 @@ class Title(TimeStampedModel):
                 | Q(aired_to__gte=models.F("aired_from")),
                 violation_error_message="The last air date cannot be before the first.",
             ),
+            # make_date() in the newest-first index needs a real year.
+            models.CheckConstraint(
+                name="title_year_in_range",
+                condition=Q(year__isnull=True) | Q(year__gte=1, year__lte=9999),
+                violation_error_message="The year must be between 1 and 9999.",
+            ),
             models.CheckConstraint(
                 name="title_episodes_positive",
                 condition=Q(episodes__isnull=True) | Q(episodes__gt=0),

@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="recommendationreason",
             name="for_low",
-            field=models.BooleanField(default=True),
+            field=models.BooleanField(null=True),
         ),
     ]

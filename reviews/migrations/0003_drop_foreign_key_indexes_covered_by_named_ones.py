@@ -6,6 +6,11 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # Each index is dropped without locking its table for long (CONCURRENTLY, outside a
+    # transaction), and only the state changes for Django: an AlterField would also drop and
+    # re-create each foreign key, re-checking every row of the table under an exclusive lock.
+    atomic = False
+
     dependencies = [
         ("reviews", "0002_titlestats_acting_sum_titlestats_music_sum_and_more"),
         ("titles", "0004_drop_foreign_key_indexes_covered_by_named_ones"),
@@ -13,54 +18,80 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="listentry",
-            name="user",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="list_entries",
-                to=settings.AUTH_USER_MODEL,
-            ),
-        ),
-        migrations.AlterField(
-            model_name="review",
-            name="title",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="reviews",
-                to="titles.title",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="review",
-            name="user",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="reviews",
-                to=settings.AUTH_USER_MODEL,
-            ),
-        ),
-        migrations.AlterField(
-            model_name="reviewvote",
-            name="review",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="votes",
-                to="reviews.review",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="reviewvote",
-            name="user",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="review_votes",
-                to=settings.AUTH_USER_MODEL,
-            ),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS reviews_listentry_user_id_d70d0685",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS reviews_listentry_user_id_d70d0685 ON reviews_listentry (user_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS reviews_review_title_id_a695a85f",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS reviews_review_title_id_a695a85f ON reviews_review (title_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS reviews_review_user_id_875caff2",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS reviews_review_user_id_875caff2 ON reviews_review (user_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS reviews_reviewvote_review_id_0cdb7cab",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS reviews_reviewvote_review_id_0cdb7cab ON reviews_reviewvote (review_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS reviews_reviewvote_user_id_595149a6",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS reviews_reviewvote_user_id_595149a6 ON reviews_reviewvote (user_id)",
+                ),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name="listentry",
+                    name="user",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="list_entries",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="review",
+                    name="title",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="titles.title",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="review",
+                    name="user",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="reviewvote",
+                    name="review",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="reviews.review",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="reviewvote",
+                    name="user",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_votes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
         ),
     ]

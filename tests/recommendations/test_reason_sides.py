@@ -41,3 +41,16 @@ def test_the_recommendation_page_says_what_each_reason_recommends(
     recommendation = recommend(user_factory(), a, b, ABOUT_B)
     html = client.get(recommendation.get_absolute_url()).content.decode()
     assert "recommends Borealis to fans of Aurora" in html
+
+
+def test_a_reason_from_before_sides_were_recorded_gets_no_label(
+    title_factory, user_factory, recommend
+):
+    from recommendations.models import RecommendationReason
+
+    a, b = title_factory(), title_factory()
+    recommend(user_factory(), a, b, ABOUT_B)
+    RecommendationReason.objects.update(for_low=None)
+    for title in (a, b):
+        (card,) = selectors.title_section(title, AnonymousUser()).best
+        assert card.reason == ABOUT_B and not card.reason_from_other_page

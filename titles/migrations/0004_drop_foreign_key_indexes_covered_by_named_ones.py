@@ -5,39 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # Each index is dropped without locking its table for long (CONCURRENTLY, outside a
+    # transaction), and only the state changes for Django: an AlterField would also drop and
+    # re-create each foreign key, re-checking every row of the table under an exclusive lock.
+    atomic = False
+
     dependencies = [
         ("titles", "0003_trigram_indexes_on_upper"),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="alternativetitle",
-            name="title",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="alternative_titles",
-                to="titles.title",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="credit",
-            name="person",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="credits",
-                to="titles.person",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="credit",
-            name="title",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="credits",
-                to="titles.title",
-            ),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS titles_alternativetitle_title_id_c35a05b8",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS titles_alternativetitle_title_id_c35a05b8 ON titles_alternativetitle (title_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS titles_credit_person_id_cfe6a330",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS titles_credit_person_id_cfe6a330 ON titles_credit (person_id)",
+                ),
+                migrations.RunSQL(
+                    "DROP INDEX CONCURRENTLY IF EXISTS titles_credit_title_id_f5ab3d7c",
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS titles_credit_title_id_f5ab3d7c ON titles_credit (title_id)",
+                ),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name="alternativetitle",
+                    name="title",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="alternative_titles",
+                        to="titles.title",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="credit",
+                    name="person",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="credits",
+                        to="titles.person",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="credit",
+                    name="title",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="credits",
+                        to="titles.title",
+                    ),
+                ),
+            ],
         ),
     ]

@@ -10,6 +10,19 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # First the constraint: make_date() in the new index needs a real year on every row.
+        migrations.AddConstraint(
+            model_name="title",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("year__isnull", True),
+                    models.Q(("year__gte", 1), ("year__lte", 9999)),
+                    _connector="OR",
+                ),
+                name="title_year_in_range",
+                violation_error_message="The year must be between 1 and 9999.",
+            ),
+        ),
         migrations.RemoveIndex(
             model_name="title",
             name="title_newest_idx",
