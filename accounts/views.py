@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
@@ -13,6 +14,13 @@ from core.http import RefusedFormStatus, form_status, safe_next, sign_in_require
 from core.throttle import TOO_MANY, throttled
 
 from .forms import ProfileForm, SignUpForm
+from .members import signed_in_member
+from .models import User
+
+LOOKS_TAKEN_OR_USED = (
+    "Someone has just taken this name, or one that looks the same, or this e-mail address. "
+    "Please choose another."
+)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -20,15 +28,14 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("front:home")
     form = SignUpForm(request.POST or None)
     refusal = ""
-    if request.method == "POST" and throttled(
-        request, group="signup", key="ip", rate=settings.SIGNUP_RATE
-    ):
-        refusal = TOO_MANY
-    elif request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to dramadb, {user.username}!")
-        return redirect(safe_next(request, user.get_absolute_url()))
+    if request.method == "POST" and form.is_valid():
+        # Only accounts about to be made count: a typo in a form never locks anyone out.
+        if throttled(request, group="signup", key="ip", rate=settings.SIGNUP_RATE):
+            refusal = TOO_MANY
+        elif (user := _create_member(form)) is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome to dramadb, {user.username}!")
+            return redirect(safe_next(request, user.get_absolute_url()))
     return render(
         request,
         "accounts/form_page.html",
@@ -43,15 +50,26 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _create_member(form: SignUpForm) -> User | None:
+    """Save the new member; None, with the reason on the form, when someone took a name or
+    address that looks the same a moment earlier (the unique keys decide)."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        form.add_error(None, LOOKS_TAKEN_OR_USED)
+        return None
+
+
 @sign_in_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    assert request.user.is_authenticated  # sign_in_required turned everyone else away
+    member = signed_in_member(request)
     # Only ever the signed-in user's own profile: there is no id in the URL to tamper with.
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your profile was saved.")
-        return redirect(request.user.get_absolute_url())
+        return redirect(member.get_absolute_url())
     return render(
         request,
         "accounts/form_page.html",

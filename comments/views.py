@@ -187,10 +187,18 @@ def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> Htt
         "comment": comment,
         "can_moderate": services.can_moderate(request.user),
         "count": selectors.comment_count(target),
-        "form": comment_form(),
+        "form": _fresh_top_form(),
         "post_url": selectors.post_url(target),
     }
     return render(request, "comments/_posted_reply.html", context)
+
+
+def _fresh_top_form() -> CommentForm:
+    """The top form without an earlier refusal's messages, for a reply posted in place; what
+    the member is typing in it stays (htmx keeps a preserved element as it is)."""
+    form = comment_form()
+    form.fields["body"].widget.attrs["hx-preserve"] = "true"
+    return form
 
 
 def _post_refused(
@@ -235,7 +243,8 @@ def _reply_form(
 
 
 def _refused(request: HtmxRequest, message: str, *, status: int) -> HttpResponse:
-    # htmx leaves error responses unswapped, so an in-place refusal comes back as a 200.
+    # htmx swaps only 2xx, 422 and 429 responses (base.html), so an in-place refusal of another
+    # kind (403, 404, 409) comes back as a 200 to be shown where the member clicked.
     if request.htmx:
         return render(request, "comments/_refused.html", {"message": message})
     return render(request, "comments/refused.html", {"message": message}, status=status)

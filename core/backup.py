@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from django.db import connections
+from psycopg2.extensions import make_dsn
 
 
 def _postgres_bin(program: str) -> str:
@@ -22,25 +23,29 @@ def _postgres_bin(program: str) -> str:
     return str(Path(spec.submodule_search_locations[0]) / "pginstall" / "bin" / program)
 
 
-def _client_env(alias: str, database: str | None = None) -> dict[str, str]:
-    """The libpq environment that reaches the database behind `alias`."""
+def _client(alias: str, database: str | None = None) -> tuple[str, dict[str, str]]:
+    """A libpq connection string for the database behind `alias` (every option of its
+    settings, such as sslmode, included) and the environment carrying its password, which
+    stays out of the process list."""
     connection = connections[alias]
-    params = connection.get_connection_params()  # starts the embedded server when needed
-    env = {**os.environ, "PGDATABASE": database or params.get("dbname") or params["database"]}
-    for key, name in (("host", "PGHOST"), ("port", "PGPORT"), ("user", "PGUSER")):
-        if params.get(key):
-            env[name] = str(params[key])
-    if params.get("password"):
-        env["PGPASSWORD"] = str(params["password"])
-    return env
+    params = dict(connection.get_connection_params())  # starts the embedded server if needed
+    password = params.pop("password", None)
+    params["dbname"] = database or params.pop("database", None) or params.get("dbname")
+    libpq = {key: str(value) for key, value in params.items() if isinstance(value, str | int)}
+    env = {**os.environ, **({"PGPASSWORD": str(password)} if password else {})}
+    return make_dsn(**libpq), env
 
 
 def backup_write(*, path: Path, alias: str = "default") -> None:
-    """Dump the whole database into `path` (custom format, compressed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Dump the whole database into `path` (custom format, compressed), readable by its
+    owner only: it holds password hashes and sessions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    dsn, env = _client(alias)
+    path.touch(mode=0o600)
+    path.chmod(0o600)
     subprocess.run(
-        [_postgres_bin("pg_dump"), "--format=custom", "--no-owner", f"--file={path}"],
-        env=_client_env(alias),
+        [_postgres_bin("pg_dump"), "--format=custom", "--no-owner", f"--file={path}", dsn],
+        env=env,
         check=True,
         capture_output=True,
         text=True,
@@ -50,6 +55,7 @@ def backup_write(*, path: Path, alias: str = "default") -> None:
 def backup_restore(*, path: Path, alias: str = "default", database: str | None = None) -> None:
     """Replace the database's contents (or those of `database` on the same server) with the
     backup in `path`, in one transaction: a failed restore leaves the database as it was."""
+    dsn, env = _client(alias, database)
     subprocess.run(
         [
             _postgres_bin("pg_restore"),
@@ -59,10 +65,10 @@ def backup_restore(*, path: Path, alias: str = "default", database: str | None =
             "--single-transaction",
             "--exit-on-error",
             "--dbname",
-            _client_env(alias, database)["PGDATABASE"],
+            dsn,
             str(path),
         ],
-        env=_client_env(alias, database),
+        env=env,
         check=True,
         capture_output=True,
         text=True,

@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -34,6 +35,19 @@ class HasSlug(Protocol):
     slug: str
 
     def get_absolute_url(self) -> str: ...
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address, for throttles: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT
+    proxies the address the outermost of them saw. Each proxy appends to X-Forwarded-For the
+    address it received from; entries left of those are the visitor's to invent."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [address.strip() for address in header.split(",") if address.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return str(request.META.get("REMOTE_ADDR") or "")
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

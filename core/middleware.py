@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 
 class RejectNulCharacters:
-    """Answer 400 to a request whose address, query or form holds a NUL character.
+    """Answer 400 to a request whose address, query, form or cookies hold a NUL character.
 
     No text the site stores or searches can contain one (PostgreSQL refuses it in any
     string), so it is refused here, once, before any view or query sees it.
@@ -26,6 +26,9 @@ class RejectNulCharacters:
 
 def _holds_nul(request: HttpRequest) -> bool:
     if "\x00" in request.path:
+        return True
+    # A cookie reaches the session table, so it is text the database sees too.
+    if any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items()):
         return True
     for data in (request.GET, request.POST if request.method == "POST" else None):
         if data is None:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 
 TOO_MANY = "You are doing that too often. Please wait a little and try again; nothing was lost."
@@ -34,3 +35,8 @@ def throttle_form(request: HttpRequest, form: BaseForm, *, group: str, rate: str
         return False
     form.add_error(None, ValidationError(TOO_MANY, code="throttled"))
     return True
+
+
+def too_many_requests(request: HttpRequest, message: str = TOO_MANY) -> HttpResponse:
+    """The 429 page, for a throttled action that has no form to show again."""
+    return render(request, "429.html", {"message": message}, status=429)

@@ -260,7 +260,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = envint("AXES_IPWARE_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
+
+# How many proxies in front of the app server append to X-Forwarded-For (0: none, and the
+# header is ignored). Throttles count the address the outermost proxy saw (core.http.client_ip).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "core.http.client_ip"
 
 # Other throttles (django-ratelimit, counted in the cache: shared once REDIS_URL is set), as
 # "count/period": per client address for accounts, per member for writing.

@@ -7,9 +7,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
-from core.throttle import TOO_MANY, throttle_form, throttled
+from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from titles.models import Title
 
 from . import selectors, services
@@ -21,12 +22,6 @@ class VoteService(Protocol):
     """`services.recommendation_vote` or `_unvote`: a Protocol, as they take keywords only."""
 
     def __call__(self, *, user: User, recommendation: Recommendation) -> Recommendation: ...
-
-
-def _member(request: HttpRequest) -> User:
-    """The signed-in user, in views that sign_in_required keeps guests out of."""
-    assert request.user.is_authenticated
-    return request.user
 
 
 def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
@@ -44,7 +39,7 @@ def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     Without JavaScript the search box reloads this page with the matches as choices; with
     htmx, `title_search` fills them in as the user types.
     """
-    user = _member(request)
+    user = signed_in_member(request)
     title = get_object_or_404(Title, pk=title_pk)
     query = search_query(request)
     form = RecommendationForm(request.POST or None)
@@ -175,7 +170,7 @@ def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -
         error, status, voted = TOO_MANY, 429, not voted
     else:
         try:
-            recommendation = service(user=_member(request), recommendation=recommendation)
+            recommendation = service(user=signed_in_member(request), recommendation=recommendation)
         except ValidationError as refused:
             # The only refusal: a vote for a pair the user recommended.
             error, status, voted, yours = refused.messages[0], 422, False, True
@@ -189,7 +184,7 @@ def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -
         }
         return render(request, "recommendations/_vote.html", context, status=status)
     if status == 429:
-        return render(request, "429.html", {"message": error}, status=429)
+        return too_many_requests(request)
     if error:
         messages.error(request, error)
     else:

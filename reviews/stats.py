@@ -195,12 +195,15 @@ def rankings_refresh() -> None:
         cursor.execute(
             """
             UPDATE reviews_titlestats AS s
-               SET weighted_score = CASE WHEN s.ratings_count = 0 THEN NULL ELSE
-                   s.ratings_count::float / (s.ratings_count + %(m)s)
-                     * (s.ratings_sum::float / s.ratings_count)
-                   + %(m)s::float / (s.ratings_count + %(m)s) * c.mean END
-              FROM (SELECT coalesce(avg(ratings_sum::float / ratings_count), 0) AS mean
-                      FROM reviews_titlestats WHERE ratings_count > 0) AS c
+               SET weighted_score = w.score
+              FROM (SELECT s2.title_id, CASE WHEN s2.ratings_count = 0 THEN NULL ELSE
+                           s2.ratings_count::float / (s2.ratings_count + %(m)s)
+                             * (s2.ratings_sum::float / s2.ratings_count)
+                           + %(m)s::float / (s2.ratings_count + %(m)s) * c.mean END AS score
+                      FROM reviews_titlestats AS s2,
+                           (SELECT coalesce(avg(ratings_sum::float / ratings_count), 0) AS mean
+                              FROM reviews_titlestats WHERE ratings_count > 0) AS c) AS w
+             WHERE w.title_id = s.title_id AND s.weighted_score IS DISTINCT FROM w.score
             """,
             {"m": m},
         )

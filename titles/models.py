@@ -100,7 +100,7 @@ class TitleQuerySet(models.QuerySet):
         )
         # Newest first, but sorted after matching: ordered by the indexed columns, PostgreSQL
         # would rather walk the whole date index looking for the few matches.
-        newest = Coalesce("aired_from", Value(date.min), output_field=models.DateField())
+        newest = Coalesce(best_date(), Value(date.min), output_field=models.DateField())
         return self.filter(id__in=matches).order_by(newest.desc(), "-id")
 
 

@@ -28,8 +28,8 @@ def fill_name_keys(apps, schema_editor):
         ids.clear()
         keys.clear()
 
-    for pk, username in User.objects.order_by("id").values_list("id", "username").iterator(
-        chunk_size=BATCH
+    for pk, username in (
+        User.objects.order_by("id").values_list("id", "username").iterator(chunk_size=BATCH)
     ):
         key = name_key(username)
         if key in seen:

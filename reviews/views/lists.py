@@ -6,18 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry
 from titles.models import Title
-
-
-def _member(request: HttpRequest) -> User:
-    """The signed-in user, in views that sign_in_required keeps guests out of."""
-    assert request.user.is_authenticated
-    return request.user
 
 
 def _own_entry(request: HttpRequest, pk: int) -> ListEntry:
@@ -36,7 +31,7 @@ def _save(
         episodes_seen = title.episodes or 0
     try:
         return services.list_entry_save(
-            user=_member(request),
+            user=signed_in_member(request),
             title=title,
             status=data["status"],
             score=data["score"],
@@ -54,7 +49,7 @@ def _save(
 def title_rate(request: HtmxRequest, title_pk: int) -> HttpResponse:
     """ "Your Rating" and status from the title page: in place with htmx, or a plain form."""
     title = get_object_or_404(Title, pk=title_pk)
-    user = _member(request)
+    user = signed_in_member(request)
     entry = selectors.entry_for(user, title) or ListEntry(user=user, title=title)
     form = QuickEntryForm(request.POST, instance=entry)
     if form.is_valid() and (saved := _save(request, form, title)) is not None:
@@ -109,7 +104,7 @@ def _rate_fragment(
 def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     """The full form for the user's entry on a title: add it or change it."""
     title = get_object_or_404(Title, pk=title_pk)
-    user = _member(request)
+    user = signed_in_member(request)
     entry = selectors.entry_for(user, title) or ListEntry(user=user, title=title)
     return _entry_form_view(request, title, entry)
 
@@ -144,7 +139,7 @@ def _entry_page(
 @sign_in_required
 @require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = signed_in_member(request)
     entry = _own_entry(request, pk)
     try:
         services.list_entry_remove(user=user, title=entry.title)
@@ -152,9 +147,7 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refused.messages[0])
     else:
         messages.success(request, f"Removed {entry.title.title} from your list.")
-    if request.POST.get("next") == "list":
-        return redirect("reviews:user_list", username=user.username)
-    return redirect(entry.title)
+    return redirect(safe_next(request, entry.title.get_absolute_url()))
 
 
 def user_list(request: HttpRequest, username: str) -> HttpResponse:

@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
 from core.pagination import stored_count_page
-from core.throttle import TOO_MANY, throttle_form, throttled
+from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
@@ -20,12 +21,6 @@ from titles.models import Title
 
 SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest Overall"),
          ("lowest", "Lowest Overall")]  # fmt: skip
-
-
-def _member(request: HttpRequest) -> User:
-    """The signed-in user, in views that sign_in_required keeps guests out of."""
-    assert request.user.is_authenticated
-    return request.user
 
 
 def _own_review(user: User, pk: int) -> Review:
@@ -36,7 +31,7 @@ def _own_review(user: User, pk: int) -> Review:
 @sign_in_required
 def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     title = get_object_or_404(Title, pk=title_pk)
-    user = _member(request)
+    user = signed_in_member(request)
     existing = Review.objects.filter(user=user, title=title).first()
     if existing is not None:
         messages.info(request, "You have already reviewed this title; here you can edit it.")
@@ -67,7 +62,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
 
 @sign_in_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = signed_in_member(request)
     review = _own_review(user, pk)
     form = ReviewForm(request.POST or None, instance=review, title=review.title)
     if (
@@ -85,7 +80,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @sign_in_required
 def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = signed_in_member(request)
     review = _own_review(user, pk)
     if request.method == "POST":
         title = review.title
@@ -98,7 +93,7 @@ def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @sign_in_required
 @require_POST
 def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = signed_in_member(request)
     review = get_object_or_404(Review.objects.select_related("user"), pk=pk)
     answer = request.POST.get("helpful")
     error, status = None, 200
@@ -116,7 +111,7 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
         context = {"review": review, "vote_error": error}
         return render(request, "reviews/_helpful.html", context, status=status)
     if status == 429:
-        return render(request, "429.html", {"message": error}, status=429)
+        return too_many_requests(request)
     if error:
         messages.error(request, error)
     else:

@@ -81,3 +81,40 @@ def test_password_reset_mails_are_throttled_per_client(client, member, settings)
     response = client.post("/accounts/password/reset/", {"email": member.email})
     assert response.status_code == 429
     assert mail.outbox == []
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(client, member, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+
+    def attempt(visitor: str, password: str):
+        data = {"username": "mirae", "password": password}
+        forwarded = f"10.9.9.9, {visitor}"  # the left entry is the visitor's to invent
+        return client.post("/accounts/login/", data, HTTP_X_FORWARDED_FOR=forwarded, **proxy)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt("203.0.113.7", "wrong")
+    assert attempt("203.0.113.7", PASSWORD).status_code == 429
+    # Another visitor behind the same proxy is not locked out by the first one's mistakes.
+    assert attempt("198.51.100.4", PASSWORD).status_code == 302
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(rf, settings):
+    from core.http import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="192.0.2.1")
+    assert client_ip(request) == "192.0.2.1"
+    settings.TRUSTED_PROXY_COUNT = 2
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7, 10.0.0.2")
+    assert client_ip(request) == "203.0.113.7"
+
+
+def test_refused_sign_up_forms_do_not_count_against_the_limit(client, settings):
+    settings.SIGNUP_RATE = "1/h"
+    for _ in range(3):
+        bad = {"username": "typo", "email": "not-an-address", "password1": "x", "password2": "y"}
+        assert client.post("/accounts/signup/", bad).status_code == 422
+    good = {"username": "careful", "email": "careful@example.test",
+            "password1": PASSWORD, "password2": PASSWORD}  # fmt: skip
+    assert client.post("/accounts/signup/", good).status_code == 302

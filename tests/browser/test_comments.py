@@ -62,16 +62,25 @@ def test_a_member_posts_a_comment_and_a_reply_in_place(
     expect(page.get_by_text("Watched it again <b>tonight</b>.")).to_be_visible()
     comment = Comment.objects.get()
 
+    # An empty comment is refused in place; the refusal stays under the top form.
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("the comment is empty")).to_be_visible()
+
     parent = page.locator(f"#comment-{comment.pk}")
     parent.locator("article").get_by_role("link", name="Reply").click()
     reply_box = page.locator(f"#id_reply_{comment.pk}_body")
     expect(reply_box).to_be_visible()
     reply_box.fill("Me too, with my sister.")
+    page.locator("#id_comment_body").fill("A half-written thought")  # a draft on top
     page.get_by_role("button", name="Post reply").click()
 
     reply = page.locator(f"#replies-{comment.pk} > li.comment")
     expect(reply).to_contain_text("Me too, with my sister.")
     expect(reply_box).to_have_count(0)
+    # The count follows at once; the old refusal goes, the draft stays.
+    expect(page.get_by_role("heading", name="Comments (2)")).to_be_visible()
+    expect(page.get_by_text("the comment is empty")).to_have_count(0)
+    expect(page.locator("#id_comment_body")).to_have_value("A half-written thought")
     assert reply.bounding_box()["x"] > parent.bounding_box()["x"]
     screenshot(page, "title-comments-reply-in-place")
 

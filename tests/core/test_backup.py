@@ -55,3 +55,13 @@ def test_restoring_replaces_what_changed_since_the_backup(tmp_path, title_factor
     backup_restore(path=dump)
 
     assert list(Title.objects.values_list("title", flat=True)) == ["Kept"]
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, title_factory):
+    import stat
+
+    title_factory()
+    dump = tmp_path / "private" / "site.dump"
+    backup_write(path=dump)
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o600
+    assert stat.S_IMODE(dump.parent.stat().st_mode) == 0o700

@@ -45,3 +45,8 @@ def test_a_nul_in_a_form_is_a_bad_request_and_nothing_is_saved(client, user, tit
     )
     assert response.status_code == 400
     assert not Comment.objects.exists()
+
+
+def test_a_nul_in_a_cookie_is_a_bad_request(client):
+    response = client.get("/", HTTP_COOKIE='sessionid="abcdefgh\\000x"')
+    assert response.status_code == 400

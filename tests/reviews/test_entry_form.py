@@ -85,8 +85,9 @@ def test_signed_out_users_cannot_edit_or_remove(client, user, title, rate):
 def test_removing_an_entry_updates_the_statistics(client, user, title, rate):
     entry = rate(user, title, "8.0")
     client.force_login(user)
-    response = client.post(f"/list/{entry.pk}/remove/", {"next": "list"})
-    assert response["Location"] == f"/users/{user.username}/list/"
+    back = f"/users/{user.username}/list/?status=completed"
+    response = client.post(f"/list/{entry.pk}/remove/", {"next": back})
+    assert response["Location"] == back
     stats = TitleStats.objects.get(title=title)
     assert (stats.ratings_count, stats.watchers) == (0, 0)
 

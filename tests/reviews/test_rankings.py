@@ -40,3 +40,23 @@ def test_many_good_scores_outrank_a_few_perfect_ones(title_factory, user_factory
         2 / 12 * 10 + 10 / 12 * 8
     )
     assert TitleStats.objects.get(title=loved).weighted_score == pytest.approx(8.8)
+
+
+def test_a_refresh_with_nothing_new_rewrites_no_row(title_factory, user_factory, rate):
+    from django.db import connection
+
+    from reviews.stats import rankings_refresh
+
+    for score in ["7.0", "9.0"]:
+        rate(user_factory(), title_factory(), score)
+    rankings_refresh()
+
+    def versions() -> list:
+        with connection.cursor() as cursor:
+            # A rewritten row is a new tuple in a new place, even inside one transaction.
+            cursor.execute("SELECT ctid::text FROM reviews_titlestats ORDER BY title_id")
+            return cursor.fetchall()
+
+    before = versions()
+    rankings_refresh()
+    assert versions() == before
