@@ -1,0 +1,116 @@
+"""People and their credits: cast and crew of the catalogue's titles."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Upper
+from django.urls import reverse
+
+from core.images import CheckedImageField
+from core.models import TimeStampedModel
+
+from .titles import Title, slug_for
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    native_name = models.CharField(max_length=200, blank=True)
+    photo = CheckedImageField(upload_to="people/", blank=True)
+    birthday = models.DateField(null=True, blank=True)
+    biography = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [
+            # Admin autocomplete and search by name.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("titles:person", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slug_for(self.name)
+        super().save(*args, **kwargs)
+
+
+class CreditQuerySet(models.QuerySet):
+    def cast(self) -> CreditQuerySet:
+        return self.filter(kind__in=CAST_KINDS)
+
+    def in_display_order(self) -> CreditQuerySet:
+        """Main roles, then support, guest, then crew; each in the editor's order."""
+        rank = Case(
+            *[When(kind=kind, then=Value(i)) for i, kind in enumerate(Credit.Kind.values)],
+            output_field=IntegerField(),
+        )
+        return self.annotate(kind_rank=rank).order_by("kind_rank", "order", "id")
+
+
+class Credit(models.Model):
+    class Kind(models.TextChoices):
+        MAIN = "main", "Main role"
+        SUPPORT = "support", "Support role"
+        GUEST = "guest", "Guest role"
+        DIRECTOR = "director", "Director"
+        SCREENWRITER = "screenwriter", "Screenwriter"
+        ORIGINAL_WORK = "original_work", "Original work"
+        PRODUCER = "producer", "Producer"
+        COMPOSER = "composer", "Composer"
+
+    # Both foreign keys lead a named index in Meta, so neither gets one of its own.
+    title = models.ForeignKey(  # credit_title_kind_order_idx
+        Title, on_delete=models.CASCADE, related_name="credits", db_index=False
+    )
+    person = models.ForeignKey(  # credit_unique_person_title_kind_character
+        Person, on_delete=models.CASCADE, related_name="credits", db_index=False
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MAIN)
+    character_name = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
+
+    objects = CreditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "title", "kind", "character_name"],
+                name="credit_unique_person_title_kind_character",
+                violation_error_message="This person already has this credit on this title.",
+            ),
+            models.CheckConstraint(
+                name="credit_kind_valid",
+                condition=Q(
+                    kind__in=[
+                        "main",
+                        "support",
+                        "guest",
+                        "director",
+                        "screenwriter",
+                        "original_work",
+                        "producer",
+                        "composer",
+                    ]
+                ),
+            ),
+        ]
+        # The unique constraint's index (person first) serves the person page.
+        indexes = [
+            # Title page and cast page: a title's credits in display order.
+            models.Index(fields=["title", "kind", "order"], name="credit_title_kind_order_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_kind_display()} in {self.title}"
+
+
+CAST_KINDS = [Credit.Kind.MAIN, Credit.Kind.SUPPORT, Credit.Kind.GUEST]
