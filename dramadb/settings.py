@@ -196,6 +196,8 @@ IMAGE_MAX_PIXELS = envint("IMAGE_MAX_PIXELS", 40_000_000)
 
 # How many titles per page on lists, and how many cast members the title page previews.
 TITLES_PER_PAGE = envint("TITLES_PER_PAGE", 24)
+# /top/ lists titles scored by at least this many members.
+TOP_MIN_RATINGS = envint("TOP_MIN_RATINGS", 10)
 CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)
 
 # Comments: which models take them, how fast and how long, and how much one page shows.

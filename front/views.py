@@ -4,10 +4,14 @@ Each part comes from its app's selectors, called here, so every query a page mak
 in its view and templates never query.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from comments.selectors import comment_section
 from core.http import canonical_redirect
@@ -17,7 +21,9 @@ from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
 from reviews.forms import QuickEntryForm
-from titles.models import Credit, Title
+from titles.models import Credit, Title, related_of
+
+from .browse import RANKINGS, RankingForm, browse
 
 PROFILE_ENTRIES_PER_STATUS = 10
 
@@ -38,6 +44,9 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         .in_display_order()
         .select_related("person")[: settings.CAST_PREVIEW_SIZE]
     )
+    makers = list(
+        Credit.objects.filter(title=title).makers().in_display_order().select_related("person")
+    )
     your_entry = reviews_selectors.entry_for(request.user, title)
     stats = reviews_selectors.stats_for(title)
     top_reviews = reviews_selectors.with_my_votes(
@@ -47,6 +56,9 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "title": title,
         "cast_preview": cast_preview,
         "more_credits": title.credit_count - len(cast_preview),
+        "directors": [c.person for c in makers if c.kind == Credit.Kind.DIRECTOR],
+        "screenwriters": [c.person for c in makers if c.kind == Credit.Kind.SCREENWRITER],
+        "related": related_of(title),
         "can_edit_cast": request.user.has_perm("titles.add_credit"),
         "stats": stats,
         "your_entry": your_entry,
@@ -87,3 +99,48 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
         "shown_below": settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS,
     }
     return render(request, "front/help_recommendations.html", context)
+
+
+def browse_titles(request: HttpRequest) -> HttpResponse:
+    """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
+    form, titles, active, sort = browse(request.GET)
+    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
+    context = {"heading": "Browse titles", "form": form, "active": active, "page": page,
+               "titles": page.object_list, "rank": sort}  # fmt: skip
+    return render(request, "front/browse.html", context)
+
+
+def ranking(request: HttpRequest, by: str) -> HttpResponse:
+    """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
+    params = request.GET.copy()
+    params["sort"] = by
+    _, titles, active, _ = browse(params)
+    if by == "score":
+        # Only titles with enough scores for the weighted score to mean something.
+        titles = titles.filter(stats__ratings_count__gte=settings.TOP_MIN_RATINGS)
+    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
+    heading, intro = RANKINGS[by]
+    context = {"heading": heading, "intro": intro.format(n=settings.TOP_MIN_RATINGS),
+               "form": RankingForm(request.GET), "active": active, "page": page,
+               "titles": page.object_list, "rank": by}  # fmt: skip
+    return render(request, "front/browse.html", context)
+
+
+def on_the_air(request: HttpRequest, status: str) -> HttpResponse:
+    """/airing/ (most popular first) and /upcoming/ (soonest first)."""
+    on_air = Title.objects.select_related("network", "stats").with_status(status)
+    titles: QuerySet[Title] = (
+        reviews_selectors.most_watched_first(on_air)
+        if status == Title.Status.AIRING
+        else on_air.order_by(F("aired_from").asc(nulls_last=True), "id")
+    )
+    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
+    heading = "Airing now" if status == Title.Status.AIRING else "Upcoming"
+    context = {"heading": heading, "page": page, "titles": page.object_list, "form": None,
+               "rank": "popularity"}  # fmt: skip
+    return render(request, "front/browse.html", context)
+
+
+def browse_alias(request: HttpRequest, field: str, value: str) -> HttpResponse:
+    """Readable addresses (/genres/romance/) lead to the browse page with that filter."""
+    return redirect(f"{reverse('front:browse')}?{urlencode({field: value})}")

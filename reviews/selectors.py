@@ -101,3 +101,23 @@ def likes(*, min_score: float, per_user: int) -> QuerySet[ListEntry, dict[str, A
         .filter(position__lte=per_user)
         .values("user_id", "title_id")
     )
+
+
+def ranked(titles: QuerySet[Title], by: str) -> QuerySet[Title]:
+    """`titles` in the order of their stored statistics, each with its `stats` row loaded:
+    "score" is Ranked (titles with at least one score, by weighted score), "popularity" is
+    Popularity (titles on anyone's list, by watchers)."""
+    titles = titles.select_related("stats")
+    if by == "score":
+        return titles.filter(stats__rank__isnull=False).order_by("stats__rank")
+    if by == "popularity":
+        return titles.filter(stats__popularity__isnull=False).order_by("stats__popularity")
+    raise ValueError(f"no ranking by {by!r}")
+
+
+def most_watched_first(titles: QuerySet[Title]) -> QuerySet[Title]:
+    """`titles` by Popularity, those nobody has listed last: for short lists (airing now),
+    since it sorts them all."""
+    return titles.select_related("stats").order_by(
+        F("stats__popularity").asc(nulls_last=True), "id"
+    )

@@ -1,6 +1,7 @@
+from django import forms
 from django.contrib import admin
 
-from .models import AlternativeTitle, Credit, Genre, Network, Person, Tag, Title
+from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 
 class AlternativeTitleInline(admin.TabularInline):
@@ -17,6 +18,26 @@ class TitleCreditInline(admin.TabularInline):
     ordering = ["kind", "order"]
 
 
+class RelatedTitleInline(admin.TabularInline):
+    model = RelatedTitle
+    fk_name = "title"
+    extra = 0
+    autocomplete_fields = ["related"]
+    verbose_name = "related title (shown on both titles)"
+
+
+class TitleAdminForm(forms.ModelForm):
+    """The weekdays as checkboxes; the admin supplies the model and the fields."""
+
+    aired_weekdays = forms.TypedMultipleChoiceField(
+        choices=Title.Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Aired on",
+    )
+
+
 class PersonCreditInline(admin.TabularInline):
     model = Credit
     fk_name = "person"
@@ -27,13 +48,14 @@ class PersonCreditInline(admin.TabularInline):
 
 @admin.register(Title)
 class TitleAdmin(admin.ModelAdmin):
+    form = TitleAdminForm
     list_display = ["title", "native_title", "year", "kind", "country", "network", "episodes"]
     list_filter = ["kind", "country", "network", "genres"]
     search_fields = ["title", "native_title", "alternative_titles__name"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["genres", "tags"]
     list_select_related = ["network"]
-    inlines = [AlternativeTitleInline, TitleCreditInline]
+    inlines = [AlternativeTitleInline, TitleCreditInline, RelatedTitleInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "native_title", "kind", "synopsis", "poster"]}),
         (
@@ -46,7 +68,9 @@ class TitleAdmin(admin.ModelAdmin):
                     "episodes",
                     "aired_from",
                     "aired_to",
+                    "aired_weekdays",
                     "duration_minutes",
+                    "content_rating",
                 ]
             },
         ),

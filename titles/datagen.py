@@ -49,16 +49,17 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             """
             INSERT INTO titles_title (id, created_at, updated_at, title, slug, native_title, year,
                 kind, country, episodes, aired_from, aired_to, network_id, duration_minutes,
-                synopsis, poster)
+                synopsis, poster, content_rating, aired_weekdays)
             SELECT %(base)s + g, now(), now(), t.name, lower(replace(t.name, ' ', '-')),
-                   '作品 ' || g, 1990 + g %% 36,
+                   '作品 ' || g, 1990 + g %% 38,
                    (ARRAY['drama', 'drama', 'drama', 'movie', 'tv_show', 'special'])[1 + g %% 6],
                    (%(countries)s)[1 + g %% 5], 6 + g %% 19,
-                   make_date(1990 + g %% 36, 1 + g %% 12, 1 + g %% 28),
-                   make_date(1990 + g %% 36, 1 + g %% 12, 1 + g %% 28) + (g %% 120),
+                   make_date(1990 + g %% 38, 1 + g %% 12, 1 + g %% 28),
+                   make_date(1990 + g %% 38, 1 + g %% 12, 1 + g %% 28) + (g %% 120),
                    %(network)s + g %% %(networks)s, 30 + g %% 60,
                    'A generated story number ' || g || ' about ' || lower(t.name) ||
-                   ', kept short so that every page shows the same shape of data.', ''
+                   ', kept short so that every page shows the same shape of data.', '',
+                   (ARRAY['', 'g', '13', '15', '18'])[1 + g %% 5], ARRAY[g %% 7]::smallint[]
               FROM generate_series(%(lo)s, %(hi)s - 1) g,
                    LATERAL (SELECT (%(adjectives)s)[1 + g %% 25] || ' ' ||
                                    (%(nouns)s)[1 + (g / 25) %% 27] || ' ' || g AS name) t

@@ -6,11 +6,12 @@ Each function is idempotent: running it twice changes nothing.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import AlternativeTitle, Credit, Genre, Network, Person, Tag, Title
+from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 SEED_TITLE = "1 Litre of Tears"
 
@@ -203,6 +204,8 @@ def load_seed_title() -> Title:
             "network": _network("Fuji TV", "Japan"),
             "duration_minutes": 45,
             "synopsis": SEED_SYNOPSIS,
+            "content_rating": Title.ContentRating.TEENS_13,
+            "aired_weekdays": [Title.Weekday.TUESDAY],
         },
     )
     title.genres.add(*_genres(["Drama", "Medical", "Youth", "Romance"]))
@@ -260,3 +263,73 @@ def load_other_titles() -> list[Title]:
 def illness_dramas() -> list[Title]:
     """The two dramas about a degenerative illness that the seed title is paired with."""
     return list(Title.objects.filter(title__in=["Pure Soul", "Taiyou no Uta"]).order_by("year"))
+
+
+SPECIAL_SYNOPSIS = (
+    "Two years on, the family and friends of the first series gather the memories they kept: "
+    "a feature-length special told through Haruto's eyes, returning to the places and the "
+    "diary pages that mattered."
+)
+# Titles on the air now and soon, dated from the day the demo is loaded so that "Airing now"
+# and "Upcoming" always have something to show: (title, native, country, network, genres,
+# days from today to the first episode, episodes, weekdays, synopsis).
+ON_AIR = [
+    ("Harbor Lights Diary", "港の灯り日記", "Japan", "Fuji TV", ["Drama", "Romance"], -24, 10,
+     [Title.Weekday.THURSDAY], "A ferry mechanic keeps a diary of the passengers he carries "
+     "across a small bay, until one of them starts writing back in its margins."),
+    ("Second Bloom Kitchen", "두 번째 꽃 부엌", "South Korea", "tvN", ["Comedy", "Drama"], -10,
+     16, [Title.Weekday.SATURDAY, Title.Weekday.SUNDAY], "Three retired cooks reopen the "
+     "neighbourhood canteen they ran forty years ago and clash with its young new owner."),
+    ("Paper Moon Station", "纸月车站", "China", None, ["Drama", "Youth"], 30, 24,
+     [Title.Weekday.MONDAY, Title.Weekday.TUESDAY], "At a small railway station on the "
+     "last line before the mountains, a new stationmaster learns the stories of its regulars."),
+    ("The Quiet Orchard", "조용한 과수원", "South Korea", "JTBC", ["Drama", "Family"], 60, 12,
+     [Title.Weekday.WEDNESDAY], "A family of orchard farmers faces a winter that could end "
+     "three generations of harvests."),
+]  # fmt: skip
+
+
+@transaction.atomic
+def load_discovery_titles() -> list[Title]:
+    """The seed title's special, and titles airing now and soon."""
+    seed = load_seed_title()
+    special, _ = Title.objects.update_or_create(
+        title="1 Litre of Tears Special",
+        year=2007,
+        defaults={
+            "native_title": "1リットルの涙 特別編 追憶",
+            "kind": Title.Kind.SPECIAL,
+            "country": "Japan",
+            "network": _network("Fuji TV", "Japan"),
+            "episodes": 1,
+            "aired_from": date(2007, 4, 5),
+            "aired_to": date(2007, 4, 5),
+            "synopsis": SPECIAL_SYNOPSIS,
+        },
+    )
+    special.genres.add(*_genres(["Drama", "Medical"]))
+    RelatedTitle.objects.get_or_create(
+        title=seed, related=special, defaults={"kind": RelatedTitle.Kind.SPECIAL}
+    )
+    titles = [special]
+    today = timezone.localdate()
+    for name, native, country, network, genres, start, episodes, days, synopsis in ON_AIR:
+        first = today + timedelta(days=start)
+        title, _ = Title.objects.update_or_create(
+            title=name,
+            defaults={
+                "native_title": native,
+                "kind": Title.Kind.DRAMA,
+                "country": country,
+                "network": _network(network, country),
+                "episodes": episodes,
+                "year": first.year,
+                "aired_from": first,
+                "aired_to": first + timedelta(weeks=episodes // len(days) + 1),
+                "aired_weekdays": days,
+                "synopsis": synopsis,
+            },
+        )
+        title.genres.add(*_genres(genres))
+        titles.append(title)
+    return titles

@@ -37,18 +37,20 @@ def test_it_shows_every_catalogue_fact_of_the_reference_page(client, seed_title)
         assert person in html
         assert character in html
     assert "Show More Cast (11)" in html
-    assert "<dt>Country</dt><dd>Japan</dd>" in html
-    assert "<dt>Type</dt><dd>Drama</dd>" in html
+    assert '<dt>Country</dt><dd><a href="/titles/?country=Japan">Japan</a></dd>' in html
+    assert '<dt>Type</dt><dd><a href="/titles/?type=drama">Drama</a></dd>' in html
     assert "<dt>Episodes</dt><dd>11</dd>" in html
     assert "Oct 15, 2005 to Dec 20, 2005" in html
-    assert "<dt>Network</dt><dd>Fuji TV</dd>" in html
+    assert ">Fuji TV</a></dd>" in html
     assert "45 min." in html
 
 
 def test_it_previews_only_the_first_cast_members(client, seed_title):
     html = client.get(seed_title.get_absolute_url()).content.decode()
-    # Crew belong on the full cast and crew page, not in the preview.
-    assert "Egashira Michiru" not in html
+    cast = html[html.index('id="cast-heading"') : html.index("Show More Cast")]
+    # Crew belong on the full cast and crew page, not in the preview (the details name the
+    # directors and screenwriters).
+    assert "Egashira Michiru" not in cast and "Sawajiri Erika" in cast
 
 
 def test_a_title_nobody_has_rated_shows_no_made_up_numbers(client, seed_title):

@@ -13,6 +13,7 @@ from reviews.models import ListEntry, Review, ReviewVote
 from tests.comments.factories import build_forest
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import REASON, RecommendationFactory
+from titles.models import Credit, RelatedTitle
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,10 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     title.tags.add(*tag_factory.create_batch(size))
     alternative_title_factory.create_batch(size, title=title)
     credit_factory.create_batch(size, title=title)
+    for _ in range(size):
+        credit_factory(title=title, kind=Credit.Kind.DIRECTOR, character_name="")
+        RelatedTitle.objects.create(title=title, related=title_factory(), kind="sequel")
+        RelatedTitle.objects.create(title=title_factory(), related=title, kind="remake")
     members = user_factory.create_batch(size)
     ListEntry.objects.bulk_create([ListEntry(user=u, title=title, score="8.0") for u in members])
     reviews = Review.objects.bulk_create(
@@ -52,30 +57,32 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_14_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_16_queries_at_any_size(
     client, full_title, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 14 queries:
+    # Expect 16 queries:
     # catalogue (titles)
     #   1. the title with its network and number of credits
     #   2-4. its alternative titles, genres and tags (prefetched)
     #   5. the cast preview with each person
+    #   6. its directors and screenwriters with each person
+    #   7. its related titles, read from either end
     # reviews (no member, so no entry, votes or own review)
-    #   6. the title's statistics
-    #   7. the most helpful reviews with their authors
-    #   8. "Recently Watched By" with each member
+    #   8. the title's statistics
+    #   9. the most helpful reviews with their authors
+    #   10. "Recently Watched By" with each member
     # news
-    #   9. "News & Articles": the latest articles
+    #   11. "News & Articles": the latest articles
     # recommendations
-    #   10. the title's stored number of recommendations
-    #   11. its best ones with both titles, first reason and author
+    #   12. the title's stored number of recommendations
+    #   13. its best ones with both titles, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   12. the title's stored comment count
-    #   13. the page of threads with their authors
-    #   14. the first replies of every thread on the page, with their authors
-    with django_assert_num_queries(14):
+    #   14. the title's stored comment count
+    #   15. the page of threads with their authors
+    #   16. the first replies of every thread on the page, with their authors
+    with django_assert_num_queries(16):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -83,19 +90,19 @@ def test_signed_out_the_title_page_runs_the_same_14_queries_at_any_size(
     assert f"Comments ({size * (size + 1)})" in html
 
 
-def test_signed_in_the_title_page_runs_the_same_21_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_23_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 21 queries: the 14 above, and
+    # Expect 23 queries: the 16 above, and
     #   the session and the signed-in member (2)
     #   the member's permissions and their groups' permissions, for "Add Cast" (2)
     #   the member's own list entry, "Your Rating" (1)
     #   the member's votes on the reviews shown (1)
     #   the member's own review, "Write a Review" or "Edit your review" (1)
     #   (the recommendation vote state comes in the best recommendations' query)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(23):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

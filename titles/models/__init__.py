@@ -1,7 +1,9 @@
 """The catalogue: titles with their names, genres, tags and networks; people and credits."""
 
 from .people import CAST_KINDS, Credit, CreditQuerySet, Person
+from .related import RelatedTitle, related_of
 from .titles import (
+    COUNTRIES,
     NATIVE_LANGUAGES,
     AlternativeTitle,
     Genre,
@@ -15,6 +17,7 @@ from .titles import (
 
 __all__ = [
     "CAST_KINDS",
+    "COUNTRIES",
     "NATIVE_LANGUAGES",
     "AlternativeTitle",
     "Credit",
@@ -22,9 +25,11 @@ __all__ = [
     "Genre",
     "Network",
     "Person",
+    "RelatedTitle",
     "Tag",
     "Title",
     "TitleQuerySet",
     "best_date",
+    "related_of",
     "slug_for",
 ]

@@ -46,6 +46,10 @@ class CreditQuerySet(models.QuerySet):
     def cast(self) -> CreditQuerySet:
         return self.filter(kind__in=CAST_KINDS)
 
+    def makers(self) -> CreditQuerySet:
+        """Directors and screenwriters, as the title page's details name them."""
+        return self.filter(kind__in=[Credit.Kind.DIRECTOR, Credit.Kind.SCREENWRITER])
+
     def in_display_order(self) -> CreditQuerySet:
         """Main roles, then support, guest, then crew; each in the editor's order."""
         rank = Case(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Count, DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.images import CheckedImageField
@@ -19,6 +21,9 @@ def slug_for(text: str) -> str:
     # Non-Latin names slugify to nothing; the id in the URL still finds the object.
     return slugify(text)[:200] or "untitled"
 
+
+# The countries the catalogue knows (browse filters offer these).
+COUNTRIES = ["Japan", "South Korea", "China", "Taiwan", "Hong Kong", "Thailand"]
 
 NATIVE_LANGUAGES = {
     "Japan": "ja",
@@ -74,6 +79,26 @@ class TitleQuerySet(models.QuerySet):
         """By the best date known: the first air date, else the first of January of its year."""
         return self.order_by(best_date().desc(nulls_last=True), "-id")
 
+    def airing(self) -> TitleQuerySet:
+        """On the air today: started, and not finished (no end date yet counts as airing)."""
+        today = timezone.localdate()
+        return self.filter(Q(aired_to__isnull=True) | Q(aired_to__gte=today), aired_from__lte=today)
+
+    def upcoming(self) -> TitleQuerySet:
+        today = timezone.localdate()
+        return self.filter(
+            Q(aired_from__gt=today) | Q(aired_from__isnull=True, year__gte=today.year)
+        )
+
+    def finished(self) -> TitleQuerySet:
+        today = timezone.localdate()
+        return self.filter(Q(aired_to__lt=today) | Q(aired_from__isnull=True, year__lt=today.year))
+
+    def with_status(self, status: str) -> TitleQuerySet:
+        return {"airing": self.airing, "upcoming": self.upcoming, "finished": self.finished}[
+            status
+        ]()
+
     def for_page(self) -> TitleQuerySet:
         return self.select_related("network").prefetch_related(
             "alternative_titles", "genres", "tags"
@@ -113,6 +138,27 @@ class Title(TimeStampedModel):
         TV_SHOW = "tv_show", "TV show"
         SPECIAL = "special", "Special"
 
+    class ContentRating(models.TextChoices):
+        NOT_RATED = "", "Not yet rated"
+        ALL_AGES = "g", "G - All Ages"
+        TEENS_13 = "13", "13+ - Teens 13 or older"
+        TEENS_15 = "15", "15+ - Teens 15 or older"
+        ADULTS_18 = "18", "18+ Restricted (violence & profanity)"
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    class Status(models.TextChoices):
+        AIRING = "airing", "Airing"
+        UPCOMING = "upcoming", "Upcoming"
+        FINISHED = "finished", "Finished"
+
     title = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=200, help_text="Used in the address; the id keeps old links working."
@@ -132,6 +178,15 @@ class Title(TimeStampedModel):
     )
     synopsis = models.TextField(blank=True)
     poster = CheckedImageField(upload_to="posters/", blank=True)
+    content_rating = models.CharField(
+        max_length=2, choices=ContentRating.choices, default=ContentRating.NOT_RATED, blank=True
+    )
+    aired_weekdays = ArrayField(
+        models.PositiveSmallIntegerField(choices=Weekday.choices),
+        default=list,
+        blank=True,
+        help_text="The days of the week new episodes air.",
+    )
     genres = models.ManyToManyField(Genre, blank=True, related_name="titles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="titles")
 
@@ -155,6 +210,15 @@ class Title(TimeStampedModel):
                 name="title_year_in_range",
                 condition=Q(year__isnull=True) | Q(year__gte=1, year__lte=9999),
                 violation_error_message="The year must be between 1 and 9999.",
+            ),
+            models.CheckConstraint(
+                name="title_content_rating_valid",
+                condition=Q(content_rating__in=["", "g", "13", "15", "18"]),
+            ),
+            models.CheckConstraint(
+                name="title_aired_weekdays_valid",
+                condition=Q(aired_weekdays__contained_by=[0, 1, 2, 3, 4, 5, 6]),
+                violation_error_message="Weekdays run from Monday (0) to Sunday (6).",
             ),
             models.CheckConstraint(
                 name="title_episodes_positive",
@@ -187,6 +251,28 @@ class Title(TimeStampedModel):
     def native_language(self) -> str:
         """A language tag for the native title, so browsers pick the right glyphs."""
         return NATIVE_LANGUAGES.get(self.country, "und")
+
+    @property
+    def status(self) -> str:
+        """Airing, Upcoming or Finished, from the air dates and today's date."""
+        today = timezone.localdate()
+        if self.aired_from is None:
+            if self.year is None:
+                return ""  # nothing known
+            return self.Status.FINISHED if self.year < today.year else self.Status.UPCOMING
+        if self.aired_from > today:
+            return self.Status.UPCOMING
+        if self.aired_to is None or self.aired_to >= today:
+            return self.Status.AIRING
+        return self.Status.FINISHED
+
+    @property
+    def status_label(self) -> str:
+        return self.Status(self.status).label if self.status else ""
+
+    @property
+    def aired_on(self) -> list[str]:
+        return [self.Weekday(day).label for day in sorted(self.aired_weekdays)]
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:

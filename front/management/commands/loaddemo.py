@@ -20,6 +20,7 @@ class Command(BaseCommand):
         steps = [
             ("catalogue: 1 Litre of Tears", titles_demo.load_seed_title),
             ("catalogue: other titles", titles_demo.load_other_titles),
+            ("catalogue: a special, airing and upcoming titles", titles_demo.load_discovery_titles),
             ("users, lists and ratings", self.load_ratings),
             ("reviews", lambda: review_demo.load_reviews(titles_demo.load_seed_title())),
             ("comments: 1 Litre of Tears", comments_demo.load_comments),

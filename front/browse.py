@@ -1,0 +1,121 @@
+"""Browsing the catalogue: the filters of /titles/ and the ranking lists, as GET forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import QuerySet
+from django.db.models.functions import Lower
+from django.http import QueryDict
+
+from reviews import selectors as reviews_selectors
+from titles.models import COUNTRIES, Genre, Network, Tag, Title, TitleQuerySet
+
+# Sorting by score or popularity lists only titles that have one (as the rankings do).
+SORTS = [("newest", "Newest"), ("score", "Top rated"), ("popularity", "Most popular"),
+         ("title", "Title")]  # fmt: skip
+YEARS = (1900, 2100)
+
+
+class BrowseForm(forms.Form):
+    """Every filter is optional and they combine; a value that is not understood is dropped
+    with a message instead of failing the page."""
+
+    country = forms.ChoiceField(choices=[("", "Any country"), *[(c, c) for c in COUNTRIES]],
+                                required=False)  # fmt: skip
+    type = forms.ChoiceField(choices=[("", "Any type"), *Title.Kind.choices], required=False)
+    genre = forms.ModelChoiceField(
+        Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
+    )
+    tag = forms.SlugField(required=False, widget=forms.HiddenInput)
+    network = forms.ModelChoiceField(
+        Network.objects.all(), required=False, empty_label="Any network"
+    )
+    year_from = forms.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False,
+                                   label="From year")  # fmt: skip
+    year_to = forms.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False,
+                                 label="To year")  # fmt: skip
+    status = forms.ChoiceField(choices=[("", "Any status"), *Title.Status.choices], required=False)
+    sort = forms.ChoiceField(choices=SORTS, required=False)
+
+
+class RankingForm(forms.Form):
+    """The rankings are filtered by country and type only; their numbers stay the stored ones."""
+
+    country = BrowseForm.base_fields["country"]
+    type = BrowseForm.base_fields["type"]
+
+
+RANKINGS = {
+    "score": ("Top rated", "Ranked by the weighted score (see How scores work); only titles "
+              "scored by at least {n} members are listed."),
+    "popularity": ("Most popular", "Ranked by the number of members with the title on "
+                   "their list."),
+}  # fmt: skip
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    remove_url: str
+
+
+def browse(params: QueryDict) -> tuple[BrowseForm, QuerySet[Title], list[ActiveFilter], str]:
+    """The form, the filtered titles in order, the filters in force, and the sort."""
+    form = BrowseForm(params)
+    form.is_valid()
+    data = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    titles = Title.objects.select_related("network")
+    if "country" in data:
+        titles = titles.filter(country=data["country"])
+    if "type" in data:
+        titles = titles.filter(kind=data["type"])
+    if "genre" in data:
+        titles = titles.filter(genres=data["genre"])
+    if "tag" in data:
+        titles = titles.filter(tags__slug=data["tag"])
+    if "network" in data:
+        titles = titles.filter(network=data["network"])
+    if "year_from" in data:
+        titles = titles.filter(year__gte=data["year_from"])
+    if "year_to" in data:
+        titles = titles.filter(year__lte=data["year_to"])
+    if "status" in data:
+        titles = titles.with_status(data["status"])
+    sort = data.get("sort", "newest")
+    return form, ordered(titles, sort), active_filters(form, params), sort
+
+
+def ordered(titles: TitleQuerySet, sort: str) -> QuerySet[Title]:
+    if sort in ("score", "popularity"):
+        return reviews_selectors.ranked(titles, sort)
+    titles = titles.select_related("stats")
+    if sort == "title":
+        return titles.order_by(Lower("title"), "id")
+    return titles.newest_first()
+
+
+def active_filters(form: BrowseForm, params: QueryDict) -> list[ActiveFilter]:
+    """Each filter in force, with the address of the same page without it."""
+    found = []
+    for name, value in form.cleaned_data.items():
+        if name == "sort" or value in (None, ""):
+            continue
+        field = form.fields[name]
+        label = f"{field.label or name.title()}: {_shown(name, value)}"
+        rest = {k: v for k, v in params.items() if k not in (name, "page") and v}
+        found.append(ActiveFilter(label, "?" + urlencode(rest) if rest else "?"))
+    return found
+
+
+CHOICE_LABELS = {"type": dict(Title.Kind.choices), "status": dict(Title.Status.choices)}
+
+
+def _shown(name: str, value: object) -> str:
+    if name in CHOICE_LABELS:
+        return str(CHOICE_LABELS[name].get(str(value), value))
+    if isinstance(value, Tag | Genre | Network):
+        return value.name
+    return str(value)

@@ -1,0 +1,102 @@
+"""/titles/: filters that combine, stay visible and come off one by one, in a fixed number of
+queries; readable aliases; a clear empty state; bad values never fail the page."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from titles.models import Genre, Title
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(title_factory):
+    romance = Genre.objects.create(name="Romance", slug="romance")
+    made = {}
+    for name, country, first, last in [
+        ("Navillera", "South Korea", date(2021, 3, 22), date(2021, 4, 27)),
+        ("Reply 1988", "South Korea", date(2015, 11, 6), date(2016, 1, 16)),
+        ("Nodame Cantabile", "Japan", date(2006, 10, 16), date(2006, 12, 25)),
+    ]:
+        made[name] = title_factory(
+            title=name, country=country, year=first.year, aired_from=first, aired_to=last
+        )
+    made["Navillera"].genres.add(romance)
+    made["Nodame Cantabile"].genres.add(romance)
+    return made["Navillera"]
+
+
+def names(response) -> list[str]:
+    return [title.title for title in response.context["titles"]]
+
+
+def test_filters_combine(client, catalogue):
+    response = client.get("/titles/", {"country": "South Korea", "year_from": "2020"})
+    assert names(response) == ["Navillera"]
+    assert names(client.get("/titles/", {"genre": "romance", "sort": "title"})) == [
+        "Navillera",
+        "Nodame Cantabile",
+    ]
+
+
+def test_each_filter_in_force_is_shown_and_removable(client, catalogue):
+    response = client.get("/titles/", {"country": "South Korea", "year_from": "2020"})
+    html = response.content.decode()
+    assert "Country: South Korea" in html and "From year: 2020" in html
+    assert 'href="?year_from=2020"' in html  # without the country
+    assert 'href="?country=South+Korea"' in html  # without the year
+
+
+def test_an_empty_result_suggests_loosening_a_filter(client, catalogue):
+    response = client.get("/titles/", {"country": "Japan", "year_from": "2020"})
+    assert names(response) == []
+    assert "Try removing one of them" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year_from": "abc"},
+        {"genre": "no-such-genre"},
+        {"type": "opera"},
+        {"sort": "'; DROP"},
+        {"network": "99999999999999999999"},
+    ],
+)
+def test_a_value_not_understood_is_left_out_with_a_message(client, catalogue, params):
+    response = client.get("/titles/", params)
+    assert response.status_code == 200
+    assert "Some filters were not understood" in response.content.decode()
+    assert len(names(response)) == 3
+
+
+def test_readable_aliases_lead_to_the_filter(client, catalogue):
+    assert client.get("/genres/romance/")["Location"] == "/titles/?genre=romance"
+    assert client.get("/tags/diary/")["Location"] == "/titles/?tag=diary"
+
+
+@pytest.mark.parametrize("size", [3, 40])
+def test_browse_with_two_filters_runs_a_fixed_number_of_queries(
+    client, title_factory, django_assert_num_queries, size
+):
+    romance = Genre.objects.create(name="Romance", slug="romance")
+    for n in range(size):
+        title_factory(country="South Korea", year=2020 + n % 3).genres.add(romance)
+    # Expect 4 queries: the genre chosen, the genres and the networks the filters offer, one
+    # page of titles with their networks and statistics (one row more tells if more follow).
+    with django_assert_num_queries(4):
+        response = client.get("/titles/", {"country": "South Korea", "genre": "romance"})
+    assert len(names(response)) == min(size, 24)
+
+
+def test_airing_and_upcoming_follow_the_dates(client, title_factory):
+    today = date.today()
+    title_factory(title="On Air", aired_from=today - timedelta(days=3), aired_to=None)
+    title_factory(title="Ends Today", aired_from=today - timedelta(days=90), aired_to=today)
+    title_factory(title="Soon", aired_from=today + timedelta(days=9), aired_to=None)
+    title_factory(title="Long Done", aired_from=date(2001, 1, 1), aired_to=date(2001, 3, 1))
+    assert sorted(names(client.get("/airing/"))) == ["Ends Today", "On Air"]
+    assert names(client.get("/upcoming/")) == ["Soon"]
+    assert Title.objects.get(title="On Air").status == Title.Status.AIRING
+    assert Title.objects.get(title="Long Done").status == Title.Status.FINISHED

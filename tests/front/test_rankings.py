@@ -1,0 +1,67 @@
+"""/top/ and /popular/ list titles by the stored Ranked and Popularity, with the very numbers
+the title pages show, filterable by country and type, in a fixed number of queries."""
+
+import pytest
+
+from reviews.models import TitleStats
+from reviews.stats import rankings_refresh
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ranked(title_factory, user_factory, rate, settings):
+    settings.TOP_MIN_RATINGS = 2
+    titles = {
+        "Loved": title_factory(title="Loved", country="Japan"),
+        "Liked": title_factory(title="Liked", country="South Korea"),
+        "Barely seen": title_factory(title="Barely seen", country="Japan"),
+    }
+    members = user_factory.create_batch(4)
+    for member in members:
+        rate(member, titles["Loved"], "9.5")
+        rate(member, titles["Liked"], "7.0")
+    rate(members[0], titles["Barely seen"], "10.0")
+    rankings_refresh()
+    return titles
+
+
+def names(response) -> list[str]:
+    return [title.title for title in response.context["titles"]]
+
+
+def test_top_lists_titles_with_enough_scores_at_their_stored_rank(client, ranked):
+    response = client.get("/top/")
+    assert names(response) == ["Loved", "Liked"]
+    html = response.content.decode()
+    for title in ("Loved", "Liked"):
+        rank = TitleStats.objects.get(title=ranked[title]).rank
+        assert f"<strong>#{rank}</strong>" in html
+        page = client.get(ranked[title].get_absolute_url()).content.decode()
+        assert f"#{rank}" in page  # the same number on the title's own page
+
+
+def test_popular_lists_by_watchers(client, ranked):
+    assert names(client.get("/popular/"))[:2] == ["Loved", "Liked"]
+
+
+def test_rankings_filter_by_country_and_keep_the_numbers(client, ranked):
+    response = client.get("/top/", {"country": "South Korea"})
+    assert names(response) == ["Liked"]
+    rank = TitleStats.objects.get(title=ranked["Liked"]).rank
+    assert f"<strong>#{rank}</strong>" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [3, 40])
+def test_top_runs_a_fixed_number_of_queries(
+    client, title_factory, user_factory, rate, settings, django_assert_num_queries, size
+):
+    settings.TOP_MIN_RATINGS = 1
+    member = user_factory()
+    for n in range(size):
+        rate(member, title_factory(), f"{5 + n % 5}.0")
+    rankings_refresh()
+    # Expect 1 query: one page of ranked titles with their networks and statistics.
+    with django_assert_num_queries(1):
+        response = client.get("/top/", {"type": "drama"})
+    assert len(names(response)) == min(size, 24)
