@@ -49,7 +49,7 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             """
             INSERT INTO titles_title (id, created_at, updated_at, title, slug, native_title, year,
                 kind, country, episodes, aired_from, aired_to, network_id, duration_minutes,
-                synopsis, poster, content_rating, aired_weekdays)
+                synopsis, poster, content_rating, aired_weekdays, search_key)
             SELECT %(base)s + g, now(), now(), t.name, lower(replace(t.name, ' ', '-')),
                    '作品 ' || g, 1990 + g %% 38,
                    (ARRAY['drama', 'drama', 'drama', 'movie', 'tv_show', 'special'])[1 + g %% 6],
@@ -59,7 +59,8 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
                    %(network)s + g %% %(networks)s, 30 + g %% 60,
                    'A generated story number ' || g || ' about ' || lower(t.name) ||
                    ', kept short so that every page shows the same shape of data.', '',
-                   (ARRAY['', 'g', '13', '15', '18'])[1 + g %% 5], ARRAY[g %% 7]::smallint[]
+                   (ARRAY['', 'g', '13', '15', '18'])[1 + g %% 5], ARRAY[g %% 7]::smallint[],
+                   lower(t.name) || ' | 作品 ' || g || ' | zuo pin ' || g
               FROM generate_series(%(lo)s, %(hi)s - 1) g,
                    LATERAL (SELECT (%(adjectives)s)[1 + g %% 25] || ' ' ||
                                    (%(nouns)s)[1 + (g / 25) %% 27] || ' ' || g AS name) t
@@ -88,8 +89,9 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
         chunked(
             update,
             """
-            INSERT INTO titles_alternativetitle (title_id, name)
-            SELECT %(base)s + g, 'Also known as ' || g FROM generate_series(%(lo)s, %(hi)s - 1) g
+            INSERT INTO titles_alternativetitle (title_id, name, search_key)
+            SELECT %(base)s + g, 'Also known as ' || g, 'also known as ' || g
+              FROM generate_series(%(lo)s, %(hi)s - 1) g
             """,
             scale.titles,
             CHUNKS,
@@ -99,12 +101,15 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
         execute(
             """
             INSERT INTO titles_person (id, created_at, updated_at, name, slug, native_name, photo,
-                birthday, biography)
+                birthday, biography, search_key)
             SELECT %(base)s + g, now(), now(), p.name, lower(replace(p.name, ' ', '-')), '', '',
-                   make_date(1950 + g %% 50, 1 + g %% 12, 1 + g %% 28), ''
+                   make_date(1950 + g %% 50, 1 + g %% 12, 1 + g %% 28), '',
+                   lower(p.name) || ' | ' || lower(p.given || ' ' || p.family || ' ' || g)
               FROM generate_series(0, %(n)s - 1) g,
-                   LATERAL (SELECT (%(family)s)[1 + g %% 26] || ' ' ||
-                                   (%(given)s)[1 + (g / 26) %% 30] || ' ' || g AS name) p
+                   LATERAL (SELECT (%(family)s)[1 + g %% 26] AS family,
+                                   (%(given)s)[1 + (g / 26) %% 30] AS given) n,
+                   LATERAL (SELECT n.family || ' ' || n.given || ' ' || g AS name,
+                                   n.family, n.given) p
             """,
             {
                 "base": first["person"],

@@ -9,4 +9,5 @@ urlpatterns = [
     path("people/<int:pk>-<str:slug>/", views.person_detail, name="person"),
     path("people/<int:pk>/", views.person_detail, name="person_bare"),
     path("search/", views.search, name="search"),
+    path("search/suggest/", views.suggest, name="suggest"),
 ]

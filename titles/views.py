@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, search_query
 
 from .models import Credit, Person, Title
+from .search import Found, did_you_mean, find_people, find_titles
 
 
 def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
@@ -32,11 +32,38 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """One search over titles and people, forgiving of case, accents, typos and scripts."""
     query = search_query(request)
-    titles = Title.objects.search(query).select_related("network")
-    page = Paginator(titles, settings.TITLES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"query": query, "page": page, "titles": list(page.object_list)}
+    titles = find_titles(query, settings.SEARCH_TITLES_SHOWN)
+    people = find_people(query, settings.SEARCH_PEOPLE_SHOWN)
+    context = {
+        "query": query,
+        "titles": [found.item for found in titles],
+        "people": [found.item for found in people],
+        "suggestion": _suggestion(query, titles, people),
+        "capped": len(titles) == settings.SEARCH_TITLES_SHOWN,
+    }
     return render(request, "titles/search.html", context)
+
+
+def suggest(request: HttpRequest) -> HttpResponse:
+    """The header's suggestions as the visitor types (htmx): a few titles and people."""
+    query = search_query(request)
+    context = {
+        "query": query,
+        "titles": [found.item for found in find_titles(query, 5)] if len(query) > 1 else [],
+        "people": [found.item for found in find_people(query, 3)] if len(query) > 1 else [],
+    }
+    return render(request, "titles/_suggestions.html", context)
+
+
+def _suggestion(query: str, titles: list[Found[Title]], people: list[Found[Person]]) -> str:
+    """ "Did you mean": the best name when nothing matched exactly or by its start."""
+    if not query or any(found.rank < 2 for found in titles) or any(p.rank < 2 for p in people):
+        return ""
+    best = [(found.score, found.item.title) for found in titles]
+    best += [(found.score, found.item.name) for found in people]
+    return max(best)[1] if best else did_you_mean(query)
 
 
 def _group_by_kind(credits: list[Credit]) -> list[tuple[str, list[Credit]]]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from core.images import CheckedImageField
 from core.models import TimeStampedModel
 
+from ..keys import person_key
 from .titles import Title, slug_for
 
 
@@ -21,6 +22,8 @@ class Person(TimeStampedModel):
     photo = CheckedImageField(upload_to="people/", blank=True)
     birthday = models.DateField(null=True, blank=True)
     biography = models.TextField(blank=True)
+    # Both orders of the name, the native name and its romanisation (titles.search).
+    search_key = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -28,6 +31,8 @@ class Person(TimeStampedModel):
         indexes = [
             # Admin autocomplete and search by name.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm"),
+            # People search: forgiving matches on the stored keys (titles.search).
+            GinIndex(OpClass("search_key", name="gin_trgm_ops"), name="person_search_key_trgm"),
         ]
 
     def __str__(self) -> str:
@@ -39,6 +44,7 @@ class Person(TimeStampedModel):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = slug_for(self.name)
+        self.search_key = person_key(self.name, self.native_name)
         super().save(*args, **kwargs)
 
 

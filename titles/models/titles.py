@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -15,6 +16,8 @@ from django.utils.text import slugify
 
 from core.images import CheckedImageField
 from core.models import TimeStampedModel
+
+from ..keys import search_key
 
 
 def slug_for(text: str) -> str:
@@ -187,6 +190,8 @@ class Title(TimeStampedModel):
         blank=True,
         help_text="The days of the week new episodes air.",
     )
+    # Every way a reader might type the title (titles.search.search_key), set on each save.
+    search_key = models.TextField(blank=True, editable=False)
     genres = models.ManyToManyField(Genre, blank=True, related_name="titles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="titles")
 
@@ -236,6 +241,8 @@ class Title(TimeStampedModel):
             models.Index(
                 best_date().desc(nulls_last=True), models.F("id").desc(), name="title_best_date_idx"
             ),
+            # Search: forgiving matches on the stored keys (titles.search).
+            GinIndex(OpClass("search_key", name="gin_trgm_ops"), name="title_search_key_trgm"),
             # Search: substring match on the English and native names (see TitleQuerySet.search).
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="title_title_trgm"),
             GinIndex(OpClass(Upper("native_title"), name="gin_trgm_ops"), name="title_native_trgm"),
@@ -279,6 +286,10 @@ class Title(TimeStampedModel):
             self.slug = slug_for(self.title)
         if self.year is None and self.aired_from is not None:
             self.year = self.aired_from.year
+        self.search_key = search_key(self.title, self.native_title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
         super().save(*args, **kwargs)
 
 
@@ -287,6 +298,7 @@ class AlternativeTitle(models.Model):
         Title, on_delete=models.CASCADE, related_name="alternative_titles", db_index=False
     )
     name = models.CharField(max_length=255)
+    search_key = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["id"]
@@ -300,7 +312,12 @@ class AlternativeTitle(models.Model):
         indexes = [
             # Search: substring match on alternative names.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="alttitle_name_trgm"),
+            GinIndex(OpClass("search_key", name="gin_trgm_ops"), name="alttitle_search_key_trgm"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_key = search_key(self.name)
+        super().save(*args, **kwargs)

@@ -1,0 +1,95 @@
+"""Search keys: how each name of the catalogue is stored for forgiving search (titles.search).
+
+A name's key is the name as a reader would type it: accents, case and punctuation dropped,
+and, for names in Japanese, Korean or Chinese script, the name romanised too (Hepburn with
+pykakasi, Revised Romanization with korean-romanizer, pinyin with pypinyin), so "rittoru no
+namida" finds 1 リットルの涙. People's keys hold both orders of their name. Matching uses
+PostgreSQL's trigram word similarity on the keys (GIN-indexed), which tolerates typos and
+spelling variants ("1 litre of tars", "1 Liter of Tears").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+SEPARATOR = " | "
+_PUNCTUATION = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no punctuation, single spaces: "Ｒéply-1988!" is "reply 1988"."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_PUNCTUATION.sub(" ", bare.casefold()).split())
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if name.startswith(("HIRAGANA", "KATAKANA")):
+        return "kana"
+    if name.startswith("HANGUL"):
+        return "hangul"
+    if name.startswith("CJK"):
+        return "han"
+    return ""
+
+
+@cache
+def _kakasi() -> Any:  # pykakasi ships no type hints
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def romanize(text: str) -> list[str]:
+    """The Latin spellings of a name in Japanese, Korean or Chinese script (none for others).
+
+    Han characters alone could be Japanese or Chinese, so such a name gets both readings.
+    """
+    scripts = {_script(char) for char in text} - {""}
+    if not scripts:
+        return []
+    spellings = []
+    if "kana" in scripts or "han" in scripts:
+        spellings.append(" ".join(part["hepburn"] for part in _kakasi().convert(text)))
+    if "hangul" in scripts:
+        from korean_romanizer.romanizer import Romanizer
+
+        spellings.append(Romanizer(text).romanize())
+    if "han" in scripts and "kana" not in scripts:
+        from pypinyin import lazy_pinyin
+
+        spellings.append(" ".join(lazy_pinyin(text)))
+    return spellings
+
+
+def search_key(*names: str) -> str:
+    """Every way a reader might type these names, folded, without repeats."""
+    keys: dict[str, None] = {}
+    for name in names:
+        if not name:
+            continue
+        for spelling in (name, *romanize(name)):
+            if folded := fold(spelling):
+                keys[folded] = None
+    return SEPARATOR.join(keys)
+
+
+def person_key(name: str, native_name: str) -> str:
+    """A person's key: both orders of the name ("sawajiri erika", "erika sawajiri")."""
+    words = name.split()
+    reversed_name = " ".join(reversed(words)) if len(words) > 1 else ""
+    return search_key(name, reversed_name, native_name)
+
+
+def match_rank(key: str, query: str) -> int:
+    """0 when a name equals the query, 1 when one starts with it, 2 otherwise."""
+    names = key.split(SEPARATOR)
+    if query in names:
+        return 0
+    if any(name.startswith(query) for name in names):
+        return 1
+    return 2
