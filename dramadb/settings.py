@@ -199,6 +199,7 @@ TITLES_PER_PAGE = envint("TITLES_PER_PAGE", 24)
 # Search: how many titles and people one search shows.
 SEARCH_TITLES_SHOWN = envint("SEARCH_TITLES_SHOWN", 40)
 SEARCH_PEOPLE_SHOWN = envint("SEARCH_PEOPLE_SHOWN", 12)
+PEOPLE_PER_PAGE = envint("PEOPLE_PER_PAGE", 24)
 # /top/ lists titles scored by at least this many members.
 TOP_MIN_RATINGS = envint("TOP_MIN_RATINGS", 10)
 CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)

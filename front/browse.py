@@ -15,7 +15,7 @@ from titles.models import COUNTRIES, Genre, Network, Tag, Title, TitleQuerySet
 
 # Sorting by score or popularity lists only titles that have one (as the rankings do).
 SORTS = [("newest", "Newest"), ("score", "Top rated"), ("popularity", "Most popular"),
-         ("title", "Title")]  # fmt: skip
+         ("added", "Recently added"), ("title", "Title")]  # fmt: skip
 YEARS = (1900, 2100)
 
 
@@ -94,6 +94,8 @@ def ordered(titles: TitleQuerySet, sort: str) -> QuerySet[Title]:
     titles = titles.select_related("stats")
     if sort == "title":
         return titles.order_by(Lower("title"), "id")
+    if sort == "added":
+        return titles.order_by("-created_at", "-id")
     return titles.newest_first()
 
 

@@ -28,12 +28,6 @@ from .browse import RANKINGS, RankingForm, browse
 PROFILE_ENTRIES_PER_STATUS = 10
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    titles = Title.objects.select_related("network").newest_first()
-    page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
-    return render(request, "front/home.html", {"page": page, "titles": page.object_list})
-
-
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
     if response := canonical_redirect(request, slug, title):

@@ -136,6 +136,8 @@ class ListEntry(TimeStampedModel):
                 name="listentry_recent_watchers_idx",
                 condition=Q(status__in=["watching", "completed"]),
             ),
+            # Trending this week: the entries changed lately (reviews.stats.rankings_refresh).
+            models.Index(fields=["updated_at"], name="listentry_updated_idx"),
             # A user's list grouped by status (the unique index covers user alone too).
             models.Index(
                 fields=["user", "status", "-updated_at"], name="listentry_user_status_idx"
@@ -201,6 +203,8 @@ class TitleStats(models.Model):
     weighted_score = models.FloatField(null=True, blank=True)
     rank = models.PositiveIntegerField(null=True, blank=True)
     popularity = models.PositiveIntegerField(null=True, blank=True)
+    # Ratings and list additions in the last TRENDING_DAYS, as of the last refresh_rankings.
+    trending = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "title statistics"
@@ -215,6 +219,12 @@ class TitleStats(models.Model):
             # Rankings pages: titles by rank and by popularity.
             models.Index(fields=["rank"], name="titlestats_rank_idx"),
             models.Index(fields=["popularity"], name="titlestats_popularity_idx"),
+            # Home page: trending this week.
+            models.Index(
+                models.F("trending").desc(),
+                name="titlestats_trending_idx",
+                condition=Q(trending__gt=0),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -321,6 +331,8 @@ class Review(TimeStampedModel):
             models.Index("title", models.F("created_at").desc(), name="review_title_newest_idx"),
             # Reviews page sorted by highest or lowest Overall (scanned either way).
             models.Index(fields=["title", "overall", "id"], name="review_title_overall_idx"),
+            # Home page: the latest reviews of all titles.
+            models.Index(models.F("created_at").desc(), name="review_newest_idx"),
             # A user's reviews page, newest first.
             models.Index("user", models.F("created_at").desc(), name="review_user_newest_idx"),
         ]

@@ -9,7 +9,7 @@ from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from accounts.models import User
-from titles.models import Title
+from titles.models import Credit, Title
 
 from .models import ListEntry, Review, ReviewVote, TitleStats
 
@@ -121,3 +121,42 @@ def most_watched_first(titles: QuerySet[Title]) -> QuerySet[Title]:
     return titles.select_related("stats").order_by(
         F("stats__popularity").asc(nulls_last=True), "id"
     )
+
+
+def trending(limit: int) -> list[Title]:
+    """Titles most rated and listed in the last week (as of the last rankings refresh)."""
+    return list(
+        Title.objects.filter(stats__trending__gt=0)
+        .select_related("stats")
+        .order_by("-stats__trending", "stats__popularity", "id")[:limit]
+    )
+
+
+def latest_reviews(limit: int) -> list[Review]:
+    """The newest reviews of any title, with their title and author: one query."""
+    return list(Review.objects.select_related("title", "user").order_by("-created_at")[:limit])
+
+
+def best_known_titles(person_ids: list[int], per_person: int) -> dict[int, list[Title]]:
+    """Each person's most popular titles (by Popularity, unlisted ones last): one query."""
+    if not person_ids:
+        return {}
+    credits = (
+        Credit.objects.filter(person_id__in=person_ids)
+        .select_related("title")
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=F("person_id"),
+                order_by=[F("title__stats__popularity").asc(nulls_last=True), F("title_id")],
+            )
+        )
+        .filter(position__lte=per_person)
+        .order_by("person_id", "position")
+    )
+    found: dict[int, list[Title]] = {}
+    for credit in credits:
+        titles = found.setdefault(credit.person_id, [])
+        if credit.title not in titles:
+            titles.append(credit.title)
+    return found

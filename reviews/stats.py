@@ -184,8 +184,13 @@ def weighted_score(mean: float, count: int, overall_mean: float, m: int) -> floa
     return count / (count + m) * mean + m / (count + m) * overall_mean
 
 
+# "Trending this week": ratings and list additions of the last so many days.
+TRENDING_DAYS = 7
+
+
 def rankings_refresh() -> None:
-    """Recompute every title's weighted score, rank and popularity in three statements.
+    """Recompute every title's weighted score, rank, trending count and popularity in four
+    statements.
 
     Ranked is the position by weighted score among titles with at least one score;
     Popularity is the position by the number of users with the title on a list.
@@ -217,6 +222,18 @@ def rankings_refresh() -> None:
                       FROM reviews_titlestats AS s2) AS r
              WHERE r.title_id = s.title_id AND s.rank IS DISTINCT FROM r.position
             """
+        )
+        cursor.execute(
+            """
+            UPDATE reviews_titlestats AS s
+               SET trending = coalesce(recent.n, 0)
+              FROM reviews_titlestats AS s2
+              LEFT JOIN (SELECT title_id, count(*) AS n FROM reviews_listentry
+                          WHERE updated_at >= now() - make_interval(days => %(days)s)
+                          GROUP BY title_id) AS recent ON recent.title_id = s2.title_id
+             WHERE s2.title_id = s.title_id AND s.trending IS DISTINCT FROM coalesce(recent.n, 0)
+            """,
+            {"days": TRENDING_DAYS},
         )
         cursor.execute(
             """

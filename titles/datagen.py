@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
 
-from .models import AlternativeTitle, Credit, Genre, Network, Person, Title
+from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 ADJECTIVES = [
     "Silent", "Golden", "Endless", "Hidden", "Last", "First", "Broken", "Bright", "Winter",
@@ -28,6 +28,7 @@ GIVEN_NAMES = [
 ]  # fmt: skip
 COUNTRIES = ["Japan", "South Korea", "China", "Taiwan", "Thailand"]
 NETWORKS = 20
+TAGS = 40
 CHUNKS = 10
 
 
@@ -86,6 +87,37 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             """,
             {"base": first["title"]},
         )
+        # Tags: a fixed set, two a title; related titles: every 50th title has a sequel.
+        execute(
+            """
+            INSERT INTO titles_tag (name, slug)
+            SELECT 'Theme ' || g, 'theme-' || g FROM generate_series(1, %(n)s) g
+            ON CONFLICT DO NOTHING
+            """,
+            {"n": TAGS},
+        )
+        execute(
+            """
+            INSERT INTO titles_title_tags (title_id, tag_id)
+            SELECT t.id, tag.id FROM titles_title t
+              JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM titles_tag
+                     WHERE slug LIKE 'theme-%%') tag
+                ON tag.k IN (t.id %% %(n)s, (t.id / %(n)s) %% %(n)s)
+             WHERE t.id >= %(base)s
+            ON CONFLICT DO NOTHING
+            """,
+            {"base": first["title"], "n": TAGS},
+        )
+        execute(
+            """
+            INSERT INTO titles_relatedtitle (title_id, related_id, kind)
+            SELECT t.id, t.id + 1, 'sequel' FROM titles_title t
+             WHERE t.id >= %(base)s AND t.id %% 50 = 0
+               AND EXISTS (SELECT 1 FROM titles_title n WHERE n.id = t.id + 1)
+            ON CONFLICT DO NOTHING
+            """,
+            {"base": first["title"]},
+        )
         chunked(
             update,
             """
@@ -136,5 +168,5 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             people=scale.people,
             per=scale.credits_per_title,
         )
-    reset_sequences(Network, Title, AlternativeTitle, Person, Credit, Genre)
+    reset_sequences(Network, Title, AlternativeTitle, Person, Credit, Genre, Tag, RelatedTitle)
     return first

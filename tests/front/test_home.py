@@ -1,45 +1,36 @@
-from datetime import date
+"""The home page leads somewhere: trending, airing now, top rated, recently added, the latest
+reviews and news, each linking to its full list, in a fixed number of queries. The newest-first
+list it used to be is now /titles/ (the browse page's default order)."""
+
+import io
+from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_lists_titles_newest_first(client, title_factory):
+def test_newest_first_is_the_browse_pages_order(client, title_factory):
     title_factory(title="Older", aired_from=date(2001, 1, 1), aired_to=None)
     title_factory(title="Newer", aired_from=date(2020, 1, 1), aired_to=None)
-    html = client.get("/").content.decode()
+    html = client.get("/titles/").content.decode()
     assert html.index("Newer") < html.index("Older")
 
 
 @override_settings(TITLES_PER_PAGE=3)
-def test_it_paginates(client, title_factory):
+def test_browse_pages_never_count_the_catalogue(client, title_factory):
     for year in range(2000, 2007):
         title_factory(title=f"Made in {year}", aired_from=date(year, 1, 1), aired_to=None)
-    first = client.get("/").content.decode()
-    third = client.get("/?page=3").content.decode()
+    first = client.get("/titles/").content.decode()
+    third = client.get("/titles/?page=3").content.decode()
     assert "Made in 2006" in first and "Made in 2003" not in first
     assert 'rel="next"' in first and 'rel="prev"' not in first
     assert "Made in 2000" in third
     assert 'rel="next"' not in third and 'rel="prev"' in third
-    # A page past the end says so rather than failing; a bad number shows the first page.
-    assert "No titles on this page" in client.get("/?page=99").content.decode()
-    assert "Made in 2006" in client.get("/?page=abc").content.decode()
-
-
-def test_it_says_so_when_the_catalogue_is_empty(client):
-    assert "The catalogue is empty" in client.get("/").content.decode()
-
-
-@pytest.mark.parametrize("size", [3, 30])
-def test_its_query_count_does_not_grow_with_titles(
-    client, django_assert_num_queries, title_factory, size
-):
-    title_factory.create_batch(size)
-    # Expect 1 query: one page of titles with networks, plus one row to tell if more follow.
-    with django_assert_num_queries(1):
-        client.get("/")
+    assert "No more titles" in client.get("/titles/?page=99").content.decode()
+    assert "Made in 2006" in client.get("/titles/?page=abc").content.decode()
 
 
 def test_titles_known_only_by_year_take_their_place_among_dated_ones(client, title_factory):
@@ -48,6 +39,45 @@ def test_titles_known_only_by_year_take_their_place_among_dated_ones(client, tit
     title_factory(title="Year 2002", aired_from=None, aired_to=None, year=2002)
     title_factory(title="Dated 2008", aired_from=date(2008, 1, 5), aired_to=None)
     title_factory(title="Undated", aired_from=None, aired_to=None, year=None)
-    html = client.get("/").content.decode()
+    html = client.get("/titles/").content.decode()
     names = ["Year 2020", "Dated 2008", "Dated 2005", "Year 2002", "Undated"]
     assert [html.index(name) for name in names] == sorted(html.index(name) for name in names)
+
+
+def test_an_empty_site_says_so_in_every_section(client):
+    html = client.get("/").content.decode()
+    assert html.count("Nothing here yet.") == 4
+    assert "No reviews yet." in html and "No articles yet." in html
+
+
+def test_the_demo_home_page_leads_to_every_list(client):
+    call_command("loaddemo", stdout=io.StringIO())
+    html = client.get("/").content.decode()
+    for heading, url in [
+        ("Trending this week", "/popular/"),
+        ("Airing now", "/airing/"),
+        ("Top rated", "/top/"),
+        ("Recently added", "/titles/?sort=added"),
+    ]:
+        assert heading in html and f'href="{url}"' in html
+    assert "Harbor Lights Diary" in html  # airing now in the demo data
+    assert "Latest reviews" in html and "Latest news" in html
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_its_query_count_does_not_grow_with_the_site(
+    client, django_assert_num_queries, title_factory, user_factory, rate, size
+):
+    from reviews.stats import rankings_refresh
+
+    member = user_factory()
+    today = date.today()
+    for n in range(size):
+        title = title_factory(aired_from=today - timedelta(days=n), aired_to=None)
+        rate(member, title, "8.0")
+    rankings_refresh()
+    # Expect 6 queries: trending, airing now, top rated, recently added (each a few titles
+    # with their statistics), the latest reviews with titles and authors, the latest news.
+    with django_assert_num_queries(6):
+        response = client.get("/")
+    assert response.status_code == 200

@@ -241,6 +241,8 @@ class Title(TimeStampedModel):
             models.Index(
                 best_date().desc(nulls_last=True), models.F("id").desc(), name="title_best_date_idx"
             ),
+            # Home page: recently added titles.
+            models.Index(models.F("created_at").desc(), name="title_created_idx"),
             # Search: forgiving matches on the stored keys (titles.search).
             GinIndex(OpClass("search_key", name="gin_trgm_ops"), name="title_search_key_trgm"),
             # Search: substring match on the English and native names (see TitleQuerySet.search).

@@ -1,0 +1,45 @@
+"""The home page: where to go next, each section a few titles and a link to its full list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from news import selectors as news_selectors
+from reviews import selectors as reviews_selectors
+from titles.models import Title
+
+SHOWN = 6
+
+
+@dataclass
+class Section:
+    heading: str
+    more_url: str
+    titles: list[Title] = field(default_factory=list)
+    rank: str = ""
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Seven queries whatever the catalogue's size: each section reads a few rows by index."""
+    sections = [
+        Section("Trending this week", reverse("front:popular"),
+                reviews_selectors.trending(SHOWN), "popularity"),
+        Section("Airing now", reverse("front:airing"), list(
+            reviews_selectors.most_watched_first(Title.objects.airing())[:SHOWN])),
+        Section("Top rated", reverse("front:top"), list(
+            reviews_selectors.ranked(Title.objects.all(), "score")
+            .filter(stats__ratings_count__gte=settings.TOP_MIN_RATINGS)[:SHOWN]), "score"),
+        Section("Recently added", f"{reverse('front:browse')}?sort=added", list(
+            Title.objects.select_related("stats").order_by("-created_at", "-id")[:SHOWN])),
+    ]  # fmt: skip
+    context = {
+        "sections": sections,
+        "reviews": reviews_selectors.latest_reviews(4),
+        "articles": list(news_selectors.index()[:3]),
+    }
+    return render(request, "front/home.html", context)
