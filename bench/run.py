@@ -36,6 +36,10 @@ PAGES = [
     ("reviews", "reviews", False),
     ("comment thread", "thread", False),
     ("search", "search", False),
+    ("search with a typo", "search_typo", False),
+    ("browse, two filters", "browse", False),
+    ("top rated", "top", False),
+    ("people search", "people", False),
 ]
 WRITE_MIX = "write mix"
 

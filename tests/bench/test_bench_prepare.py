@@ -56,6 +56,18 @@ def test_it_picks_the_title_with_the_most_reviews(catalogue):
     assert plan["pages"]["search"] == "/search/?q=Tears"
 
 
+def test_the_discovery_pages_it_picks_find_something(client, catalogue, credit_factory):
+    credit_factory(title=catalogue, person__name="Kim Minjun")
+    plan = _prepare()
+
+    typo = client.get(plan["pages"]["search_typo"])
+    assert typo.context["query"] != catalogue.title  # a letter is missing
+    assert typo.context["titles"][0] == catalogue
+    assert client.get(plan["pages"]["browse"]).context["titles"]
+    assert client.get(plan["pages"]["top"]).status_code == 200
+    assert client.get(plan["pages"]["people"]).context["cards"]
+
+
 def test_its_sessions_are_signed_in_as_the_bench_users(catalogue):
     plan = _prepare()
 

@@ -83,6 +83,10 @@ def prepare(user_count: int) -> dict:
         "title": hot.get_absolute_url(),
         "reviews": reverse("reviews:title_reviews", kwargs={"pk": hot.pk, "slug": hot.slug}),
         "search": reverse("titles:search") + "?" + urlencode({"q": _search_word(hot)}),
+        "search_typo": reverse("titles:search") + "?" + urlencode({"q": _with_typo(hot.title)}),
+        "browse": reverse("front:browse") + "?" + urlencode(_two_filters(hot)),
+        "top": reverse("front:top"),
+        "people": reverse("front:people") + "?" + urlencode({"q": _person_query(hot)}),
     }
     if comments:
         pages["thread"] = comments["thread"]
@@ -161,6 +165,25 @@ def _session_for(user: User) -> str:
 
 def _search_word(title: Title) -> str:
     return max(title.title.split(), key=len)
+
+
+def _with_typo(name: str) -> str:
+    """The name as someone in a hurry types it: one letter of its longest word dropped."""
+    word = max(name.split(), key=len)
+    return name.replace(word, word[:-2] + word[-1], 1)
+
+
+def _two_filters(title: Title) -> dict[str, str]:
+    """Country and genre of `title`: a browse page with two filters that has results."""
+    genre = title.genres.order_by("slug").values_list("slug", flat=True).first()
+    return {"country": title.country, **({"genre": genre} if genre else {})}
+
+
+def _person_query(title: Title) -> str:
+    """The lead's name, family and given name swapped, as many people type it."""
+    lead = title.credits.cast().in_display_order().select_related("person").first()
+    name = lead.person.name if lead else "Sawajiri Erika"
+    return " ".join(reversed(name.split()))
 
 
 def _comment_targets(title: Title) -> tuple[dict | None, str | None]:
