@@ -35,7 +35,7 @@ def test_best_known_titles_are_the_most_popular(
             rate(member, title, "8.0")
     rankings_refresh()
     response = client.get("/people/", {"q": "busy actor"})
-    ((person, known),) = response.context["cards"]
+    ((_, known),) = response.context["cards"]
     assert [t.title for t in known] == ["Show 4", "Show 3", "Show 2"]
 
 
@@ -44,7 +44,7 @@ def test_the_people_list_runs_a_fixed_number_of_queries(
     client, person_factory, title_factory, django_assert_num_queries, size
 ):
     title = title_factory()
-    for n in range(size):
+    for _ in range(size):
         Credit.objects.create(title=title, person=person_factory(), kind=Credit.Kind.SUPPORT)
     # Expect 2 queries: one page of people by name, their best-known titles (one window query).
     with django_assert_num_queries(2):
