@@ -1,0 +1,81 @@
+"""Finding the next drama: filters, rankings, genre links, forgiving search, people and the
+header's suggestions, as a visitor does it in the browser."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from titles.models import AlternativeTitle, Title
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo():
+    call_command("loaddemo", stdout=io.StringIO())
+    call_command("refresh_rankings", stdout=io.StringIO())
+    return Title.objects.get(title="1 Litre of Tears")
+
+
+def test_a_korean_drama_from_the_2020s_in_two_clicks(page, demo, screenshot):
+    page.goto("/titles/")
+    page.get_by_label("Country").select_option("South Korea")
+    page.get_by_label("From year").fill("2020")
+    page.get_by_role("button", name="Show titles").click()  # first click
+    expect(page.get_by_role("link", name="Remove the filter Country: South Korea")).to_be_visible()
+    screenshot(page, "browse-korean-2020s")
+    page.get_by_role("link", name="Navillera").click()  # second click
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Navillera")
+
+
+@pytest.mark.parametrize(("path", "field"), [("/top/", "rank"), ("/popular/", "popularity")])
+def test_the_rankings_agree_with_the_title_page(page, demo, screenshot, path, field):
+    number = getattr(demo.stats, field)
+    page.goto(path)
+    card = page.locator(".title-card", has_text="1 Litre of Tears").first
+    expect(card).to_contain_text(f"#{number}")
+    screenshot(page, f"ranking-{path.strip('/')}")
+    card.get_by_role("link").click()
+    label = "Ranked" if field == "rank" else "Popularity"
+    expect(page.locator(f"dt:has-text('{label}') + dd")).to_have_text(f"#{number}")
+
+
+def test_a_genre_link_leads_to_the_titles_of_that_genre(page, demo):
+    page.goto(demo.get_absolute_url())
+    page.locator(".title-names").get_by_role("link", name="Medical").click()
+    expect(page).to_have_url("/titles/?genre=medical")
+    expect(page.locator(".title-grid")).to_contain_text("Pure Soul")
+
+
+@pytest.mark.parametrize(
+    "query", ["1 litre of tars", "ichi ritoru", "1 Liter of Tears", "rittoru no namida"]
+)
+def test_the_search_forgives_how_the_title_is_typed(page, demo, query):
+    if query == "rittoru no namida":
+        AlternativeTitle.objects.filter(title=demo, name__icontains="rittoru").delete()
+    page.goto("/")
+    page.get_by_label("Search titles and people").fill(query)
+    page.get_by_label("Search titles and people").press("Enter")
+    expect(page.locator(".title-card").first).to_contain_text("1 Litre of Tears")
+
+
+@pytest.mark.parametrize("query", ["Erika Sawajiri", "沢尻"])
+def test_the_actress_is_found_by_either_order_or_her_script(page, demo, query, screenshot):
+    page.goto(f"/people/?q={query}")
+    expect(page.locator(".person-card").first).to_contain_text("Sawajiri Erika")
+    screenshot(page, "people-search")
+
+
+def test_the_header_suggestions_work_with_the_keyboard(page, demo, screenshot):
+    page.goto("/")
+    box = page.get_by_label("Search titles and people")
+    box.press_sequentially("sawaj", delay=40)
+    suggestion = page.locator("#search-suggestions").get_by_role("link", name="Sawajiri Erika")
+    expect(suggestion).to_be_visible()
+    screenshot(page, "header-suggestions")
+    box.press("Tab")
+    expect(page.locator("#search-suggestions a").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sawajiri Erika")
