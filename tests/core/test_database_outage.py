@@ -68,4 +68,4 @@ def test_a_page_answers_503_while_the_database_is_down_and_200_once_it_is_back(
         server.ensure_postgres_running()
         status, html = get(f"{site.base_url}/")
         assert status == 200
-        assert "The catalogue is empty" in html
+        assert "Nothing here yet." in html
