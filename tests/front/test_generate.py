@@ -60,6 +60,8 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
 
 
 def test_it_refuses_a_database_that_already_has_generated_data(title_factory):
-    title_factory.create_batch(21)
+    Title.objects.bulk_create(
+        [Title(title=f"Generated {n}", slug=f"generated-{n}", year=2000) for n in range(1001)]
+    )
     with pytest.raises(Exception, match="already holds generated data"):
         call_command("generate", "--scale", "small", stdout=io.StringIO())

@@ -39,7 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=["small", "large"], default="small")
 
     def handle(self, *args, scale: str, **options) -> None:
-        if Title.objects.count() > 20:
+        # The demo catalogue has a few dozen titles; generated ones come by the thousand.
+        if Title.objects.count() > 1000:
             raise CommandError("This database already holds generated data; use an empty one.")
         sizes = Scale.named(scale)
         progress = Progress(self.stdout)
