@@ -61,7 +61,7 @@ def parse(report: str) -> Load:
         return float(match.group(1))
 
     def percentile(which: int) -> float:
-        match = re.search(rf"^\s+{which}%\s+([\d.]+)(us|ms|s|m)$", report, re.MULTILINE)
+        match = re.search(rf"^\s+{which}%\s+([\d.]+)(us|ms|s|m)\s*$", report, re.MULTILINE)
         if match is None:
             raise ValueError(f"wrk's report has no {which}th percentile:\n{report}")
         return float(match.group(1)) * UNITS_MS[match.group(2)]
