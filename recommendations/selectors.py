@@ -10,6 +10,7 @@ from django.core.paginator import Page
 from django.db.models import (
     Case,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     QuerySet,
@@ -83,12 +84,7 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
     # page is shown only when there is none, and labelled as such.
     here = side == "title_low"
     first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
-        Case(
-            When(for_low=here, then=Value(0)),
-            When(for_low__isnull=True, then=Value(1)),  # written before sides were recorded
-            default=Value(2),
-            output_field=IntegerField(),
-        ),
+        F("for_low").desc(nulls_last=True) if here else F("for_low").asc(nulls_last=True),
         "created_at",
         "id",
     )
