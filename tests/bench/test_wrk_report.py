@@ -60,17 +60,20 @@ def test_it_refuses_a_report_without_percentiles():
 def test_it_reads_percentiles_in_seconds_with_wrks_trailing_space():
     from bench.load import parse
 
-    report = """Running 2s test @ http://127.0.0.1:1/
-  2 threads and 8 connections
-  Latency Distribution
-     50%  487.90ms
-     75%  652.65ms
-     90%  875.14ms
-     99%    1.02s 
-  25 requests in 2.01s, 3.30MB read
-Requests/sec:     12.43
-Transfer/sec:      1.64MB
-"""
+    report = "\n".join(
+        [
+            "Running 2s test @ http://127.0.0.1:1/",
+            "  2 threads and 8 connections",
+            "  Latency Distribution",
+            "     50%  487.90ms",
+            "     75%  652.65ms",
+            "     90%  875.14ms",
+            "     99%    1.02s ",  # wrk ends this line with a space
+            "  25 requests in 2.01s, 3.30MB read",
+            "Requests/sec:     12.43",
+            "Transfer/sec:      1.64MB",
+        ]
+    )
     load = parse(report)
     assert load.p50_ms == 487.90
     assert load.p99_ms == 1020.0
