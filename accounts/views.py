@@ -78,10 +78,16 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The sign-in page's words, for the page and for its locked-out version alike.
+SIGN_IN_PAGE = {"heading": "Sign in", "submit": "Sign in", "show_signup": True}
+
+
 class SignInView(RefusedFormStatus, auth_views.LoginView):
     """Sign-in; a visitor who is already signed in goes on to `next` (or home) at once."""
 
     redirect_authenticated_user = True
+    template_name = "accounts/form_page.html"
+    extra_context = SIGN_IN_PAGE
 
     def get_success_url(self) -> str:
         target = safe_next(self.request, "")
@@ -134,10 +140,8 @@ def locked_out(
     username = get_client_username(request, credentials) or ""
     form = AuthenticationForm(request, initial={"username": username})
     context = {
+        **SIGN_IN_PAGE,
         "form": form,
-        "heading": "Sign in",
-        "submit": "Sign in",
-        "show_signup": True,
         "refusal": (
             "Too many wrong passwords for this name: signing in is paused for "
             f"{settings.AXES_COOLOFF_TIME.seconds // 60} minutes. Nothing else was changed; "

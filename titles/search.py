@@ -50,15 +50,24 @@ class Found(Generic[M]):
 def _matches(sql: str, query: str, threshold: float) -> list[tuple[int, float]]:
     """Ids and scores of the names within `threshold` of `query`; "<%" compares against
     pg_trgm.word_similarity_threshold, whose default is MATCH_THRESHOLD."""
-    if threshold == MATCH_THRESHOLD:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, {"q": query, "limit": CANDIDATES})
-            return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
-    with transaction.atomic(), connection.cursor() as cursor:
-        # SET LOCAL keeps another threshold to this transaction.
-        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [threshold])
+    if threshold != MATCH_THRESHOLD:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # SET LOCAL keeps another threshold to this transaction.
+            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [threshold])
+            return _matches(sql, query, MATCH_THRESHOLD)
+    with connection.cursor() as cursor:
         cursor.execute(sql, {"q": query, "limit": CANDIDATES})
         return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
+
+
+def _title_sql() -> str:
+    return TITLE_MATCHES.format(
+        title=Title._meta.db_table, alternative=AlternativeTitle._meta.db_table
+    )
+
+
+def _person_sql() -> str:
+    return PERSON_MATCHES.format(person=Person._meta.db_table)
 
 
 def _ranked(
@@ -80,10 +89,7 @@ def find_titles(query: str, limit: int) -> list[Found[Title]]:
     folded = fold(query)
     if not folded:
         return []
-    sql = TITLE_MATCHES.format(
-        title=Title._meta.db_table, alternative=AlternativeTitle._meta.db_table
-    )
-    return _ranked(Title, _matches(sql, folded, MATCH_THRESHOLD), folded, "title", limit)
+    return _ranked(Title, _matches(_title_sql(), folded, MATCH_THRESHOLD), folded, "title", limit)
 
 
 def find_people(query: str, limit: int) -> list[Found[Person]]:
@@ -91,8 +97,7 @@ def find_people(query: str, limit: int) -> list[Found[Person]]:
     folded = fold(query)
     if not folded:
         return []
-    sql = PERSON_MATCHES.format(person=Person._meta.db_table)
-    return _ranked(Person, _matches(sql, folded, MATCH_THRESHOLD), folded, "name", limit)
+    return _ranked(Person, _matches(_person_sql(), folded, MATCH_THRESHOLD), folded, "name", limit)
 
 
 def did_you_mean(query: str) -> str:
@@ -100,12 +105,8 @@ def did_you_mean(query: str) -> str:
     folded = fold(query)
     if not folded:
         return ""
-    title_sql = TITLE_MATCHES.format(
-        title=Title._meta.db_table, alternative=AlternativeTitle._meta.db_table
-    )
-    person_sql = PERSON_MATCHES.format(person=Person._meta.db_table)
     best: list[tuple[float, str]] = []
-    for sql, model, name in ((title_sql, Title, "title"), (person_sql, Person, "name")):
+    for sql, model, name in ((_title_sql(), Title, "title"), (_person_sql(), Person, "name")):
         matches = _matches(sql, folded, SUGGEST_THRESHOLD)[:1]
         if matches:
             obj = model._default_manager.filter(pk=matches[0][0]).values_list(name, flat=True)
