@@ -197,7 +197,7 @@ def _fresh_top_form() -> CommentForm:
     """The top form without an earlier refusal's messages, for a reply posted in place; what
     the member is typing in it stays (htmx keeps a preserved element as it is)."""
     form = comment_form()
-    form.fields["body"].widget.attrs["hx-preserve"] = "true"
+    form.fields["body"].widget.attrs["data-hx-preserve"] = "true"
     return form
 
 

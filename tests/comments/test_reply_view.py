@@ -42,7 +42,7 @@ def test_with_htmx_the_reply_form_comes_alone_aimed_at_the_parents_replies(
     html = client.get(f"/comments/{parent.pk}/reply/", **HTMX).content.decode()
 
     assert "<html" not in html
-    assert f'hx-target="#replies-{parent.pk}"' in html
+    assert f'data-hx-target="#replies-{parent.pk}"' in html
     assert f'id="id_reply_{parent.pk}_body"' in html
 
 
@@ -72,7 +72,7 @@ def test_posting_a_reply_with_htmx_returns_it_and_empties_the_form_slot(
     reply = Comment.objects.get(parent=parent)
     assert html.lstrip().startswith(f'<li class="comment" id="comment-{reply.pk}"')
     assert "In place." in html
-    assert f'id="reply-slot-{parent.pk}" hx-swap-oob="true"' in html
+    assert f'id="reply-slot-{parent.pk}" data-hx-swap-oob="true"' in html
 
 
 def test_a_refused_reply_with_htmx_stays_in_its_form(client, user, title, comment_factory):
@@ -111,7 +111,7 @@ def test_a_reply_at_the_indent_cap_follows_its_parent(
 
     html = client.get(f"/comments/{deep.pk}/reply/", **HTMX).content.decode()
 
-    assert f'hx-target="#comment-{deep.pk}" hx-swap="afterend"' in html
+    assert f'data-hx-target="#comment-{deep.pk}" data-hx-swap="afterend"' in html
 
 
 def test_a_reply_in_place_updates_the_count_and_clears_an_earlier_warning(
@@ -125,8 +125,8 @@ def test_a_reply_in_place_updates_the_count_and_clears_an_earlier_warning(
     response = client.post(post_url(title), {"body": "In place.", "parent": parent.pk}, **HTMX)
 
     html = response.content.decode()
-    assert '<h2 class="h4" id="comments-heading" hx-swap-oob="true">Comments (2)</h2>' in html
+    assert '<h2 class="h4" id="comments-heading" data-hx-swap-oob="true">Comments (2)</h2>' in html
     # A fresh top form replaces one that may still show a refusal from before.
     top_form = html[html.index('id="comment-form"') :]
-    assert 'hx-swap-oob="true"' in top_form.split(">")[0]
+    assert 'data-hx-swap-oob="true"' in top_form.split(">")[0]
     assert "alert" not in top_form and "invalid-feedback" not in top_form

@@ -51,7 +51,7 @@ def test_signed_in_readers_get_the_form_and_reply_links_in_place(
 
     assert "Login or Register" not in html
     assert 'name="body"' in html
-    assert f'hx-get="/comments/{comment.pk}/reply/"' in html
+    assert f'data-hx-get="/comments/{comment.pk}/reply/"' in html
     assert f'href="/comments/{comment.pk}/reply/"' in html
 
 
