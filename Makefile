@@ -47,8 +47,13 @@ lint: install
 	$(BIN)/mypy .
 
 # The browser tests drive Debian's Chromium; CJK fonts let screenshots show native titles.
+# Every page's HTML goes through the Nu HTML checker, a Java program from the npm registry.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 browser:
-	$(call apt_install,chromium fonts-noto-cjk)
+	$(call apt_install,chromium fonts-noto-cjk default-jre-headless)
+	@test -f $(VNU_JAR) || npm install --silent --no-save --no-audit --no-fund \
+	  --prefix var/tools vnu-jar@$(VNU_VERSION)
 
 test: lint db browser
 	$(PY) manage.py makemigrations --check --dry-run

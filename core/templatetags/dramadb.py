@@ -30,6 +30,14 @@ def humandate(value: datetime | None) -> str:
     return format_date(timezone.localtime(value), DATE_FORMAT)
 
 
+@register.filter
+def machine_time(value: datetime | None) -> str:
+    """A `<time datetime>` value: ISO 8601 to the second, as HTML allows ("…T11:25:28+00:00")."""
+    if value is None:
+        return ""
+    return value.replace(microsecond=0).isoformat()
+
+
 @register.simple_tag
 def aired_range(start: date | None, end: date | None) -> str:
     """ "Oct 15, 2005 to Dec 20, 2005"; a single date for one-day airings."""
