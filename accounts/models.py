@@ -19,7 +19,7 @@ LOOKS_TAKEN = "This name looks the same as a member's name already in use. Pleas
 
 class User(AbstractUser):
     bio = models.TextField("short biography", max_length=1000, blank=True)
-    avatar = CheckedImageField(upload_to="avatars/", blank=True)
+    avatar = CheckedImageField(upload_to="avatars/", blank=True, kind="avatar")
     # The name as it looks (accounts.names.name_key), set on every save: unique, so that no
     # two members can pass for each other, whatever the letters' case, width or script.
     # Case-folding can lengthen a name ("ß" is "ss"), so the key has room for four times it.

@@ -1,15 +1,19 @@
-"""Checked image uploads: posters, people photos and avatars.
+"""Checked image uploads: posters, people photos, avatars and article images.
 
 Every upload is inspected with Pillow before it is accepted: only JPEG, PNG and
 WebP, within a byte and a pixel budget, and decoded fully so a truncated or
 forged file is caught. The accepted image is then re-encoded from its pixels, keeping only
 its orientation (applied to the pixels) and colour profile, which drops any trailing payload,
 comment or metadata a polyglot file could carry.
+
+A field given a `kind` (core.renditions.KINDS) also stores the image's renditions whenever
+an image is saved through it: from the admin, a member's profile form or the demo.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import warnings
 from pathlib import PurePath
 from typing import Any
@@ -19,7 +23,10 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps
+
+from core.renditions import KINDS, Kind, delete_renditions, make_renditions
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -112,8 +119,49 @@ class CheckedImageFormField(forms.FileField):
         return checked_image(upload)
 
 
+def _plain_name(name: str) -> str:
+    """The name with no dot before its extension, so no original can be named like a
+    rendition (`x.w64.webp`) and be overwritten by another image's renditions."""
+    root, extension = posixpath.splitext(name)
+    folder, stem = posixpath.split(root)
+    return posixpath.join(folder, stem.replace(".", "-") + extension)
+
+
+class CheckedImageFieldFile(ImageFieldFile):
+    """A stored image that keeps its renditions next to it."""
+
+    field: CheckedImageField
+
+    def save(self, name: str, content: File, save: bool = True) -> None:
+        super().save(_plain_name(name), content, save=False)
+        if self.name and (kind := self.field.picture_kind) is not None:
+            source = None if getattr(content, "closed", False) else content
+            make_renditions(self.storage, self.name, kind, source=source)
+        if save:
+            self.instance.save()
+
+    save.alters_data = True  # type: ignore[attr-defined]
+
+    def delete(self, save: bool = True) -> None:
+        if self.name and (kind := self.field.picture_kind) is not None:
+            delete_renditions(self.storage, self.name, kind)
+        super().delete(save=save)
+
+    delete.alters_data = True  # type: ignore[attr-defined]
+
+
 class CheckedImageField(models.ImageField):
-    """An ImageField whose forms (admin included) check and re-encode every upload."""
+    """An ImageField whose forms (admin included) check and re-encode every upload, and
+    which stores the renditions of its `kind` with every image saved through it."""
+
+    attr_class = CheckedImageFieldFile
+
+    def __init__(self, *args: Any, kind: str | None = None, **kwargs: Any) -> None:
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"Unknown picture kind {kind!r}; expected one of {sorted(KINDS)}.")
+        # Left out of deconstruct(): it changes no column, and migrations make no pictures.
+        self.picture_kind: Kind | None = KINDS[kind] if kind else None
+        super().__init__(*args, **kwargs)
 
     def formfield(
         self,

@@ -34,7 +34,7 @@ class Article(TimeStampedModel):
         max_length=BLURB_MAX_LENGTH, help_text="One line shown under the headline in lists."
     )
     body = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
-    image = CheckedImageField(upload_to="news/", blank=True)
+    image = CheckedImageField(upload_to="news/", blank=True, kind="banner")
     image_alt = models.CharField(
         "image description",
         max_length=200,

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image
 
+from core.renditions import KINDS
 from titles.models import Title
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +127,10 @@ def test_a_bad_poster_on_an_existing_title_keeps_the_old_one(editor_client, medi
     assert response.status_code == 200
     title.refresh_from_db()
     assert title.poster.name == before
-    assert len(saved_files(media)) == 1
+    # Only the first poster, with its renditions.
+    assert {p.name for p in saved_files(media)} == {"a.png"} | {
+        f"a.w{width}.webp" for width in KINDS["poster"].widths
+    }
 
 
 def test_a_title_that_ends_before_it_starts_is_refused(editor_client, media):

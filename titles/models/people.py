@@ -19,7 +19,7 @@ class Person(TimeStampedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
     native_name = models.CharField(max_length=200, blank=True)
-    photo = CheckedImageField(upload_to="people/", blank=True)
+    photo = CheckedImageField(upload_to="people/", blank=True, kind="portrait")
     birthday = models.DateField(null=True, blank=True)
     biography = models.TextField(blank=True)
     # Both orders of the name, the native name and its romanisation (titles.search).

@@ -180,7 +180,7 @@ class Title(TimeStampedModel):
         "duration (minutes)", null=True, blank=True, help_text="Length of one episode."
     )
     synopsis = models.TextField(blank=True)
-    poster = CheckedImageField(upload_to="posters/", blank=True)
+    poster = CheckedImageField(upload_to="posters/", blank=True, kind="poster")
     content_rating = models.CharField(
         max_length=2, choices=ContentRating.choices, default=ContentRating.NOT_RATED, blank=True
     )

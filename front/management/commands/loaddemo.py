@@ -5,6 +5,7 @@ from time import monotonic
 from django.core.management.base import BaseCommand
 
 from comments import demo as comments_demo
+from front import demo_pictures
 from news import demo as news_demo
 from recommendations import demo as recommendations_demo
 from reviews import demo as reviews_demo
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             ("recommendations", self.load_recommendations),
             ("similar titles", recommendations_demo.load_similar_titles),
             ("news & articles", news_demo.load_articles),
+            ("pictures: posters, portraits and avatars", demo_pictures.load_pictures),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
