@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -93,6 +94,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages go out compressed (static files are compressed ahead by WhiteNoise). Django masks
+    # the CSRF token afresh in every response, which keeps compression from leaking it.
+    "django.middleware.gzip.GZipMiddleware",
     "core.middleware.RejectNulCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +123,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "front.theme.colour_theme",
             ],
         },
     },

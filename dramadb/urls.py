@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
 admin.site.site_header = "dramadb editors"
@@ -24,5 +25,10 @@ handler500 = "front.errors.server_error"
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Stored names are never reused (storage adds a suffix), so a browser may keep a file.
+        re_path(
+            r"^media/(?P<path>.*)$",
+            cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]

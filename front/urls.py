@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import home, people, views
+from . import home, people, site_files, theme, views
 
 app_name = "front"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("theme/", theme.set_theme, name="theme"),
     path("titles/<int:pk>-<str:slug>/", views.title_detail, name="title"),
     path("titles/<int:pk>/", views.title_detail, name="title_bare"),
     path("users/<str:username>/", views.profile, name="profile"),
@@ -19,4 +20,15 @@ urlpatterns = [
     path("tags/<slug:value>/", views.browse_alias, {"field": "tag"}, name="tag"),
     path("help/ratings/", views.help_ratings, name="help_ratings"),
     path("help/recommendations/", views.help_recommendations, name="help_recommendations"),
+    path("robots.txt", site_files.robots_txt, name="robots"),
+    path("sitemap.xml", site_files.sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", site_files.sitemap_section, name="sitemap_section"),
+    path("site.webmanifest", site_files.webmanifest, name="webmanifest"),
+    path("favicon.ico", site_files.root_file, {"name": "favicon.ico"}, name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        site_files.root_file,
+        {"name": "apple-touch-icon.png"},
+        name="apple_touch_icon",
+    ),
 ]

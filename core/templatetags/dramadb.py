@@ -31,6 +31,12 @@ def humandate(value: datetime | None) -> str:
 
 
 @register.filter
+def lt(value: int, limit: int) -> bool:
+    """`forloop.counter|lt:4`: true for the first three of a loop."""
+    return value < limit
+
+
+@register.filter
 def machine_time(value: datetime | None) -> str:
     """A `<time datetime>` value: ISO 8601 to the second, as HTML allows ("…T11:25:28+00:00")."""
     if value is None:

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = Path(
-    os.environ.get("VNU_JAR", ROOT / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar")
+    os.environ.get("VNU_JAR", ROOT / "var/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar")
 )
 # WCAG 2.2 AA includes the 24 × 24 px tap target; best practices include heading order.
 AXE_OPTIONS = {

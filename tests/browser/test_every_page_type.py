@@ -1,7 +1,8 @@
 """Every page type, signed out and signed in, passes axe-core and the Nu HTML checker.
 
-The demo data is loaded once; each page is opened in Chromium, checked with axe-core as it
-stands, and its HTML as served is checked by the Nu HTML checker in one run at the end.
+The demo data is loaded once; each page is opened in Chromium and checked with axe-core as it
+stands, in the light and the dark colour scheme; its HTML as served goes through the Nu HTML
+checker, all pages in one run at the end.
 Error pages that a visitor cannot reach on purpose (500, 503, 429, 403, 400) are rendered
 from their templates and served at a made-up address of the live server.
 """
@@ -27,6 +28,11 @@ from titles.models import Title
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ERROR_TEMPLATES = ("400", "403", "403_csrf", "429", "500", "503")
+# Every id an aria-labelledby names must be on the page.
+UNRESOLVED_LABELS = """[...document.querySelectorAll('[aria-labelledby]')].flatMap(element =>
+  element.getAttribute('aria-labelledby').split(/\\s+/)
+    .filter(id => !document.getElementById(id))
+    .map(id => `${element.tagName.toLowerCase()} names missing #${id}`))"""
 
 
 def _pages_signed_out(seed: Title) -> dict[str, str]:
@@ -135,9 +141,17 @@ def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_p
         response = page.goto(path)
         assert response is not None
         documents[name] = response.text()
-        found = axe_violations(page)
-        if found:
-            violations[name] = found
+        unresolved = page.evaluate(UNRESOLVED_LABELS)
+        if unresolved:
+            violations[f"{name} (aria-labelledby)"] = unresolved
+        # Both colour schemes: the dark one follows the system setting. Reduced motion turns
+        # off Bootstrap's colour transitions, which axe would otherwise catch halfway.
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+            found = axe_violations(page)
+            if found:
+                violations[f"{name} ({scheme})"] = found
+        page.emulate_media(color_scheme="light")
 
     for name, path in _pages_signed_out(seed).items():
         check(name, path)

@@ -16,7 +16,8 @@ def test_a_visitor_reads_the_synopsis_and_the_whole_cast(page, screenshot):
     page.get_by_text("read more").click()
     expect(full_synopsis).to_be_visible()
     expect(full_synopsis).to_contain_text("spinocerebellar degeneration")
-    expect(page.get_by_text("1 リットルの涙")).to_be_visible()
+    expect(page.locator(".native-name")).to_have_text("1 リットルの涙")
+    expect(page.locator(".title-names").get_by_text("1 リットルの涙")).to_be_visible()
     screenshot(page, "title-page")
 
     page.get_by_role("link", name="Show More Cast (11)").click()
