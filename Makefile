@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run test lint format bench browser backup restore
+.PHONY: install db run test lint format bench lighthouse browser backup restore
 
 # Installs Debian packages named in $(1) that are not installed (a removed package whose
 # configuration files remain counts as missing), with sudo unless root.
@@ -49,11 +49,11 @@ lint: install
 # The browser tests drive Debian's Chromium; CJK fonts let screenshots show native titles.
 # Every page's HTML goes through the Nu HTML checker, a Java program from the npm registry.
 VNU_VERSION := 26.9.27
-VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_JAR := var/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 browser:
 	$(call apt_install,chromium fonts-noto-cjk default-jre-headless)
 	@test -f $(VNU_JAR) || npm install --silent --no-save --no-audit --no-fund \
-	  --prefix var/tools vnu-jar@$(VNU_VERSION)
+	  --prefix var/tools/vnu vnu-jar@$(VNU_VERSION)
 
 test: lint db browser
 	$(PY) manage.py makemigrations --check --dry-run
@@ -67,6 +67,15 @@ format: install
 bench: install
 	$(call apt_install,wrk)
 	$(PY) -m bench.run
+
+# Lighthouse's scores for the main pages as production serves them (README, "Benchmark").
+# Lighthouse 12 is the newest that runs on Node.js 20.
+LIGHTHOUSE_VERSION := 12.8.2
+lighthouse: install
+	$(call apt_install,chromium fonts-noto-cjk)
+	@test -x var/tools/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-save \
+	  --no-audit --no-fund --prefix var/tools/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PY) -m bench.lighthouse
 
 # `make backup` writes var/backups/<time>.dump (or FILE=path); `make restore FILE=path`
 # replaces the database's contents with it. Both work on the embedded server or DATABASE_URL.
