@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
+from core.page_cache import COMMENTS, object_version, pages_changed
 
 from .models import Comment, CommentCount, child_path, path_segment
 
@@ -204,6 +205,7 @@ def comments_remove_for_target(*, content_type_id: int, object_id: int) -> None:
     Comment.objects.filter(root__in=roots).delete()
     of_target.filter(parent__isnull=True).delete()
     CommentCount.objects.filter(content_type_id=content_type_id, object_id=object_id).delete()
+    pages_changed(COMMENTS)
 
 
 def _content_type_for(target: models.Model) -> ContentType:
@@ -248,11 +250,20 @@ def _check_rate(author: User) -> None:
 
 
 def _lock(comment: Comment) -> Comment:
-    return (
+    """Lock a comment before it changes; the pages that show it are made afresh on commit."""
+    locked = (
         Comment.objects.select_for_update(no_key=True, of=("self",))
         .select_related("author")
         .get(pk=comment.pk)
     )
+    _pages_changed(locked.content_type_id, locked.object_id)
+    return locked
+
+
+def _pages_changed(content_type_id: int, object_id: int) -> None:
+    """The target's pages and every thread page show comments: both are made afresh."""
+    target = ContentType.objects.get_for_id(content_type_id)
+    pages_changed(object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS)
 
 
 def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:
@@ -311,6 +322,7 @@ def _insert(
         **tree,
     )
     _visible_changed(comment, +1)
+    _pages_changed(content_type.pk, object_id)
     return comment
 
 

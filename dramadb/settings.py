@@ -4,6 +4,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -142,16 +143,29 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
+# Redis when REDIS_URL is set; otherwise files under var/cache, which every process of this
+# machine shares (gunicorn's workers, the development server, the test suite's servers), so
+# two processes never disagree about a page's version or a throttle's count.
+CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
         if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     )
 }
+# Whole pages for visitors who are not signed in (core/page_cache.py): on unless PAGE_CACHE is
+# false. Shared caches and CDNs may keep such a page PAGE_CACHE_SECONDS; the site's own cache
+# keeps a version of a page PAGE_CACHE_TTL seconds at most (a write makes a new version at once).
+PAGE_CACHE = envbool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_TTL = envint("PAGE_CACHE_TTL", 24 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.page_cache import (
+    CATALOGUE,
+    NEWS,
+    RANKS,
+    RATINGS,
+    REVIEWS,
+    cached_for_visitors,
+    depends_on,
+)
 from news import selectors as news_selectors
 from reviews import selectors as reviews_selectors
 from titles.models import Title
@@ -24,6 +33,7 @@ class Section:
     rank: str = ""
 
 
+@cached_for_visitors(depends_on(CATALOGUE, RATINGS, RANKS, REVIEWS, NEWS))
 def home(request: HttpRequest) -> HttpResponse:
     """Seven queries whatever the catalogue's size: each section reads a few rows by index."""
     sections = [

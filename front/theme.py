@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseRedirect
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.http import safe_next
@@ -28,6 +29,9 @@ def colour_theme(request: HttpRequest) -> dict[str, object]:
     return {"theme": theme_of(request), "theme_choices": CHOICES}
 
 
+# The form is on every page, and pages for visitors come whole from the cache: they must not
+# carry a token meant for one visitor. Another site could at worst change a visitor's colours.
+@csrf_exempt
 @require_POST
 def set_theme(request: HttpRequest) -> HttpResponseRedirect:
     response = HttpResponseRedirect(safe_next(request, "/"))

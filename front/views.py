@@ -15,6 +15,15 @@ from django.urls import reverse
 
 from comments.selectors import comment_section
 from core.http import canonical_redirect
+from core.page_cache import (
+    CATALOGUE,
+    NEWS,
+    RANKS,
+    RATINGS,
+    cached_for_visitors,
+    depends_on,
+    title_version,
+)
 from core.pagination import countless_page
 from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
@@ -26,8 +35,11 @@ from titles.models import Credit, Title, related_of
 from .browse import RANKINGS, RankingForm, browse
 
 PROFILE_ENTRIES_PER_STATUS = 10
+# Lists of titles show names, posters, scores and ranks.
+LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
+@cached_for_visitors(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
     if response := canonical_redirect(request, slug, title):
@@ -95,6 +107,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
+@cached_for_visitors(LISTS)
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
     form, titles, active, sort = browse(request.GET)
@@ -104,6 +117,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
+@cached_for_visitors(LISTS)
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
     params = request.GET.copy()
@@ -120,6 +134,7 @@ def ranking(request: HttpRequest, by: str) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
+@cached_for_visitors(LISTS)
 def on_the_air(request: HttpRequest, status: str) -> HttpResponse:
     """/airing/ (most popular first) and /upcoming/ (soonest first)."""
     on_air = Title.objects.select_related("network", "stats").with_status(status)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "News & Articles"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -4,11 +4,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, parse_id
+from core.page_cache import (
+    CATALOGUE,
+    NEWS,
+    cached_for_visitors,
+    depends_on,
+    object_version,
+)
 from titles.models import Title
 
 from . import selectors
 
 
+@cached_for_visitors(depends_on(NEWS, CATALOGUE))
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""
     title = None
@@ -24,6 +32,9 @@ def news_index(request: HttpRequest) -> HttpResponse:
     return render(request, "news/index.html", context)
 
 
+@cached_for_visitors(
+    lambda request, pk, **kwargs: [object_version("news.article", pk), NEWS, CATALOGUE]
+)
 def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     article = selectors.article_for_page(pk, request.user)
     if article is None:

@@ -14,6 +14,7 @@ from django.db.models import F
 
 from accounts.models import User
 from core.counters import counter_add
+from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
 from .models import (
@@ -44,6 +45,13 @@ def _check_reason(reason: str) -> str:
             code="too_long",
         )
     return text
+
+
+def _pages_changed(recommendation: Recommendation) -> None:
+    """Both titles' pages show the pair: they are made afresh once the write commits."""
+    pages_changed(
+        title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)
+    )
 
 
 def _count_titles(low_id: int, high_id: int, delta: int) -> None:
@@ -92,6 +100,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
             code="duplicate",
         ) from None
     Recommendation.objects.filter(pk=recommendation.pk).update(reasons_count=F("reasons_count") + 1)
+    _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 
@@ -107,6 +116,7 @@ def recommendation_vote(*, user: User, recommendation: Recommendation) -> Recomm
     _, created = RecommendationVote.objects.get_or_create(recommendation=recommendation, user=user)
     if created:
         Recommendation.objects.filter(pk=recommendation.pk).update(votes_count=F("votes_count") + 1)
+        _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 
@@ -119,6 +129,7 @@ def recommendation_unvote(*, user: User, recommendation: Recommendation) -> Reco
     ).delete()
     if deleted:
         Recommendation.objects.filter(pk=recommendation.pk).update(votes_count=F("votes_count") - 1)
+        _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 
@@ -130,6 +141,7 @@ def recommendation_reason_remove(*, reason: RecommendationReason) -> None:
     deleted, _ = RecommendationReason.objects.filter(pk=reason.pk).delete()
     if not deleted:
         return
+    _pages_changed(recommendation)
     if recommendation.reasons_count <= 1:
         # Its votes go with it (cascade); both titles count one recommendation fewer.
         recommendation.delete()

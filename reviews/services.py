@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
+from core.page_cache import REVIEWS, pages_changed, title_version
 from titles.models import Title
 
 from .models import SUB_SCORES, ListEntry, Review, ReviewVote
@@ -181,4 +182,5 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
     Review.objects.filter(pk=review.pk).update(
         helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
     )
+    pages_changed(title_version(review.title_id), REVIEWS)
     return review

@@ -15,6 +15,7 @@ from django.db.models import Count, FloatField, Func, Q, Sum
 from django.db.models.sql.compiler import SQLCompiler
 
 from core.counters import locked_row
+from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
 
 from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, TitleStats
 
@@ -38,8 +39,10 @@ def stats_for_update(title_id: int) -> TitleStats:
     """The title's statistics row, created if missing, locked until the transaction ends.
 
     Every writer locks this row first, so concurrent writers on one title queue up
-    here instead of losing each other's changes.
+    here instead of losing each other's changes; and every page that shows the title's
+    statistics or reviews is made afresh once the writer commits.
     """
+    pages_changed(title_version(title_id), RATINGS, REVIEWS)
     return locked_row(TitleStats, title_id=title_id)
 
 
@@ -188,14 +191,16 @@ def weighted_score(mean: float, count: int, overall_mean: float, m: int) -> floa
 TRENDING_DAYS = 7
 
 
-def rankings_refresh() -> None:
+def rankings_refresh() -> int:
     """Recompute every title's weighted score, rank, trending count and popularity in four
     statements.
 
     Ranked is the position by weighted score among titles with at least one score;
-    Popularity is the position by the number of users with the title on a list.
+    Popularity is the position by the number of users with the title on a list. Returns how
+    many rows changed; when any did, the pages that show ranks are made afresh.
     """
     m = settings.RATING_WEIGHT_MIN_VOTES
+    changed = 0
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             """
@@ -212,6 +217,7 @@ def rankings_refresh() -> None:
             """,
             {"m": m},
         )
+        changed += cursor.rowcount
         cursor.execute(
             """
             UPDATE reviews_titlestats AS s
@@ -223,6 +229,7 @@ def rankings_refresh() -> None:
              WHERE r.title_id = s.title_id AND s.rank IS DISTINCT FROM r.position
             """
         )
+        changed += cursor.rowcount
         cursor.execute(
             """
             UPDATE reviews_titlestats AS s
@@ -235,6 +242,7 @@ def rankings_refresh() -> None:
             """,
             {"days": TRENDING_DAYS},
         )
+        changed += cursor.rowcount
         cursor.execute(
             """
             UPDATE reviews_titlestats AS s
@@ -246,6 +254,10 @@ def rankings_refresh() -> None:
              WHERE r.title_id = s.title_id AND s.popularity IS DISTINCT FROM r.position
             """
         )
+        changed += cursor.rowcount
+        if changed:
+            pages_changed(RATINGS, RANKS)
+    return changed
 
 
 def wilson_sql(yes: str, total: str, z: float = 1.96) -> str:

@@ -18,7 +18,11 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="dramadb-test-media-")
 os.environ["MEDIA_ROOT"] = MEDIA_ROOT
 os.environ["SERVE_MEDIA"] = "true"
+# The cache is files that the suite's processes share; a folder of this run's own.
+CACHE_DIR = tempfile.mkdtemp(prefix="dramadb-test-cache-")
+os.environ["CACHE_DIR"] = CACHE_DIR
 
 
 def pytest_unconfigure(config):
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class TitlesConfig(AppConfig):
     name = "titles"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

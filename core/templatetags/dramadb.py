@@ -16,18 +16,17 @@ DATE_FORMAT = "M j, Y"
 
 @register.filter
 def humandate(value: datetime | None) -> str:
-    """ "28 days ago" within a month, "Jul 15, 2014" before that."""
+    """ "today", "yesterday" or "28 days ago" within a month, "Jul 15, 2014" before that.
+
+    Whole calendar days only, so a page stays right all day: cached pages are keyed by the
+    day (core/page_cache.py)."""
     if value is None:
         return ""
-    age = timezone.now() - value
-    if age < RECENT:
-        # The largest whole unit up to days: "28 days ago", never "4 weeks ago".
-        for unit, seconds in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
-            count = int(age.total_seconds() // seconds)
-            if count >= 1:
-                return f"{count} {unit}{'' if count == 1 else 's'} ago"
-        return "just now"
-    return format_date(timezone.localtime(value), DATE_FORMAT)
+    local = timezone.localtime(value)
+    days = (timezone.localdate() - local.date()).days
+    if days < RECENT.days:
+        return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return format_date(local, DATE_FORMAT)
 
 
 @register.filter

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
+from core.page_cache import CATALOGUE, REVIEWS, cached_for_visitors, depends_on, title_version
 from core.pagination import stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
@@ -119,6 +120,7 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request, review.get_absolute_url()))
 
 
+@cached_for_visitors(depends_on(REVIEWS, CATALOGUE))
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_display(), pk=pk)
     selectors.with_my_votes(request.user, [review])
@@ -126,6 +128,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_detail.html", context)
 
 
+@cached_for_visitors(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE])
 def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
     url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})
