@@ -14,7 +14,12 @@ def floor_ratios(targets: dict[str, dict]) -> dict[str, float | None]:
         page = targets.get(name, {}).get("requests_per_second")
         return round(page / floor, 3) if floor and page is not None else None
 
-    return {"signed_out": ratio("title, signed out"), "signed_in": ratio("title, signed in")}
+    return {
+        "signed_out": ratio("title, signed out"),
+        "signed_in": ratio("title, signed in"),
+        "signed_out_page_cache_off": ratio("title, signed out · page cache off"),
+        "signed_in_page_cache_off": ratio("title, signed in · page cache off"),
+    }
 
 
 def compare(scales: dict[str, dict]) -> list[dict]:
@@ -61,8 +66,18 @@ def print_scale(scale: str, result: dict) -> None:
     ratios = result["title_vs_floor"]
     print(
         "title page throughput / floor: "
-        f"signed out {_fraction(ratios['signed_out'])}, signed in {_fraction(ratios['signed_in'])}"
+        f"signed out {_fraction(ratios['signed_out'])}, "
+        f"signed in {_fraction(ratios['signed_in'])}; "
+        f"page cache off: signed out {_fraction(ratios['signed_out_page_cache_off'])}, "
+        f"signed in {_fraction(ratios['signed_in_page_cache_off'])}"
     )
+    if mixed := result.get("mixed"):
+        print(
+            f"mixed: {mixed['titles']} titles read at {mixed['requests_per_second']:.1f} req/s "
+            f"(p50 {mixed['p50_ms']:.1f} ms) while {mixed['writes']['requests']} writes ran; "
+            f"page cache hit ratio {_fraction(mixed['hit_ratio'])}; "
+            f"{mixed['differences']} of {mixed['compared']} stored pages differ from a fresh render"
+        )
     check = result["recompute_stats"]
     print(
         "recompute_stats --check after the writes: "

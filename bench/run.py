@@ -24,6 +24,7 @@ from pathlib import Path
 from bench import report
 from bench.data import check_stats, collect_static, ensure_data, write_plan
 from bench.load import WRITES_SCRIPT, Load, run_wrk
+from bench.mixed import run_mixed
 from bench.server import BENCH_DIR, VAR_DIR, Gunicorn, manage_json, site_env
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -42,6 +43,9 @@ PAGES = [
     ("people search", "people", False),
 ]
 WRITE_MIX = "write mix"
+# Each page is loaded twice: from the server with the page cache (as production runs) and
+# from a second server of the same scale with PAGE_CACHE=false, which renders every request.
+UNCACHED = " · page cache off"
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class Target:
     queries: dict[str, int]
     headers: list[str]
     writes: bool = False
+    page_cache: bool = True
 
 
 @dataclass
@@ -91,6 +96,7 @@ class Scale:
     targets: dict[str, Target]
     write_args: list[str]
     result: dict = field(default_factory=dict)
+    many_titles: list[str] = field(default_factory=list)
 
 
 def main() -> int:
@@ -151,17 +157,21 @@ def prepare(name: str, config: Config, secret_key: str) -> Scale:
     # writes.lua's arguments: the plan, the CSRF secret, each thread's share of the cap.
     per_thread = math.ceil(config.max_writes / config.threads)
     write_args = [str(plan_file), plan["csrf"], str(per_thread), str(config.threads)]
-    return Scale(name, env, build_targets(plan), write_args, result)
+    return Scale(name, env, build_targets(plan), write_args, result, plan["many_titles"])
 
 
 def build_targets(plan: dict) -> dict[str, Target]:
     # The signed-in pages are loaded as the first bench user, whose session the counts used.
     cookie = f"Cookie: sessionid={plan['sessions'][0]}; csrftoken={plan['csrf']}"
-    targets = {
-        name: Target(plan["pages"][page], plan["queries"][page], [cookie] if signed_in else [])
-        for name, page, signed_in in PAGES
-        if page in plan["pages"]
-    }
+    targets = {}
+    for name, page, signed_in in PAGES:
+        if page not in plan["pages"]:
+            continue
+        path, queries = plan["pages"][page], plan["queries"][page]
+        headers = [cookie] if signed_in else []
+        targets[name] = Target(path, queries, headers)
+        if page != "floor":
+            targets[name + UNCACHED] = Target(path, queries, headers, page_cache=False)
     kinds = dict.fromkeys(write["kind"] for write in plan["writes"])
     queries = {kind: plan["queries"][kind]["in"] for kind in kinds}
     targets[WRITE_MIX] = Target("/", queries, [], writes=True)
@@ -173,35 +183,65 @@ def load_all(scales: list[Scale], config: Config) -> list[str]:
     names = list(dict.fromkeys(name for scale in scales for name in scale.targets))
     failures: list[str] = []
     with ExitStack() as servers:
-        sites: dict[str, Gunicorn] = {}
+        sites: dict[tuple[str, bool], Gunicorn] = {}
         for scale in scales:
-            log = BENCH_DIR / f"gunicorn-{scale.name}.log"
-            print(f"Starting gunicorn for {scale.name} with {config.workers} workers", flush=True)
-            sites[scale.name] = servers.enter_context(Gunicorn(scale.env, config.workers, log))
+            for page_cache in (True, False):
+                env = scale.env | {"PAGE_CACHE": str(page_cache).lower()}
+                mode = "on" if page_cache else "off"
+                log = BENCH_DIR / f"gunicorn-{scale.name}-page-cache-{mode}.log"
+                print(f"Starting gunicorn for {scale.name} with {config.workers} workers "
+                      f"(page cache {mode})", flush=True)  # fmt: skip
+                sites[scale.name, page_cache] = servers.enter_context(
+                    Gunicorn(env, config.workers, log)
+                )
         # Fills every worker's caches, connections and compiled templates, and PostgreSQL's
         # buffers, so the measured runs see a server that has been up a while.
         print(f"Warming up: {config.warmup}s per target and scale", flush=True)
         for name in names:
             for scale in scales:
                 if name in scale.targets:
-                    measure(sites[scale.name], scale, name, config, config.warmup)
+                    measure(sites, scale, name, config, config.warmup)
         for name in names:
             print(f"Loading {name} for {config.seconds}s per scale", flush=True)
             for scale in scales:
                 if name not in scale.targets:
                     continue
-                load = measure(sites[scale.name], scale, name, config, config.seconds)
+                load = measure(sites, scale, name, config, config.seconds)
                 target = scale.targets[name]
                 scale.result["targets"][name] = {"path": target.path, "queries": target.queries,
                                                  **load.as_dict()}  # fmt: skip
                 failures += check_load(f"{scale.name}, {name}", load)
+        for scale in scales:
+            failures += load_mixed(sites, scale, config)
     return failures
 
 
-def measure(site: Gunicorn, scale: Scale, name: str, config: Config, seconds: int) -> Load:
+def load_mixed(sites: dict[tuple[str, bool], Gunicorn], scale: Scale, config: Config) -> list[str]:
+    print(f"Mixed load on {scale.name}: {len(scale.many_titles)} titles read for "
+          f"{config.seconds}s while the write mix runs", flush=True)  # fmt: skip
+    load, mixed = run_mixed(
+        sites[scale.name, True].base_url,
+        sites[scale.name, False].base_url,
+        scale.many_titles,
+        BENCH_DIR / f"titles-{scale.name}.txt",
+        scale.write_args,
+        seconds=config.seconds,
+        connections=config.connections,
+        threads=config.threads,
+    )
+    scale.result["mixed"] = mixed
+    if mixed["differences"]:
+        return [f"{scale.name}: {mixed['differences']} of {mixed['compared']} stored pages "
+                f"differ from a fresh render, e.g. {mixed['stale_pages'][:3]}"]  # fmt: skip
+    return check_load(f"{scale.name}, mixed", load)
+
+
+def measure(
+    sites: dict[tuple[str, bool], Gunicorn], scale: Scale, name: str, config: Config, seconds: int
+) -> Load:
     target = scale.targets[name]
     return run_wrk(
-        site.base_url + target.path,
+        sites[scale.name, target.page_cache].base_url + target.path,
         seconds=seconds,
         connections=config.connections,
         threads=config.threads,

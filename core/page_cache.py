@@ -131,6 +131,7 @@ def _cacheable(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
+        and "HX-Request" not in request.headers  # a part of a page, never the whole
         and not request.user.is_authenticated
         and not _has_messages(request)
     )
@@ -142,11 +143,12 @@ def _has_messages(request: HttpRequest) -> bool:
 
 
 def _etag(request: HttpRequest, found: list[str]) -> str:
-    """The page's identity: its address, the visitor's page cookies, the day (relative dates
-    are whole days) and the versions it depends on."""
+    """The page's identity: its whole address (pages name themselves in canonical links, so
+    the host counts), the visitor's page cookies, the day (relative dates are whole days) and
+    the versions it depends on."""
     cookies = [f"{name}={request.COOKIES.get(name, '')}" for name in PAGE_COOKIES]
     day = timezone.localdate().isoformat()
-    parts = [request.get_full_path(), *cookies, day, *found]
+    parts = [request.build_absolute_uri(), *cookies, day, *found]
     return '"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
 
 

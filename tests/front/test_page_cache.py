@@ -76,6 +76,14 @@ def test_a_member_never_gets_a_stored_page_and_their_page_is_private(client, tit
     assert "Your Rating:" in response.content.decode()
 
 
+def test_an_htmx_request_is_never_answered_from_the_store(client, title):
+    visit(client, title.get_absolute_url())
+
+    response = client.get(title.get_absolute_url(), headers={"HX-Request": "true"})
+
+    assert "X-Page-Cache" not in response
+
+
 def test_a_visitors_page_may_be_kept_a_short_time_by_shared_caches(client, settings, title):
     response = client.get(title.get_absolute_url())
 
@@ -96,6 +104,17 @@ def test_the_page_is_not_modified_until_a_write_changes_it(client, title):
     assert response.status_code == 200
     assert response["ETag"] != tag
     assert "Ratings: <strong>7.0</strong>/10 from 1 user" in response.content.decode()
+
+
+def test_each_host_gets_its_own_copy_since_pages_name_their_address(client, settings, title):
+    settings.ALLOWED_HOSTS = ["testserver", "www.testserver"]
+    url = title.get_absolute_url()
+    visit(client, url)
+
+    response = client.get(url, headers={"Host": "www.testserver"})
+
+    assert response["X-Page-Cache"] == "miss"
+    assert f'href="http://www.testserver{url}"' in response.content.decode()
 
 
 def test_the_colour_theme_gets_its_own_copy(client, title):
