@@ -202,6 +202,8 @@ def test_recommendations_and_their_votes_show_at_once_on_both_titles(client, tit
 
     recommendation_vote(user=UserFactory(), recommendation=recommendation)
     assert "(1)" in visit(client, title.get_absolute_url())[0].split("Lantern Street", 1)[1]
+    # A page with recommendations is stored too: visitors' vote buttons carry no form token.
+    assert visit(client, title.get_absolute_url())[1] == "hit"
 
 
 def test_catalogue_edits_show_at_once(client, title, person_factory, credit_factory):
@@ -260,3 +262,37 @@ def test_a_version_evicted_from_the_cache_only_causes_a_miss(client, title):
     assert visit(client, url)[1] == "miss"
     pages_changed()  # no keys: nothing moves
     assert visit(client, url)[1] == "hit"
+
+
+def test_every_cached_page_of_the_demo_is_stored_for_visitors(client):
+    """A visitor's page with a form token could not be stored: none of them has one."""
+    from django.core.management import call_command
+
+    from comments.models import Comment
+    from news.models import Article
+    from reviews.models import Review
+
+    call_command("loaddemo", verbosity=0)
+    seed = Title.objects.get(title="1 Litre of Tears")
+    person = seed.credits.first().person
+    pages = [
+        "/",
+        "/titles/",
+        "/top/",
+        "/popular/",
+        "/airing/",
+        "/upcoming/",
+        "/people/",
+        "/news/",
+        seed.get_absolute_url(),
+        f"{seed.get_absolute_url()}cast/",
+        f"{seed.get_absolute_url()}reviews/",
+        person.get_absolute_url(),
+        Review.objects.filter(title=seed).first().get_absolute_url(),
+        Comment.objects.filter(parent__isnull=True).first().get_absolute_url(),
+        Article.objects.first().get_absolute_url(),
+    ]
+    for url in pages:
+        html, _ = visit(client, url)
+        assert "csrfmiddlewaretoken" not in html, url
+        assert visit(client, url)[1] == "hit", url
