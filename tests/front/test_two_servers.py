@@ -18,10 +18,13 @@ from tests.factories import TitleFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+HOST = "127.0.0.1"
 
 
 def fetch(url: str, cookie: str = "", data: bytes | None = None, token: str = ""):
-    request = urllib.request.Request(url, data=data, headers={"Cookie": cookie})
+    # Both servers are asked for the same host, as behind a load balancer: the page cache
+    # keys hold the host, since pages name their address.
+    request = urllib.request.Request(url, data=data, headers={"Cookie": cookie, "Host": HOST})
     if token:
         request.add_header("X-CSRFToken", token)
         request.add_header("Referer", url)
