@@ -160,10 +160,11 @@ CACHES: dict[str, dict[str, Any]] = {
         }
     )
 }
-# Whole pages for visitors who are not signed in (core/page_cache.py): on unless PAGE_CACHE is
-# false. Shared caches and CDNs may keep such a page PAGE_CACHE_SECONDS; the site's own cache
-# keeps a version of a page PAGE_CACHE_TTL seconds at most (a write makes a new version at once).
-PAGE_CACHE = envbool("PAGE_CACHE", True)
+# Whole pages for visitors who are not signed in (core/page_cache.py): on unless DEBUG (so
+# a template edited in development shows at once) or PAGE_CACHE=false. Shared caches and CDNs
+# may keep such a page PAGE_CACHE_SECONDS; the site's own cache keeps a version of a page
+# PAGE_CACHE_TTL seconds at most (a write makes a new version at once).
+PAGE_CACHE = envbool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 60)
 PAGE_CACHE_TTL = envint("PAGE_CACHE_TTL", 24 * 3600)
 
