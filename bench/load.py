@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 WRITES_SCRIPT = Path(__file__).resolve().parent / "writes.lua"
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -28,7 +29,7 @@ class Load:
         return asdict(self)
 
 
-def run_wrk(
+def wrk_command(
     url: str,
     *,
     seconds: float,
@@ -37,7 +38,8 @@ def run_wrk(
     headers: Sequence[str] = (),
     script: Path | None = None,
     script_args: Sequence[str] = (),
-) -> Load:
+) -> list[str]:
+    """The wrk command line for one load; only ever aimed at the loopback address."""
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError(f"the benchmark only loads the loopback address, not {url}")
     command = ["wrk", "--latency", "-t", str(threads), "-c", str(connections),
@@ -46,7 +48,11 @@ def run_wrk(
         command += ["-H", header]
     if script:
         command += ["-s", str(script)]
-    command += [url, "--", *script_args] if script else [url]
+    return [*command, url, "--", *script_args] if script else [*command, url]
+
+
+def run_wrk(url: str, *, seconds: float, **options: Any) -> Load:
+    command = wrk_command(url, seconds=seconds, **options)
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed:\n{done.stdout}{done.stderr}")

@@ -15,8 +15,9 @@ import re
 import subprocess
 import urllib.request
 from pathlib import Path
+from typing import Any
 
-from bench.load import WRITES_SCRIPT, Load, parse
+from bench.load import WRITES_SCRIPT, Load, parse, wrk_command
 
 READS_SCRIPT = Path(__file__).resolve().parent / "reads.lua"
 SAMPLE = 200
@@ -38,9 +39,10 @@ def run_mixed(
     paths_file.write_text("\n".join(paths) + "\n")
     for path in paths:  # every page stored once: the load then measures a warm cache
         _read(cached_url + path)
-    reads = _wrk(cached_url + "/", READS_SCRIPT, [str(paths_file), str(threads)],
-                 seconds, connections, threads)  # fmt: skip
-    writes = _wrk(cached_url + "/", WRITES_SCRIPT, write_args, seconds, max(threads, 2), threads)
+    reads = _start(cached_url + "/", seconds=seconds, connections=connections, threads=threads,
+                   script=READS_SCRIPT, script_args=[str(paths_file), str(threads)])  # fmt: skip
+    writes = _start(cached_url + "/", seconds=seconds, connections=max(threads, 2),
+                    threads=threads, script=WRITES_SCRIPT, script_args=write_args)  # fmt: skip
     read_report, write_report = _finish(reads, seconds), _finish(writes, seconds)
     load = parse(read_report)
     hits = _count(read_report, "hit")
@@ -60,12 +62,11 @@ def run_mixed(
     }
 
 
-def _wrk(url: str, script: Path, args: list[str], seconds: int, connections: int, threads: int):
-    command = [
-        *("wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s"),
-        *("--timeout", "10s", "-s", str(script), url, "--", *args),
-    ]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _start(url: str, **options: Any) -> subprocess.Popen:
+    """wrk in the background, so the reads and the writes run at once."""
+    return subprocess.Popen(
+        wrk_command(url, **options), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _finish(process: subprocess.Popen, seconds: int) -> str:
