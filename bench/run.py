@@ -61,6 +61,9 @@ class Config:
     workers: int
     users: int
     max_writes: int
+    # Only these pages (their plan names: floor, title, reviews…), for a quick look while
+    # working on one page; empty for all of them, the write mix and the mixed load.
+    only: list[str] = field(default_factory=list)
 
     @classmethod
     def from_env(cls) -> Config:
@@ -77,6 +80,7 @@ class Config:
             workers=number("BENCH_WORKERS", len(os.sched_getaffinity(0))),
             users=number("BENCH_USERS", 8),
             max_writes=number("BENCH_MAX_WRITES", 20_000),
+            only=[p.strip() for p in os.environ.get("BENCH_ONLY", "").split(",") if p.strip()],
         )
 
 
@@ -157,21 +161,24 @@ def prepare(name: str, config: Config, secret_key: str) -> Scale:
     # writes.lua's arguments: the plan, the CSRF secret, each thread's share of the cap.
     per_thread = math.ceil(config.max_writes / config.threads)
     write_args = [str(plan_file), plan["csrf"], str(per_thread), str(config.threads)]
-    return Scale(name, env, build_targets(plan), write_args, result, plan["many_titles"])
+    return Scale(name, env, build_targets(plan, config.only), write_args, result,
+                 plan["many_titles"])  # fmt: skip
 
 
-def build_targets(plan: dict) -> dict[str, Target]:
+def build_targets(plan: dict, only: list[str]) -> dict[str, Target]:
     # The signed-in pages are loaded as the first bench user, whose session the counts used.
     cookie = f"Cookie: sessionid={plan['sessions'][0]}; csrftoken={plan['csrf']}"
     targets = {}
     for name, page, signed_in in PAGES:
-        if page not in plan["pages"]:
+        if page not in plan["pages"] or (only and page not in only):
             continue
         path, queries = plan["pages"][page], plan["queries"][page]
         headers = [cookie] if signed_in else []
         targets[name] = Target(path, queries, headers)
         if page != "floor":
             targets[name + UNCACHED] = Target(path, queries, headers, page_cache=False)
+    if only:
+        return targets
     kinds = dict.fromkeys(write["kind"] for write in plan["writes"])
     queries = {kind: plan["queries"][kind]["in"] for kind in kinds}
     targets[WRITE_MIX] = Target("/", queries, [], writes=True)
@@ -212,7 +219,8 @@ def load_all(scales: list[Scale], config: Config) -> list[str]:
                                                  **load.as_dict()}  # fmt: skip
                 failures += check_load(f"{scale.name}, {name}", load)
         for scale in scales:
-            failures += load_mixed(sites, scale, config)
+            if not config.only:
+                failures += load_mixed(sites, scale, config)
     return failures
 
 
