@@ -7,6 +7,8 @@ class CommentsConfig(AppConfig):
     name = "comments"
 
     def ready(self) -> None:
+        from . import parts  # noqa: F401 - registers the viewer's own parts of pages
+
         # The catalogue knows nothing of comments, so this app cleans up after a commented
         # object is deleted; otherwise its comments and count would outlive it.
         for label in settings.COMMENT_TARGET_MODELS:

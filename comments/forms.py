@@ -6,16 +6,18 @@ class CommentForm(forms.Form):
     """What a person types. The rules (length, rate, parent) live in the services, which
     report problems as errors that the views attach to this form."""
 
-    body = forms.CharField(
-        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = forms.CharField(label="Comment", required=False)
     is_spoiler = forms.BooleanField(
         label="Contains spoilers (folded until a reader reveals it)", required=False
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["body"].widget.attrs["maxlength"] = settings.COMMENT_MAX_LENGTH
+    # Set on the top form sent back beside a posted reply: htmx keeps what is typed in it.
+    preserve_body = False
+
+    @property
+    def max_length(self) -> int:
+        """For the text box (templates/comments/_fields.html); the services enforce it."""
+        return settings.COMMENT_MAX_LENGTH
 
 
 def comment_form(data=None, *, parent_id: int | None = None, initial=None) -> CommentForm:

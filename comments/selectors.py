@@ -7,7 +7,7 @@ back plain lists: each shown comment carries `shown_replies` (the replies nested
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from django.conf import settings
@@ -21,7 +21,7 @@ from django.urls import reverse
 from accounts.models import User
 from core.pagination import CountlessPage, countless_page
 
-from .forms import CommentForm, comment_form
+from .forms import CommentForm
 from .models import PATH_DEPTH, Comment, CommentCount
 from .services import can_moderate
 
@@ -63,8 +63,10 @@ class CommentSection:
     count: int
     page: ThreadPage
     post_url: str
-    can_moderate: bool
-    form: CommentForm = field(default_factory=comment_form)
+    content_type_id: int
+    # A refused comment coming back with its errors; otherwise the form is the viewer's own
+    # part of the page (comments/parts.py).
+    form: CommentForm | None = None
 
 
 @dataclass
@@ -77,7 +79,6 @@ class ThreadDetail:
     number: int
     has_previous: bool
     has_next: bool
-    can_moderate: bool
 
 
 def indent_cap() -> int:
@@ -106,13 +107,14 @@ def comment_section(
     *, target: models.Model, viewer: User | AnonymousUser, page_number: str | int | None = 1
 ) -> CommentSection:
     """The comments part of a target's page: 3 queries (count, roots, replies)."""
-    moderator = can_moderate(viewer)
     return CommentSection(
         target=target,
         count=comment_count(target),
-        page=thread_page(target=target, page_number=page_number, include_hidden=moderator),
+        page=thread_page(
+            target=target, page_number=page_number, include_hidden=can_moderate(viewer)
+        ),
         post_url=post_url(target),
-        can_moderate=moderator,
+        content_type_id=ContentType.objects.get_for_model(target).pk,
     )
 
 
@@ -162,8 +164,7 @@ def thread_detail(
         page_number,
         per_page or settings.COMMENT_REPLIES_PER_PAGE,
     )
-    moderator = can_moderate(viewer)
-    _arrange(root, page.object_list, include_hidden=moderator)
+    _arrange(root, page.object_list, include_hidden=can_moderate(viewer))
     return ThreadDetail(
         root=root,
         target=_target_of(root),
@@ -171,7 +172,6 @@ def thread_detail(
         number=page.number,
         has_previous=page.has_previous,
         has_next=page.has_next,
-        can_moderate=moderator,
     )
 
 

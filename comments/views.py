@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
-from core.page_cache import CATALOGUE, COMMENTS, NEWS, cached_for_visitors, depends_on
+from core.page_cache import CATALOGUE, COMMENTS, NEWS, cached_page, depends_on
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -26,7 +26,7 @@ from .models import Comment
 BODY_ERRORS = {"empty", "too_long"}
 
 
-@cached_for_visitors(depends_on(COMMENTS, CATALOGUE, NEWS))
+@cached_page(depends_on(COMMENTS, CATALOGUE, NEWS))
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.root_id is not None:
@@ -187,7 +187,6 @@ def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> Htt
     selectors.prepare_single(comment)
     context = {
         "comment": comment,
-        "can_moderate": services.can_moderate(request.user),
         "count": selectors.comment_count(target),
         "form": _fresh_top_form(),
         "post_url": selectors.post_url(target),
@@ -199,7 +198,7 @@ def _fresh_top_form() -> CommentForm:
     """The top form without an earlier refusal's messages, for a reply posted in place; what
     the member is typing in it stays (htmx keeps a preserved element as it is)."""
     form = comment_form()
-    form.fields["body"].widget.attrs["data-hx-preserve"] = "true"
+    form.preserve_body = True
     return form
 
 

@@ -1,16 +1,19 @@
-"""Whole pages for visitors who are not signed in, from the cache, never stale.
+"""Pages from the cache, never stale, for visitors and members alike.
 
 A page names the versions it depends on ("titles.title:12", "ratings", "catalogue"…). A write
 moves the versions of what it changed, and again when its transaction commits
 (`pages_changed`), so the next request makes a new key and renders afresh; nothing waits for
-an expiry. A version is a random
-token, not a counter: a version evicted from the cache comes back as a new token, which can
-only cause a miss. The versions are read before the view reads the database, so a page stored
-under a version shows data at least as new as the moment that version was read.
+an expiry. A version is a random token, not a counter: a version evicted from the cache comes
+back as a new token, which can only cause a miss. The versions are read before the view reads
+the database, so a page stored under a version shows data at least as new as the moment that
+version was read.
 
-The same versions make the page's ETag: a browser that has the page gets 304 without the page
-being rendered. Responses to visitors may be kept for PAGE_CACHE_SECONDS by a shared cache or
-CDN; pages for signed-in members are private and never stored.
+A page is stored as everybody sees it, with marks where the viewer's own parts go
+(core/personal.py): a member's request fills in only those. Visitors' pages are stored filled.
+
+The same versions make a visitor's ETag: a browser that has the page gets 304 without the
+page being rendered. Responses to visitors may be kept for PAGE_CACHE_SECONDS by a shared
+cache or CDN; pages for signed-in members are private and never kept outside the site.
 """
 
 from __future__ import annotations
@@ -22,14 +25,20 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from core import personal
+
 VERSION_PREFIX = "page-version:"
-PAGE_PREFIX = "page:"
+# Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
+# see them, filled in.
+SHARED_PREFIX = "page:shared:"
+VISITOR_PREFIX = "page:visitor:"
 # Site-wide versions: every rating moves RATINGS (lists show scores), every catalogue edit
 # CATALOGUE (pages show names, posters, credits), every article NEWS, every comment COMMENTS.
 RATINGS = "ratings"
@@ -39,6 +48,8 @@ COMMENTS = "comments"
 REVIEWS = "reviews"
 # Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
 RANKS = "ranks"
+# Not a page's: who holds which permission (accounts/permissions.py keeps the sets under it).
+PERMISSIONS = "permissions"
 # Cookies that change a visitor's page: the colour theme (see front/theme.py).
 PAGE_COOKIES = ("theme",)
 
@@ -86,40 +97,44 @@ def versions(keys: Iterable[str]) -> list[str]:
     return [f"{name}={found[name]}" for name in names]
 
 
-def cached_for_visitors(depends: Depends) -> Callable:
-    """Serve a GET view from the cache to visitors who are not signed in.
+def cached_page(depends: Depends) -> Callable:
+    """Serve a GET view from the cache, rendered once for everybody.
 
-    `depends(request, *args, **kwargs)` names the versions the page shows. Pages for members,
-    pages carrying one-time messages, and responses other than 200 are never stored.
+    `depends(request, *args, **kwargs)` names the versions the page shows. The view renders
+    the page as a visitor sees it, with marks where each viewer's own parts go
+    (core/personal.py); that page is stored, and each request fills in its viewer's parts.
+    Visitors' filled pages are stored too, so a visitor's request renders nothing.
+
+    Members with permissions (moderators see hidden comments, editors edit links) get pages
+    rendered for them alone, and so do requests carrying one-time messages; responses other
+    than 200 are never stored.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not _cacheable(request):
+            member = request.user.is_authenticated
+            if not _shared(request):
                 response = view(request, *args, **kwargs)
-                if request.user.is_authenticated:
-                    # A member's page: their own rating, votes and form tokens. Never shared.
-                    patch_cache_control(response, private=True, no_cache=True)
-                return response
+                return _private(response) if member else response
             tag = _etag(request, versions(depends(request, *args, **kwargs)))
-            if request.headers.get("If-None-Match") == tag:
-                return _for_visitors(HttpResponseNotModified(), tag)
-            stored = cache.get(PAGE_PREFIX + tag)
-            if stored is not None:
-                content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
-                response["X-Page-Cache"] = "hit"
-                return _for_visitors(response, tag)
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.cookies or response.streaming:
-                return response
-            cache.set(
-                PAGE_PREFIX + tag,
-                (response.content, response["Content-Type"]),
-                settings.PAGE_CACHE_TTL,
-            )
-            response["X-Page-Cache"] = "miss"
+            if not member:
+                if request.headers.get("If-None-Match") == tag:
+                    return _for_visitors(HttpResponseNotModified(), tag)
+                if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
+                    return _for_visitors(_stored_response(stored, "hit"), tag)
+            if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
+                response = _stored_response(stored, "hit")
+            else:
+                response = _as_visitor(view, request, *args, **kwargs)
+                if not _storable(request, response):
+                    return _private(response) if member else response
+                cache.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+                response["X-Page-Cache"] = "miss"
+            response.content = personal.fill(request, response.content.decode(response.charset))
+            if member:
+                return _private(response)
+            cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
             return _for_visitors(response, tag)
 
         return wrapped
@@ -127,14 +142,57 @@ def cached_for_visitors(depends: Depends) -> Callable:
     return decorator
 
 
-def _cacheable(request: HttpRequest) -> bool:
+def _shared(request: HttpRequest) -> bool:
+    """May this request be answered with the page everybody shares?"""
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
         and "HX-Request" not in request.headers  # a part of a page, never the whole
-        and not request.user.is_authenticated
         and not _has_messages(request)
+        and not _has_permissions(request.user)
     )
+
+
+def _has_permissions(user: Any) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(user.get_all_permissions()))
+
+
+def _as_visitor(view: Callable[..., HttpResponse], request: HttpRequest, *args: Any,
+                **kwargs: Any) -> HttpResponse:  # fmt: skip
+    """The view's page as a visitor sees it: nothing of the member can reach a shared page."""
+    member = request.user
+    request.user = AnonymousUser()
+    try:
+        return view(request, *args, **kwargs)
+    finally:
+        request.user = member
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    # A page that made a form token holds it for one person (its parts add theirs later).
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def _stored(response: HttpResponse) -> tuple[bytes, str]:
+    return response.content, response["Content-Type"]
+
+
+def _stored_response(stored: tuple[bytes, str], outcome: str) -> HttpResponse:
+    content, content_type = stored
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = outcome
+    return response
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A member's page: their own rating, votes and form tokens. Never kept by anyone else."""
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def _has_messages(request: HttpRequest) -> bool:

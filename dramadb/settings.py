@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside CsrfViewMiddleware: a form token made while filling still sets its cookie.
+    "core.middleware.FillPersonalParts",
     # Last, as django-axes asks: it answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -245,6 +247,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dramadb <noreply@loca
 # HTTPS and headers: on by default when DEBUG is off. Behind a proxy that terminates TLS, the
 # proxy's X-Forwarded-Proto says whether the visitor used HTTPS (SECURE_PROXY_SSL_HEADER="" if
 # the site faces the internet directly).
+# Sessions are read from the shared cache and written through to the database, so a signed-in
+# request reads no session row while every process still sees every sign-in and sign-out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -278,7 +283,8 @@ CONTENT_SECURITY_POLICY = {
 # password. An admin unlocks earlier with `manage.py axes_reset_username NAME`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with each member's permissions kept in the cache.
+    "accounts.permissions.CachedPermissionsBackend",
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))

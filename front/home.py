@@ -15,7 +15,7 @@ from core.page_cache import (
     RANKS,
     RATINGS,
     REVIEWS,
-    cached_for_visitors,
+    cached_page,
     depends_on,
 )
 from news import selectors as news_selectors
@@ -33,7 +33,7 @@ class Section:
     rank: str = ""
 
 
-@cached_for_visitors(depends_on(CATALOGUE, RATINGS, RANKS, REVIEWS, NEWS))
+@cached_page(depends_on(CATALOGUE, RATINGS, RANKS, REVIEWS, NEWS))
 def home(request: HttpRequest) -> HttpResponse:
     """Seven queries whatever the catalogue's size: each section reads a few rows by index."""
     sections = [

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.http import search_query
-from core.page_cache import CATALOGUE, cached_for_visitors, depends_on
+from core.page_cache import CATALOGUE, cached_page, depends_on
 from core.pagination import countless_page
 from reviews import selectors as reviews_selectors
 from titles.models import Person
@@ -16,7 +16,7 @@ from titles.search import find_people
 BEST_KNOWN = 3
 
 
-@cached_for_visitors(depends_on(CATALOGUE))
+@cached_page(depends_on(CATALOGUE))
 def people(request: HttpRequest) -> HttpResponse:
     """Matches for `q`, or everyone by name a page at a time, each with their best-known
     titles: three queries whatever the number of people."""

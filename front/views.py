@@ -20,7 +20,7 @@ from core.page_cache import (
     NEWS,
     RANKS,
     RATINGS,
-    cached_for_visitors,
+    cached_page,
     depends_on,
     title_version,
 )
@@ -29,7 +29,6 @@ from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
-from reviews.forms import QuickEntryForm
 from titles.models import Credit, Title, related_of
 
 from .browse import RANKINGS, RankingForm, browse
@@ -39,7 +38,7 @@ PROFILE_ENTRIES_PER_STATUS = 10
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
-@cached_for_visitors(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
+@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
     if response := canonical_redirect(request, slug, title):
@@ -53,11 +52,8 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
     makers = list(
         Credit.objects.filter(title=title).makers().in_display_order().select_related("person")
     )
-    your_entry = reviews_selectors.entry_for(request.user, title)
     stats = reviews_selectors.stats_for(title)
-    top_reviews = reviews_selectors.with_my_votes(
-        request.user, reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
-    )
+    top_reviews = reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
     context = {
         "title": title,
         "cast_preview": cast_preview,
@@ -65,21 +61,17 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "directors": [c.person for c in makers if c.kind == Credit.Kind.DIRECTOR],
         "screenwriters": [c.person for c in makers if c.kind == Credit.Kind.SCREENWRITER],
         "related": related_of(title),
-        "can_edit_cast": request.user.has_perm("titles.add_credit"),
         "stats": stats,
-        "your_entry": your_entry,
-        "rate_form": QuickEntryForm(instance=your_entry),
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN
         ),
         "top_reviews": top_reviews,
         "more_reviews": max(stats.review_count - len(top_reviews), 0),
-        "own_review": reviews_selectors.own_review(request.user, title),
         "comments": comment_section(
             target=title, viewer=request.user, page_number=request.GET.get("cpage")
         ),
         "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
-        "recs": recommendation_selectors.title_section(title, request.user),
+        "recs": recommendation_selectors.title_section(title),
     }
     return render(request, "front/title_detail.html", context)
 
@@ -107,7 +99,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
-@cached_for_visitors(LISTS)
+@cached_page(LISTS)
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
     form, titles, active, sort = browse(request.GET)
@@ -117,7 +109,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_for_visitors(LISTS)
+@cached_page(LISTS)
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
     params = request.GET.copy()
@@ -134,7 +126,7 @@ def ranking(request: HttpRequest, by: str) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_for_visitors(LISTS)
+@cached_page(LISTS)
 def on_the_air(request: HttpRequest, status: str) -> HttpResponse:
     """/airing/ (most popular first) and /upcoming/ (soonest first)."""
     on_air = Title.objects.select_related("network", "stats").with_status(status)

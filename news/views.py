@@ -7,7 +7,7 @@ from core.http import canonical_redirect, parse_id
 from core.page_cache import (
     CATALOGUE,
     NEWS,
-    cached_for_visitors,
+    cached_page,
     depends_on,
     object_version,
 )
@@ -16,7 +16,7 @@ from titles.models import Title
 from . import selectors
 
 
-@cached_for_visitors(depends_on(NEWS, CATALOGUE))
+@cached_page(depends_on(NEWS, CATALOGUE))
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""
     title = None
@@ -32,9 +32,7 @@ def news_index(request: HttpRequest) -> HttpResponse:
     return render(request, "news/index.html", context)
 
 
-@cached_for_visitors(
-    lambda request, pk, **kwargs: [object_version("news.article", pk), NEWS, CATALOGUE]
-)
+@cached_page(lambda request, pk, **kwargs: [object_version("news.article", pk), NEWS, CATALOGUE])
 def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     article = selectors.article_for_page(pk, request.user)
     if article is None:

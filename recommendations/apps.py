@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
+
+    def ready(self) -> None:
+        from . import parts  # noqa: F401 - registers the viewer's own parts of pages

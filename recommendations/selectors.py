@@ -9,7 +9,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page
 from django.db.models import (
     Case,
-    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -45,8 +44,6 @@ class RecommendationCard:
     # The reason was written on the other title's page, about this one.
     reason_from_other_page: bool
     recommended_by: str
-    voted: bool
-    yours: bool
 
     @property
     def others_count(self) -> int:
@@ -74,7 +71,7 @@ def count_for_title(title: Title) -> int:
     return next(iter(row), 0)
 
 
-def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> QuerySet:
+def _side(title: Title, side: str, rows: int) -> QuerySet:
     """The best `rows` recommendations where `title` is on `side` of the pair.
 
     Each side is one range of its own index (recommendation_low_best_idx or ..._high_...),
@@ -88,15 +85,6 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
         "created_at",
         "id",
     )
-    voted: Exists | Value
-    yours: Exists | Value
-    if user.is_authenticated:
-        voted = Exists(RecommendationVote.objects.filter(recommendation=OuterRef("pk"), user=user))
-        yours = Exists(
-            RecommendationReason.objects.filter(recommendation=OuterRef("pk"), user=user)
-        )
-    else:
-        voted = yours = Value(False)
     return (
         Recommendation.objects.filter(**{side: title})
         # The same join order on both sides keeps the UNION's columns aligned.
@@ -105,16 +93,12 @@ def _side(title: Title, side: str, rows: int, user: User | AnonymousUser) -> Que
             reason=Subquery(first.values("text")[:1]),
             reason_for_low=Subquery(first.values("for_low")[:1]),
             recommended_by=Subquery(first.values("user__username")[:1]),
-            voted=voted,
-            yours=yours,
         )
         .order_by(*BEST_FIRST)[:rows]
     )
 
 
-def best_for_title(
-    title: Title, user: User | AnonymousUser, *, offset: int = 0, limit: int
-) -> list[RecommendationCard]:
+def best_for_title(title: Title, *, offset: int = 0, limit: int) -> list[RecommendationCard]:
     """A title's recommendations, best first, from `offset`: one query.
 
     A UNION ALL of the best `offset + limit` of each side, merged and cut. Measured against
@@ -123,8 +107,8 @@ def best_for_title(
     """
     rows = offset + limit
     merged = (
-        _side(title, "title_low", rows, user)
-        .union(_side(title, "title_high", rows, user), all=True)
+        _side(title, "title_low", rows)
+        .union(_side(title, "title_high", rows), all=True)
         .order_by(*BEST_FIRST)[offset:rows]
     )
     return [
@@ -135,8 +119,6 @@ def best_for_title(
             reason_from_other_page=rec.reason_for_low is not None
             and rec.reason_for_low != (rec.title_low_id == title.pk),
             recommended_by=rec.recommended_by,
-            voted=rec.voted,
-            yours=rec.yours,
         )
         for rec in merged
     ]
@@ -149,16 +131,14 @@ def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
     )
 
 
-def title_section(title: Title, user: User | AnonymousUser) -> TitleSection:
+def title_section(title: Title) -> TitleSection:
     """Everything the title page shows about recommendations, in two or three queries:
 
     the title's number of recommendations, its best ones (skipped when it has none), and the
     computed similar titles when users have recommended fewer than a few.
     """
     total = count_for_title(title)
-    best = (
-        best_for_title(title, user, limit=settings.RECOMMENDATIONS_ON_TITLE_PAGE) if total else []
-    )
+    best = best_for_title(title, limit=settings.RECOMMENDATIONS_ON_TITLE_PAGE) if total else []
     similar = (
         similar_for_title(title, settings.SIMILAR_TITLES_SHOWN)
         if total < settings.SIMILAR_SHOWN_BELOW_RECOMMENDATIONS
@@ -167,10 +147,10 @@ def title_section(title: Title, user: User | AnonymousUser) -> TitleSection:
     return TitleSection(best=best, total=total, similar=similar)
 
 
-def page_for_title(title: Title, user: User | AnonymousUser, page_number: str | None) -> Page:
+def page_for_title(title: Title, page_number: str | None) -> Page:
     """A page of all of a title's recommendations, best first: the stored count, one query."""
     return stored_count_page(
-        lambda offset, limit: best_for_title(title, user, offset=offset, limit=limit),
+        lambda offset, limit: best_for_title(title, offset=offset, limit=limit),
         count=count_for_title(title),
         page_number=page_number,
         per_page=settings.RECOMMENDATIONS_PER_PAGE,
@@ -191,24 +171,19 @@ def reasons_page(recommendation: Recommendation, page_number: str | None) -> Pag
     )
 
 
-def vote_state(recommendation: Recommendation, user: User | AnonymousUser) -> tuple[bool, bool]:
-    """(voted, yours) for one recommendation and the signed-in user: one query."""
-    if not user.is_authenticated:
-        return False, False
-    row = (
-        Recommendation.objects.filter(pk=recommendation.pk)
-        .annotate(
-            voted=Exists(
-                RecommendationVote.objects.filter(recommendation=OuterRef("pk"), user=user)
-            ),
-            yours=Exists(
-                RecommendationReason.objects.filter(recommendation=OuterRef("pk"), user=user)
-            ),
-        )
-        .values_list("voted", "yours")
-        .first()
+def vote_states(user: User | AnonymousUser, ids: list[int]) -> dict[int, tuple[bool, bool]]:
+    """(voted, yours) of the user for each of these recommendations: two primary-key-range
+    reads, none for guests. "Yours": the user gave a reason for the pair, so may not vote."""
+    if not user.is_authenticated or not ids:
+        return {}
+    mine = {"user": user, "recommendation_id__in": ids}
+    voted = set(
+        RecommendationVote.objects.filter(**mine).values_list("recommendation_id", flat=True)
     )
-    return row or (False, False)
+    yours = set(
+        RecommendationReason.objects.filter(**mine).values_list("recommendation_id", flat=True)
+    )
+    return {pk: (pk in voted, pk in yours) for pk in ids}
 
 
 def title_choices(query: str, *, exclude_id: int | None, limit: int) -> list[Title]:

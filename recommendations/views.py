@@ -27,7 +27,7 @@ class VoteService(Protocol):
 def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "More recs": all of a title's recommendations, best first, a page at a time."""
     title = get_object_or_404(Title, pk=title_pk)
-    page = selectors.page_for_title(title, request.user, request.GET.get("page"))
+    page = selectors.page_for_title(title, request.GET.get("page"))
     context = {"title": title, "page": page, "cards": list(page.object_list)}
     return render(request, "recommendations/title_list.html", context)
 
@@ -130,7 +130,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if recommendation is None:
         raise Http404("No such recommendation.")
     page = selectors.reasons_page(recommendation, request.GET.get("page"))
-    voted, yours = selectors.vote_state(recommendation, request.user)
+    voted, yours = selectors.vote_states(request.user, [pk]).get(pk, (False, False))
     context = {
         "recommendation": recommendation,
         "pair": [recommendation.title_low, recommendation.title_high],

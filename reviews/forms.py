@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.choices import BaseChoiceIterator
 
+from core.widgets import PlainSelect
 from titles.models import Title
 
 from .models import SCORE_ERROR, SUB_SCORES, ListEntry, Review
@@ -56,10 +57,8 @@ class QuickEntryForm(ListEntryForm):
     class Meta(ListEntryForm.Meta):
         fields = ["status", "score"]
         widgets: dict[str, forms.Widget] = {
-            "score": forms.Select(
-                attrs={"class": "form-select form-select-sm", "id": "your-score"}
-            ),
-            "status": forms.Select(
+            "score": PlainSelect(attrs={"class": "form-select form-select-sm", "id": "your-score"}),
+            "status": PlainSelect(
                 attrs={"class": "form-select form-select-sm", "id": "your-status"}
             ),
         }

@@ -104,6 +104,8 @@ class ListEntry(TimeStampedModel):
     finished_on = models.DateField(null=True, blank=True)
 
     objects = ListEntryQuerySet.as_manager()
+    # Not stored: the id of the member's review of the title, set by selectors.entries_for.
+    review_id: int | None
 
     class Meta:
         verbose_name_plural = "list entries"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from accounts.models import User
@@ -23,6 +24,19 @@ def entry_for(user: User | AnonymousUser, title: Title) -> ListEntry | None:
     if not user.is_authenticated:
         return None
     return ListEntry.objects.filter(user=user, title=title).first()
+
+
+def entries_for(user: User | AnonymousUser, title_ids: Sequence[int]) -> dict[int, ListEntry]:
+    """The user's list entries for these titles by title id, each with `review_id`, the id of
+    the user's review of the title or None: one query, none for guests. (A review always has
+    its entry: `list_entry_remove` refuses while the review stands.)"""
+    if not user.is_authenticated:
+        return {}
+    own_review = Review.objects.filter(user=OuterRef("user_id"), title=OuterRef("title_id"))
+    entries = ListEntry.objects.filter(user=user, title_id__in=title_ids).annotate(
+        review_id=Subquery(own_review.values("pk")[:1])
+    )
+    return {entry.title_id: entry for entry in entries}
 
 
 def recently_watched_by(title: Title, limit: int) -> list[ListEntry]:
@@ -62,24 +76,12 @@ def top_reviews(title: Title, limit: int) -> list[Review]:
     return list(Review.objects.filter(title=title).for_display().most_helpful()[:limit])
 
 
-def own_review(user: User | AnonymousUser, title: Title) -> Review | None:
-    if not user.is_authenticated:
-        return None
-    return Review.objects.filter(user=user, title=title).only("id").first()
-
-
-def with_my_votes(user: User | AnonymousUser, reviews: list[Review]) -> list[Review]:
-    """Set `my_vote` (True, False or None) on each review: one query, none for guests."""
-    votes: dict[int, bool] = {}
-    if user.is_authenticated and reviews:
-        votes = dict(
-            ReviewVote.objects.filter(user=user, review__in=[r.pk for r in reviews]).values_list(
-                "review_id", "helpful"
-            )
-        )
-    for review in reviews:
-        review.my_vote = votes.get(review.pk)
-    return reviews
+def my_votes(user: User | AnonymousUser, review_ids: list[int]) -> dict[int, bool]:
+    """The user's helpful votes (True for yes) by review id: one query, none for guests."""
+    if not user.is_authenticated or not review_ids:
+        return {}
+    votes = ReviewVote.objects.filter(user=user, review__in=review_ids)
+    return dict(votes.values_list("review_id", "helpful"))
 
 
 def likes(*, min_score: float, per_user: int) -> QuerySet[ListEntry, dict[str, Any]]:

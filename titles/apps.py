@@ -5,6 +5,6 @@ class TitlesConfig(AppConfig):
     name = "titles"
 
     def ready(self) -> None:
-        from . import signals
+        from . import parts, signals  # noqa: F401 - parts registers the viewer's own parts
 
         signals.connect()

@@ -3,13 +3,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, search_query
-from core.page_cache import CATALOGUE, cached_for_visitors, depends_on
+from core.page_cache import CATALOGUE, cached_page, depends_on
 
 from .models import Credit, Person, Title
 from .search import Found, did_you_mean, find_people, find_titles
 
 
-@cached_for_visitors(depends_on(CATALOGUE))
+@cached_page(depends_on(CATALOGUE))
 def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
     if response := canonical_redirect(request, slug, title):
@@ -19,7 +19,7 @@ def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     return render(request, "titles/title_cast.html", {"title": title, "groups": groups})
 
 
-@cached_for_visitors(depends_on(CATALOGUE))
+@cached_page(depends_on(CATALOGUE))
 def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     if response := canonical_redirect(request, slug, person):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
-from core.page_cache import CATALOGUE, REVIEWS, cached_for_visitors, depends_on, title_version
+from core.page_cache import CATALOGUE, REVIEWS, cached_page, depends_on, title_version
 from core.pagination import stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
@@ -108,7 +108,7 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             error, status = exc.messages[0], 422
     if request.htmx:
-        selectors.with_my_votes(user, [review])
+        review.my_vote = selectors.my_votes(user, [review.pk]).get(review.pk)
         context = {"review": review, "vote_error": error}
         return render(request, "reviews/_helpful.html", context, status=status)
     if status == 429:
@@ -120,15 +120,14 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request, review.get_absolute_url()))
 
 
-@cached_for_visitors(depends_on(REVIEWS, CATALOGUE))
+@cached_page(depends_on(REVIEWS, CATALOGUE))
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_display(), pk=pk)
-    selectors.with_my_votes(request.user, [review])
     context = {"review": review, "title": review.title}
     return render(request, "reviews/review_detail.html", context)
 
 
-@cached_for_visitors(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE])
+@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE])
 def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
     url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})
@@ -149,7 +148,7 @@ def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "title": title,
         "stats": stats,
         "page": page,
-        "reviews": selectors.with_my_votes(request.user, list(page.object_list)),
+        "reviews": page.object_list,
         "sort": sort,
         "sorts": SORTS,
     }
@@ -163,6 +162,6 @@ def user_reviews(request: HttpRequest, username: str) -> HttpResponse:
     context = {
         "member": member,
         "page": page,
-        "reviews": selectors.with_my_votes(request.user, list(page.object_list)),
+        "reviews": page.object_list,
     }
     return render(request, "reviews/user_reviews.html", context)

@@ -65,15 +65,22 @@ def test_a_visitor_gets_the_stored_page_the_second_time(client, title):
     assert second == first
 
 
-def test_a_member_never_gets_a_stored_page_and_their_page_is_private(client, title):
-    visit(client, title.get_absolute_url())
-    client.force_login(UserFactory())
+def test_a_member_gets_the_stored_page_with_their_own_parts_and_it_stays_private(client, title):
+    member = UserFactory()
+    list_entry_save(user=member, title=title, status="watching", score=Decimal("6"))
+    visitors_page, _ = visit(client, title.get_absolute_url())
+    client.force_login(member)
 
     response = client.get(title.get_absolute_url())
 
-    assert "X-Page-Cache" not in response
+    html = response.content.decode()
+    assert response["X-Page-Cache"] == "hit"
     assert "private" in response["Cache-Control"]
-    assert "Your Rating:" in response.content.decode()
+    assert "ETag" not in response
+    assert "On your list: Watching, your rating 6" in html
+    assert "Sign out" in html
+    assert "csrfmiddlewaretoken" in html
+    assert "csrfmiddlewaretoken" not in visitors_page
 
 
 def test_an_htmx_request_is_never_answered_from_the_store(client, title):

@@ -95,16 +95,23 @@ def test_signed_in_the_title_page_runs_the_same_23_queries_at_any_size(
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 23 queries: the 16 above, and
-    #   the session and the signed-in member (2)
-    #   the member's permissions and their groups' permissions, for "Add Cast" (2)
-    #   the member's own list entry, "Your Rating" (1)
+    # Expect 23 queries when nobody has read the page yet: the 16 above, rendered as a
+    # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
+    #   the signed-in member (the session comes from the cache) (1)
+    #   the member's permissions and their groups' permissions, read once, then cached (2)
+    #   the member's own list entry, with their review's id: "Your Rating" and "Write a
+    #     Review" or "Edit your review" (1)
     #   the member's votes on the reviews shown (1)
-    #   the member's own review, "Write a Review" or "Edit your review" (1)
-    #   (the recommendation vote state comes in the best recommendations' query)
+    #   the member's votes for the recommendations shown, and those they gave reasons for (2)
     with django_assert_num_queries(23):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
+
+    # Expect 5 queries once the page is stored: the member and their own parts, nothing else.
+    with django_assert_num_queries(5):
+        again = client.get(title.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content.decode().count('class="rec-card') == 2

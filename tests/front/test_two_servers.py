@@ -65,6 +65,7 @@ def test_a_write_through_one_server_shows_through_the_other(two_servers, client)
     cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={csrf}"
     fetch(one + f"/titles/{title.pk}/rate/", cookie, b"status=completed&score=8.0", token=csrf)
 
+    # The rating's redirect brought the member back to the page on the first server, which
+    # rendered it afresh; the other serves that new page at once.
     html, headers = fetch(other + page)
-    assert headers["X-Page-Cache"] == "miss"
     assert "Ratings: <strong>8.0</strong>/10 from 1 user" in html

@@ -2,7 +2,6 @@
 a reason that was written on the other title's page."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from recommendations import selectors
 
@@ -20,16 +19,16 @@ def test_each_page_reads_a_reason_from_its_own_side(
     a, b = (first, second) if a_first else (second, first)
     recommend(user_factory(), a, b, ABOUT_B)  # written on A's page, recommending B
 
-    (card_on_b,) = selectors.title_section(b, AnonymousUser()).best
-    (card_on_a,) = selectors.title_section(a, AnonymousUser()).best
+    (card_on_b,) = selectors.title_section(b).best
+    (card_on_a,) = selectors.title_section(a).best
     assert card_on_a.reason == ABOUT_B and not card_on_a.reason_from_other_page
     assert card_on_b.reason == ABOUT_B and card_on_b.reason_from_other_page
     html = client.get(b.get_absolute_url()).content.decode()
     assert f"Written on the page of {a.title}, recommending this title to its fans" in html
 
     recommend(user_factory(), b, a, ABOUT_A)  # later, written on B's page
-    (card_on_b,) = selectors.title_section(b, AnonymousUser()).best
-    (card_on_a,) = selectors.title_section(a, AnonymousUser()).best
+    (card_on_b,) = selectors.title_section(b).best
+    (card_on_a,) = selectors.title_section(a).best
     assert card_on_b.reason == ABOUT_A and not card_on_b.reason_from_other_page
     assert card_on_a.reason == ABOUT_B and not card_on_a.reason_from_other_page
 
@@ -52,5 +51,5 @@ def test_a_reason_from_before_sides_were_recorded_gets_no_label(
     recommend(user_factory(), a, b, ABOUT_B)
     RecommendationReason.objects.update(for_low=None)
     for title in (a, b):
-        (card,) = selectors.title_section(title, AnonymousUser()).best
+        (card,) = selectors.title_section(title).best
         assert card.reason == ABOUT_B and not card.reason_from_other_page

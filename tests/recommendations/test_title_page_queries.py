@@ -21,13 +21,18 @@ def test_the_recommendations_part_takes_two_queries_at_any_size(
 
     # Expect 2 queries:
     # 1. the title's stored number of recommendations
-    # 2. its best two with both titles, first reason, author and the reader's vote state
-    # (similar titles are read only when users have recommended fewer than a few)
+    # 2. its best two with both titles, first reason and author
+    # (similar titles are read only when users have recommended fewer than a few; the
+    # reader's vote state is a part of their own, recommendations/parts.py)
     with django_assert_num_queries(2):
-        section = selectors.title_section(title, user)
-        shown = [(card.other.title, card.recommended_by, card.voted) for card in section.best]
+        section = selectors.title_section(title)
+        shown = [(card.other.title, card.recommended_by) for card in section.best]
     assert section.more == size - 2
     assert len(shown) == 2
+
+    # Expect 2 queries for the reader's state of the cards shown: their votes, their reasons.
+    with django_assert_num_queries(2):
+        selectors.vote_states(user, [card.recommendation.pk for card in section.best])
 
 
 @pytest.mark.parametrize("similar", [1, 10])
@@ -43,6 +48,6 @@ def test_similar_titles_are_read_in_one_query(
 
     # Expect 3 queries: the number of recommendations, the best one, the stored similar titles.
     with django_assert_num_queries(3):
-        section = selectors.title_section(title, user)
+        section = selectors.title_section(title)
         names = [row.similar.title for row in section.similar]
     assert len(names) == min(similar, 6)

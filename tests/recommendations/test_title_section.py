@@ -21,7 +21,7 @@ def test_the_best_two_come_by_votes_then_by_number_of_reasons(
     recommend(user_factory(), title, tie_more_reasons.other_than(title))
     recommendation_factory(title=title)
 
-    section = selectors.title_section(title, AnonymousUser())
+    section = selectors.title_section(title)
 
     assert [card.recommendation for card in section.best] == [most_votes, tie_more_reasons]
     assert section.total == 4
@@ -39,7 +39,7 @@ def test_it_shows_the_other_title_whichever_side_of_the_pair_the_title_is_on(
     recommendation_factory(title=title, other=early, votes=2)
     recommendation_factory(title=late, other=title, votes=1)
 
-    cards = selectors.title_section(title, AnonymousUser()).best
+    cards = selectors.title_section(title).best
 
     assert [card.other.title for card in cards] == ["Early", "Late"]
     assert [card.recommendation.votes_count for card in cards] == [2, 1]
@@ -53,8 +53,8 @@ def test_a_card_carries_the_first_reason_its_author_and_how_many_others(
     recommend(user_factory(username="second"), b, a, "S" * 60)
     recommend(user_factory(username="third"), a, b, "T" * 60)
 
-    (on_a,) = selectors.title_section(a, AnonymousUser()).best
-    (on_b,) = selectors.title_section(b, AnonymousUser()).best
+    (on_a,) = selectors.title_section(a).best
+    (on_b,) = selectors.title_section(b).best
 
     # Each page shows the first reason written on it.
     assert (on_a.reason, on_a.recommended_by, on_a.others_count) == ("F" * 60, "first", 2)
@@ -69,10 +69,12 @@ def test_it_marks_what_the_signed_in_user_voted_for_and_recommended(
     recommendation_vote(user=user, recommendation=voted)
     mine = recommendation_factory(title=title, user=user)
 
-    cards = {c.recommendation.pk: c for c in selectors.title_section(title, user).best}
+    other = recommendation_factory(title=title)
 
-    assert (cards[voted.pk].voted, cards[voted.pk].yours) == (True, False)
-    assert (cards[mine.pk].voted, cards[mine.pk].yours) == (False, True)
+    states = selectors.vote_states(user, [voted.pk, mine.pk, other.pk])
+
+    assert states == {voted.pk: (True, False), mine.pk: (False, True), other.pk: (False, False)}
+    assert selectors.vote_states(AnonymousUser(), [voted.pk]) == {}
 
 
 def test_similar_titles_show_only_while_users_have_recommended_few(
@@ -82,13 +84,11 @@ def test_similar_titles_show_only_while_users_have_recommended_few(
     title, liked_too = title_factory(), title_factory()
     SimilarTitle.objects.create(title=title, similar=liked_too, score=0.5, co_likers=4, rank=1)
 
-    assert [s.similar for s in selectors.title_section(title, AnonymousUser()).similar] == [
-        liked_too
-    ]
+    assert [s.similar for s in selectors.title_section(title).similar] == [liked_too]
     recommendation_factory(title=title)
-    assert selectors.title_section(title, AnonymousUser()).similar != []
+    assert selectors.title_section(title).similar != []
     recommendation_factory(title=title)
-    assert selectors.title_section(title, AnonymousUser()).similar == []
+    assert selectors.title_section(title).similar == []
 
 
 def test_pages_of_recommendations_continue_where_the_last_one_stopped(
@@ -98,8 +98,8 @@ def test_pages_of_recommendations_continue_where_the_last_one_stopped(
     made = [recommendation_factory(title=title, votes=votes) for votes in [5, 4, 3, 2, 1, 0]]
 
     with override_settings(RECOMMENDATIONS_PER_PAGE=4):
-        first = selectors.page_for_title(title, AnonymousUser(), "1")
-        second = selectors.page_for_title(title, AnonymousUser(), "2")
+        first = selectors.page_for_title(title, "1")
+        second = selectors.page_for_title(title, "2")
 
     assert first.paginator.count == 6
     assert [c.recommendation for c in first.object_list] == made[:4]

@@ -49,13 +49,14 @@ def test_reviews_pages_query_counts_do_not_grow(
     title = title_factory()
     make_reviews(title, user_factory, size)
     client.force_login(user)
-    # Expect 6 queries: session, user, the title, its statistics (for the count),
+    # Expect 7 queries: the user (the session comes from the cache), the user's permissions
+    # and their groups' (read once, then cached), the title, its statistics (for the count),
     # one page of reviews with authors, and the user's votes on them.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(f"/titles/{title.pk}-{title.slug}/reviews/?sort=newest")
     author = Review.objects.first().user
-    # Expect 6 queries: session, user, the author, the count, one page of reviews, the votes.
-    with django_assert_num_queries(6):
+    # Expect 5 queries: the user, the author, the count, one page of reviews, the votes.
+    with django_assert_num_queries(5):
         client.get(f"/users/{author.username}/reviews/")
 
 

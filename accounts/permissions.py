@@ -1,0 +1,51 @@
+"""Members' permissions from the shared cache, never stale.
+
+Django's ModelBackend reads a member's permissions with two queries on each request that
+asks (every signed-in page does: moderators and editors get pages of their own). This backend
+keeps each member's set in the cache under the version PERMISSIONS, which every change to who
+holds which permission moves at once (`connect`), so a change is seen on the next request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from accounts.models import User
+from core.page_cache import PERMISSIONS, pages_changed, versions
+
+TTL = 24 * 3600
+
+
+class CachedPermissionsBackend(ModelBackend):
+    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            (version,) = versions([PERMISSIONS])
+            # A superuser holds every permission: the flag is part of the key.
+            key = f"permissions:{user_obj.pk}:{user_obj.is_superuser}:{version}"
+            found = cache.get(key)
+            if found is None:
+                found = super().get_all_permissions(user_obj)
+                cache.set(key, found, TTL)
+            user_obj._perm_cache = found
+        return user_obj._perm_cache
+
+
+def _moved(**kwargs: Any) -> None:
+    pages_changed(PERMISSIONS)
+
+
+def connect() -> None:
+    """Move PERMISSIONS on every change to memberships, grants, groups and permissions."""
+    for through in (User.groups.through, User.user_permissions.through,
+                    Group.permissions.through):  # fmt: skip
+        m2m_changed.connect(_moved, sender=through, dispatch_uid=f"permissions-{through}")
+    for model in (Group, Permission):
+        for signal in (post_save, post_delete):
+            signal.connect(_moved, sender=model, dispatch_uid=f"permissions-{signal}-{model}")

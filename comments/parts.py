@@ -1,0 +1,31 @@
+"""The viewer's own parts of pages with comments (core/personal.py)."""
+
+from django.urls import reverse
+
+from core.personal import Viewer, personal_part
+
+from .forms import comment_form
+from .models import Comment
+from .services import can_moderate
+
+
+@personal_part("comments.post_form")
+def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str) -> str:
+    """The form for a new comment; for visitors, where to sign in to post one."""
+    if not viewer.user.is_authenticated:
+        return viewer.render("comments/_guest_note.html")
+    url = reverse(
+        "comments:post", kwargs={"content_type_id": content_type_id, "object_id": object_id}
+    )
+    return viewer.render("comments/_post_form.html", {"form": comment_form(), "post_url": url})
+
+
+@personal_part("comments.actions")
+def actions(viewer: Viewer, loaded: None, comment_id: str, author_id: str, state: str) -> str:
+    """Edit and Delete for the comment's author; Hide and Restore for moderators."""
+    own = state == Comment.State.VISIBLE and author_id == str(viewer.user.pk)
+    moderator = can_moderate(viewer.user)
+    if not own and not moderator:
+        return ""
+    context = {"comment_id": int(comment_id), "state": state, "own": own, "moderator": moderator}
+    return viewer.render("comments/_actions.html", context)

@@ -1,0 +1,131 @@
+"""The parts of a page that belong to the one viewing it, filled in after the page is rendered.
+
+A page is rendered the same for everybody. Where it shows something that depends on who is
+looking (the account menu, Your Rating, vote buttons, the comment form, anything with a form
+token), its template leaves a mark instead: `{% personal "name" arg… %}` writes
+`<!--personal name arg…-->`. The marked page can be stored and shared (core/page_cache.py);
+`fill` then replaces the marks for each request. Each kind of part loads what it needs once
+for all of its marks on the page (one query for the viewer's votes on every review shown), so
+a member's page costs a few small queries on top of the shared one, whatever it shows.
+
+Apps register their parts in their own `parts` module, imported when the app is ready:
+
+    @personal_part("reviews.helpful", load=votes_of_viewer)
+    def helpful(viewer, votes, review_id, ...): return viewer.render(...)
+
+Arguments of a mark are words (ids, slugs, counts): user text never goes into a mark, and
+escaped text cannot make one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils.functional import SimpleLazyObject
+
+MARK = re.compile(r"<!--personal ([a-z_.]+)((?: [\w-]*)*)-->")
+MARK_START = "<!--personal "
+WORD = re.compile(r"[\w-]*")
+
+Render = Callable[..., str]
+Load = Callable[["Viewer", list[tuple[str, ...]]], Any]
+
+
+@dataclass(frozen=True)
+class Part:
+    render: Render
+    load: Load | None
+
+
+PARTS: dict[str, Part] = {}
+
+
+def personal_part(name: str, *, load: Load | None = None) -> Callable[[Render], Render]:
+    """Register `render(viewer, loaded, *args)` for the marks named `name`.
+
+    `load(viewer, [args of each mark])`, when given, runs once per page before the marks are
+    rendered; its result is passed to every `render` call (None without a `load`).
+    """
+
+    def register(render: Render) -> Render:
+        if name in PARTS:
+            raise ValueError(f"the personal part {name!r} is registered twice")
+        PARTS[name] = Part(render=render, load=load)
+        return render
+
+    return register
+
+
+def mark(name: str, *args: object) -> str:
+    """The mark a template leaves for the part `name` (see the `personal` template tag)."""
+    if name not in PARTS:
+        raise ValueError(f"no personal part is registered as {name!r}")
+    words = ["" if arg is None else str(arg) for arg in args]
+    for word in words:
+        if not WORD.fullmatch(word):
+            raise ValueError(f"a personal part takes words, not {word!r}")
+    return f"{MARK_START}{' '.join([name, *words])}-->"
+
+
+class Viewer:
+    """Who is looking, for the parts: the request, the user, and one form token per page."""
+
+    def __init__(self, request: HttpRequest, *, as_visitor: bool = False) -> None:
+        self.request = request
+        self.user = AnonymousUser() if as_visitor else request.user
+        self._loaded: dict[Hashable, Any] = {}
+
+    def once(self, key: Hashable, load: Callable[[], Any]) -> Any:
+        """`load()` the first time `key` is asked for on this page; the same answer after.
+        For two kinds of parts that read the same rows."""
+        if key not in self._loaded:
+            self._loaded[key] = load()
+        return self._loaded[key]
+
+    @cached_property
+    def context(self) -> dict[str, Any]:
+        return {
+            "request": self.request,
+            "user": self.user,
+            # Made only when a part shows a form, as Django's own context processor does.
+            "csrf_token": SimpleLazyObject(lambda: get_token(self.request)),
+        }
+
+    def render(self, template_name: str, context: dict[str, Any] | None = None) -> str:
+        """A part's template, rendered without the context processors (parts need none)."""
+        return get_template(template_name).render({**self.context, **(context or {})})
+
+
+def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str:
+    """`content` with every mark replaced by its part as `request`'s viewer sees it, or as a
+    visitor does (`as_visitor`: for pages that must not ask the database who is signed in)."""
+    found = MARK.findall(content)
+    if not found:
+        return content
+    viewer = Viewer(request, as_visitor=as_visitor)
+    marks: dict[str, list[tuple[str, ...]]] = {}
+    for name, words in found:
+        marks.setdefault(name, []).append(_words(words))
+    loaded = {
+        name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
+        for name, args in marks.items()
+    }
+
+    def part(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return PARTS[name].render(viewer, loaded[name], *_words(match.group(2)))
+
+    return MARK.sub(part, content)
+
+
+def _words(words: str) -> tuple[str, ...]:
+    # " 12  5" -> ("12", "", "5"): an empty word is an argument that was None.
+    return tuple(words[1:].split(" ")) if words else ()

@@ -1,0 +1,19 @@
+"""The viewer's own parts of pages that show recommendations (core/personal.py)."""
+
+from core.personal import Viewer, personal_part
+from recommendations import selectors
+from recommendations.models import Recommendation
+
+
+def _states(viewer: Viewer, args: list[tuple[str, ...]]) -> dict[int, tuple[bool, bool]]:
+    return selectors.vote_states(viewer.user, [int(words[0]) for words in args])
+
+
+@personal_part("recommendations.vote", load=_states)
+def vote(viewer: Viewer, states: dict[int, tuple[bool, bool]], rec_id: str, votes: str) -> str:
+    """The vote button of one recommendation, pressed or not; a sign-in link for visitors."""
+    rec = Recommendation(pk=int(rec_id), votes_count=int(votes))
+    voted, yours = states.get(rec.pk, (False, False))
+    context = {"rec": rec, "voted": voted, "yours": yours,
+               "next": viewer.request.get_full_path()}  # fmt: skip
+    return viewer.render("recommendations/_vote.html", context)

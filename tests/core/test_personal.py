@@ -1,0 +1,76 @@
+"""Marks for the viewer's own parts of a page, and how they are filled (core/personal.py)."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from core import personal
+
+
+@pytest.fixture
+def greeting():
+    """A part that says who is looking, and counts how often its marks were loaded."""
+    loads: list[list[tuple[str, ...]]] = []
+
+    def load(viewer, args):
+        loads.append(args)
+        return {"hello": "Hello"}
+
+    @personal.personal_part("tests.greeting", load=load)
+    def render(viewer, loaded, number, word):
+        name = viewer.user.username if viewer.user.is_authenticated else "visitor"
+        return f"{loaded['hello']} {name} {number}{word}"
+
+    yield loads
+    del personal.PARTS["tests.greeting"]
+
+
+def request_by(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+def test_a_template_leaves_a_mark_that_fill_replaces(greeting, user):
+    page = Template('{% load personal %}<p>{% personal "tests.greeting" 7 "a" %}</p>').render(
+        Context()
+    )
+    assert page == "<p><!--personal tests.greeting 7 a--></p>"
+
+    assert personal.fill(request_by(user), page) == f"<p>Hello {user.username} 7a</p>"
+    assert personal.fill(request_by(user), page, as_visitor=True) == "<p>Hello visitor 7a</p>"
+
+
+def test_each_kind_of_part_loads_once_for_all_its_marks(greeting):
+    page = "".join(personal.mark("tests.greeting", n, "x") for n in range(3))
+
+    filled = personal.fill(request_by(AnonymousUser()), page)
+
+    assert filled == "Hello visitor 0xHello visitor 1xHello visitor 2x"
+    assert greeting == [[("0", "x"), ("1", "x"), ("2", "x")]]
+
+
+def test_a_missing_argument_comes_back_as_an_empty_word(greeting):
+    page = personal.mark("tests.greeting", None, "y")
+
+    assert page == "<!--personal tests.greeting  y-->"
+    assert personal.fill(request_by(AnonymousUser()), page) == "Hello visitor y"
+
+
+@pytest.mark.parametrize("argument", ["two words", "<b>", "a-->b", "ünïcode's"])
+def test_a_mark_takes_only_words_so_no_text_can_break_out_of_it(greeting, argument):
+    with pytest.raises(ValueError, match="takes words"):
+        personal.mark("tests.greeting", argument, "z")
+
+
+def test_an_unknown_part_is_refused_when_the_page_is_rendered():
+    with pytest.raises(ValueError, match="no personal part"):
+        personal.mark("tests.nothing")
+
+
+def test_escaped_text_never_makes_a_mark(greeting):
+    text = Template("{{ text }}").render(Context({"text": "<!--personal tests.greeting 1 a-->"}))
+
+    assert personal.fill(request_by(AnonymousUser()), text) == text
+    assert greeting == []
