@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 
 class PlainSelect(forms.Select):
@@ -15,22 +15,18 @@ class PlainSelect(forms.Select):
 
     Django renders each option through a template of its own: for the twenty scores of
     "Your Rating" that was most of the cost of a member's title page. The markup is the same
-    as Django's (no option groups are used here).
+    as Django's; option groups are not supported.
     """
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _, group, _ in widget["optgroups"]
-                for option in group
-            ),
+        chosen = set(self.format_value(value))
+        options = "\n".join(
+            f'<option value="{escape(str(option))}"'
+            f"{' selected' if str(option) in chosen else ''}>{escape(str(label))}</option>"
+            for option, label in self.choices
         )
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>', name, flatatt(widget["attrs"]), options
-        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        # Every value, label and the name are escaped above; flatatt escapes the attributes.
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>\n{options}\n</select>')

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import (
     Case,
     F,
@@ -171,18 +172,26 @@ def reasons_page(recommendation: Recommendation, page_number: str | None) -> Pag
     )
 
 
+# Asked on every page a member reads that shows recommendations (recommendations/parts.py):
+# plain SQL on this app's tables, a third of the ORM's cost for the same statements.
+VOTED_AND_YOURS = (
+    f"SELECT recommendation_id, TRUE FROM {RecommendationVote._meta.db_table}"
+    " WHERE user_id = %(user)s AND recommendation_id = ANY(%(ids)s)"
+    f" UNION ALL SELECT recommendation_id, FALSE FROM {RecommendationReason._meta.db_table}"
+    " WHERE user_id = %(user)s AND recommendation_id = ANY(%(ids)s)"
+)
+
+
 def vote_states(user: User | AnonymousUser, ids: list[int]) -> dict[int, tuple[bool, bool]]:
-    """(voted, yours) of the user for each of these recommendations: two primary-key-range
-    reads, none for guests. "Yours": the user gave a reason for the pair, so may not vote."""
+    """(voted, yours) of the user for each of these recommendations: one query, none for
+    guests. "Yours": the user gave a reason for the pair, so may not vote for it."""
     if not user.is_authenticated or not ids:
         return {}
-    mine = {"user": user, "recommendation_id__in": ids}
-    voted = set(
-        RecommendationVote.objects.filter(**mine).values_list("recommendation_id", flat=True)
-    )
-    yours = set(
-        RecommendationReason.objects.filter(**mine).values_list("recommendation_id", flat=True)
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(VOTED_AND_YOURS, {"user": user.pk, "ids": list(ids)})
+        rows = cursor.fetchall()
+    voted = {pk for pk, is_vote in rows if is_vote}
+    yours = {pk for pk, is_vote in rows if not is_vote}
     return {pk: (pk in voted, pk in yours) for pk in ids}
 
 

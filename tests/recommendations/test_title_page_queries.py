@@ -30,8 +30,8 @@ def test_the_recommendations_part_takes_two_queries_at_any_size(
     assert section.more == size - 2
     assert len(shown) == 2
 
-    # Expect 2 queries for the reader's state of the cards shown: their votes, their reasons.
-    with django_assert_num_queries(2):
+    # Expect 1 query for the reader's state of the cards shown: their votes and their reasons.
+    with django_assert_num_queries(1):
         selectors.vote_states(user, [card.recommendation.pk for card in section.best])
 
 
