@@ -5,6 +5,6 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self) -> None:
-        from . import parts, permissions  # noqa: F401 - parts registers the viewer's own parts
+        from . import backends, parts  # noqa: F401 - parts registers the viewer's own parts
 
-        permissions.connect()
+        backends.connect()

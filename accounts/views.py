@@ -33,7 +33,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         if throttled(request, group="signup", key="ip", rate=settings.SIGNUP_RATE):
             refusal = TOO_MANY
         elif (user := _create_member(form)) is not None:
-            login(request, user, backend="accounts.permissions.CachedPermissionsBackend")
+            login(request, user, backend="accounts.backends.MembersBackend")
             messages.success(request, f"Welcome to dramadb, {user.username}!")
             return redirect(safe_next(request, user.get_absolute_url()))
     return render(

@@ -20,11 +20,14 @@ def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str
     return viewer.render("comments/_post_form.html", {"form": comment_form(), "post_url": url})
 
 
-@personal_part("comments.actions")
-def actions(viewer: Viewer, loaded: None, comment_id: str, author_id: str, state: str) -> str:
+def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:
+    return can_moderate(viewer.user)
+
+
+@personal_part("comments.actions", load=_moderates)
+def actions(viewer: Viewer, moderator: bool, comment_id: str, author_id: str, state: str) -> str:
     """Edit and Delete for the comment's author; Hide and Restore for moderators."""
     own = state == Comment.State.VISIBLE and author_id == str(viewer.user.pk)
-    moderator = can_moderate(viewer.user)
     if not own and not moderator:
         return ""
     context = {"comment_id": int(comment_id), "state": state, "own": own, "moderator": moderator}

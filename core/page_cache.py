@@ -48,7 +48,7 @@ COMMENTS = "comments"
 REVIEWS = "reviews"
 # Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
 RANKS = "ranks"
-# Not a page's: who holds which permission (accounts/permissions.py keeps the sets under it).
+# Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
 PERMISSIONS = "permissions"
 # Cookies that change a visitor's page: the colour theme (see front/theme.py).
 PAGE_COOKIES = ("theme",)

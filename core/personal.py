@@ -82,13 +82,20 @@ class Viewer:
         self.request = request
         self.user = AnonymousUser() if as_visitor else request.user
         self._loaded: dict[Hashable, Any] = {}
+        # Every mark of the page by part name, so that one app's parts can share one query.
+        self.marks: dict[str, list[tuple[str, ...]]] = {}
 
     def once(self, key: Hashable, load: Callable[[], Any]) -> Any:
-        """`load()` the first time `key` is asked for on this page; the same answer after.
-        For two kinds of parts that read the same rows."""
+        """`load()` the first time `key` is asked for on this page; the same answer after:
+        several kinds of parts can share one query (see `marks`)."""
         if key not in self._loaded:
             self._loaded[key] = load()
         return self._loaded[key]
+
+    @cached_property
+    def csrf_token(self) -> str:
+        """The page's form token, made once for all of its parts."""
+        return get_token(self.request)
 
     @cached_property
     def context(self) -> dict[str, Any]:
@@ -96,7 +103,7 @@ class Viewer:
             "request": self.request,
             "user": self.user,
             # Made only when a part shows a form, as Django's own context processor does.
-            "csrf_token": SimpleLazyObject(lambda: get_token(self.request)),
+            "csrf_token": SimpleLazyObject(lambda: self.csrf_token),
         }
 
     def render(self, template_name: str, context: dict[str, Any] | None = None) -> str:
@@ -111,12 +118,11 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str
     if not found:
         return content
     viewer = Viewer(request, as_visitor=as_visitor)
-    marks: dict[str, list[tuple[str, ...]]] = {}
     for name, words in found:
-        marks.setdefault(name, []).append(_words(words))
+        viewer.marks.setdefault(name, []).append(_words(words))
     loaded = {
         name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
-        for name, args in marks.items()
+        for name, args in viewer.marks.items()
     }
 
     def part(match: re.Match[str]) -> str:

@@ -283,8 +283,8 @@ CONTENT_SECURITY_POLICY = {
 # password. An admin unlocks earlier with `manage.py axes_reset_username NAME`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend, with each member's permissions kept in the cache.
-    "accounts.permissions.CachedPermissionsBackend",
+    # Django's ModelBackend, reading members with plain SQL and their permissions from the cache.
+    "accounts.backends.MembersBackend",
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))

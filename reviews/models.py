@@ -104,7 +104,7 @@ class ListEntry(TimeStampedModel):
     finished_on = models.DateField(null=True, blank=True)
 
     objects = ListEntryQuerySet.as_manager()
-    # Not stored: the id of the member's review of the title, set by selectors.entries_for.
+    # Not stored: the id of the member's review of the title, set by selectors.member_state.
     review_id: int | None
 
     class Meta:

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
+from reviews.parts import helpful_html
 from titles.models import Title
 
 SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest Overall"),
@@ -109,8 +111,8 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
             error, status = exc.messages[0], 422
     if request.htmx:
         review.my_vote = selectors.my_votes(user, [review.pk]).get(review.pk)
-        context = {"review": review, "vote_error": error}
-        return render(request, "reviews/_helpful.html", context, status=status)
+        html = helpful_html(review, user, get_token(request), request.get_full_path(), error or "")
+        return HttpResponse(html, status=status)
     if status == 429:
         return too_many_requests(request)
     if error:

@@ -76,29 +76,30 @@ def add_entries_reviews_and_votes(title, users, reader):
 
 
 @pytest.mark.parametrize("size", [3, 300])
-def test_the_reviews_part_of_the_title_page_takes_five_queries_at_any_size(
+def test_the_reviews_part_of_the_title_page_takes_four_queries_at_any_size(
     django_assert_num_queries, title_factory, user_factory, size
 ):
     title = title_factory()
     reader = user_factory(username="reader")
     add_entries_reviews_and_votes(title, user_factory.create_batch(size), reader)
 
-    # Expect 5 queries (the whole page's list is in tests/front/test_title_page_queries.py).
+    # Expect 4 queries (the whole page's list is in tests/front/test_title_page_queries.py).
     # The page everybody shares:
     # 1. the title's statistics
     # 2. the most helpful reviews with their authors
     # 3. "Recently Watched By" with each member
     # The reader's own parts (reviews/parts.py):
     # 4. the reader's own list entry with their review's id ("Your Rating", "Write a Review")
-    # 5. the reader's votes on the reviews shown
-    with django_assert_num_queries(5):
+    #    and their votes on the reviews shown
+    with django_assert_num_queries(4):
         stats = selectors.stats_for(title)
         top = selectors.top_reviews(title, 2)
         watchers = selectors.recently_watched_by(title, 8)
         authors = [review.user.username for review in top] + [e.user.username for e in watchers]
-        entries = selectors.entries_for(reader, [title.pk])
-        votes = selectors.my_votes(reader, [review.pk for review in top])
-    assert entries == {}
+        state = selectors.member_state(
+            reader, title_ids=[title.pk], review_ids=[review.pk for review in top]
+        )
+    assert state.entries == {}
     assert stats.ratings_count == size and stats.review_count == size
-    assert votes == {review.pk: True for review in top}
+    assert state.votes == {review.pk: True for review in top}
     assert len(authors) == 2 + min(size, 8)

@@ -161,7 +161,7 @@ def _session_for(user: User) -> str:
     """A signed-in session, exactly as django.contrib.auth.login() would store it."""
     session = SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "accounts.permissions.CachedPermissionsBackend"
+    session[BACKEND_SESSION_KEY] = "accounts.backends.MembersBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.set_expiry(SESSION_SECONDS)
     session.create()

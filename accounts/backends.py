@@ -1,9 +1,10 @@
-"""Members' permissions from the shared cache, never stale.
+"""Django's ModelBackend, made cheaper for the one thing every signed-in request does.
 
-Django's ModelBackend reads a member's permissions with two queries on each request that
-asks (every signed-in page does: moderators and editors get pages of their own). This backend
-keeps each member's set in the cache under the version PERMISSIONS, which every change to who
-holds which permission moves at once (`connect`), so a change is seen on the next request.
+Each signed-in request reads its member, and asks their permissions (moderators and editors
+get pages of their own). The member is read with plain SQL, a third of the ORM's cost. The
+permission set, which ModelBackend reads with two queries, is kept in the cache under the
+version PERMISSIONS; every change to who holds which permission moves it at once (`connect`),
+so a change is seen on the next request.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from core.page_cache import PERMISSIONS, pages_changed, versions
 TTL = 24 * 3600
 
 
-class CachedPermissionsBackend(ModelBackend):
+USER_BY_ID = f"SELECT * FROM {User._meta.db_table} WHERE id = %s"
+
+
+class MembersBackend(ModelBackend):
+    def get_user(self, user_id: Any) -> User | None:
+        user = next(iter(User.objects.raw(USER_BY_ID, [user_id])), None)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
