@@ -40,6 +40,12 @@ def nav(viewer: Viewer, loaded: None) -> SafeString:
     )  # fmt: skip
 
 
+@personal_part("accounts.viewer_is")
+def viewer_is(viewer: Viewer, loaded: None, user_id: str, *, content: str) -> str:
+    """A block shown to one member only, such as the Edit and Delete links of their review."""
+    return content if user_id and viewer.user.pk == int(user_id) else ""
+
+
 @personal_part("accounts.htmx_token")
 def htmx_token(viewer: Viewer, loaded: None) -> str:
     """The form token htmx sends with members' requests; visitors' pages post nothing."""

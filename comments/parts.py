@@ -5,7 +5,6 @@ from django.urls import reverse
 from core.personal import Viewer, personal_part
 
 from .forms import comment_form
-from .models import Comment
 from .services import can_moderate
 
 
@@ -24,11 +23,11 @@ def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:
     return can_moderate(viewer.user)
 
 
-@personal_part("comments.actions", load=_moderates)
-def actions(viewer: Viewer, moderator: bool, comment_id: str, author_id: str, state: str) -> str:
-    """Edit and Delete for the comment's author; Hide and Restore for moderators."""
-    own = state == Comment.State.VISIBLE and author_id == str(viewer.user.pk)
-    if not own and not moderator:
+@personal_part("comments.moderation", load=_moderates)
+def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str) -> str:
+    """Hide and Restore, for moderators."""
+    if not moderator:
         return ""
-    context = {"comment_id": int(comment_id), "state": state, "own": own, "moderator": moderator}
-    return viewer.render("comments/_actions.html", context)
+    return viewer.render(
+        "comments/_moderation.html", {"comment_id": int(comment_id), "state": state}
+    )

@@ -31,8 +31,14 @@ from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.functional import SimpleLazyObject
 
-MARK = re.compile(r"<!--personal ([a-z_.]+)((?: [\w-]*)*)-->")
-MARK_START = "<!--personal "
+# A mark, or a block: shared markup that its part shows to some viewers only.
+MARK = re.compile(
+    r"<!--personal ([a-z_.]+)((?: [\w-]*)*)-->"
+    r"|<!--personal-block ([a-z_.]+)((?: [\w-]*)*)-->(.*?)<!--/personal-block-->",
+    re.DOTALL,
+)
+MARK_START = "<!--personal"
+BLOCK_END = "<!--/personal-block-->"
 WORD = re.compile(r"[\w-]*")
 
 Render = Callable[..., str]
@@ -66,13 +72,26 @@ def personal_part(name: str, *, load: Load | None = None) -> Callable[[Render], 
 
 def mark(name: str, *args: object) -> str:
     """The mark a template leaves for the part `name` (see the `personal` template tag)."""
+    return f"{MARK_START} {_named(name, args)}-->"
+
+
+def block(name: str, *args: object, content: str) -> str:
+    """Shared markup (`content`, rendered once with the page) that the part `name` shows, or
+    not, to each viewer: `render(viewer, loaded, *args, content=content)`. Cheaper than a
+    mark when the markup is the same for everyone it is shown to (an author's Edit link)."""
+    if MARK_START in content:
+        raise ValueError("a personal block cannot hold marks")
+    return f"{MARK_START}-block {_named(name, args)}-->{content}{BLOCK_END}"
+
+
+def _named(name: str, args: tuple[object, ...]) -> str:
     if name not in PARTS:
         raise ValueError(f"no personal part is registered as {name!r}")
     words = ["" if arg is None else str(arg) for arg in args]
     for word in words:
         if not WORD.fullmatch(word):
             raise ValueError(f"a personal part takes words, not {word!r}")
-    return f"{MARK_START}{' '.join([name, *words])}-->"
+    return " ".join([name, *words])
 
 
 class Viewer:
@@ -118,16 +137,19 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str
     if not found:
         return content
     viewer = Viewer(request, as_visitor=as_visitor)
-    for name, words in found:
-        viewer.marks.setdefault(name, []).append(_words(words))
+    for name, words, block_name, block_words, _ in found:
+        viewer.marks.setdefault(name or block_name, []).append(_words(words or block_words))
     loaded = {
         name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
         for name, args in viewer.marks.items()
     }
 
     def part(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return PARTS[name].render(viewer, loaded[name], *_words(match.group(2)))
+        name, words, block_name, block_words, content = match.groups()
+        if name:
+            return PARTS[name].render(viewer, loaded[name], *_words(words))
+        render = PARTS[block_name].render
+        return render(viewer, loaded[block_name], *_words(block_words), content=content)
 
     return MARK.sub(part, content)
 

@@ -115,14 +115,6 @@ def write_link(viewer: Viewer, entries: dict[int, ListEntry], title_id: str) -> 
     return viewer.render("reviews/_write_link.html", context)
 
 
-@personal_part("reviews.author_links")
-def author_links(viewer: Viewer, loaded: None, review_id: str, author_id: str) -> str:
-    """Edit and Delete on a review, for its author only."""
-    if viewer.user.pk != int(author_id):
-        return ""
-    return viewer.render("reviews/_author_links.html", {"review_id": int(review_id)})
-
-
 @personal_part("reviews.helpful", load=_votes)
 def helpful(viewer: Viewer, votes: dict[int, bool], review_id: str, author_id: str,
             yes: str, total: str) -> str:  # fmt: skip

@@ -74,3 +74,23 @@ def test_escaped_text_never_makes_a_mark(greeting):
 
     assert personal.fill(request_by(AnonymousUser()), text) == text
     assert greeting == []
+
+
+def test_a_block_shows_its_shared_markup_only_to_the_viewer_its_part_chooses(user, user_factory):
+    page = Template(
+        '{% load personal %}<p>{% personal_block "accounts.viewer_is" author %}'
+        '<a href="/edit/">Edit</a>{% endpersonal_block %}</p>'
+    ).render(Context({"author": user.pk}))
+    assert page == (
+        f'<p><!--personal-block accounts.viewer_is {user.pk}--><a href="/edit/">Edit</a>'
+        "<!--/personal-block--></p>"
+    )
+
+    assert personal.fill(request_by(user), page) == '<p><a href="/edit/">Edit</a></p>'
+    assert personal.fill(request_by(user_factory()), page) == "<p></p>"
+    assert personal.fill(request_by(AnonymousUser()), page) == "<p></p>"
+
+
+def test_a_block_holds_no_marks(greeting):
+    with pytest.raises(ValueError, match="cannot hold marks"):
+        personal.block("accounts.viewer_is", 1, content=personal.mark("tests.greeting", 1, "a"))
