@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import JSONObject
 
 from accounts.models import User
 from core.pagination import stored_count_page
@@ -31,6 +32,8 @@ from .models import (
     TitleRecommendationCount,
 )
 
+# What a card shows of the other title; the rest of its columns are not read.
+CARD_TITLE = ("id", "slug", "title", "year", "poster")
 # Best first: most votes, then most reasons, then the oldest.
 BEST_FIRST = ("-votes_count", "-reasons_count", "id")
 
@@ -86,15 +89,14 @@ def _side(title: Title, side: str, rows: int) -> QuerySet:
         "created_at",
         "id",
     )
+    first_reason = JSONObject(text="text", for_low="for_low", by="user__username")
+    card = [f"{end}__{name}" for end in ("title_low", "title_high") for name in CARD_TITLE]
     return (
         Recommendation.objects.filter(**{side: title})
         # The same join order on both sides keeps the UNION's columns aligned.
         .select_related("title_low", "title_high")
-        .annotate(
-            reason=Subquery(first.values("text")[:1]),
-            reason_for_low=Subquery(first.values("for_low")[:1]),
-            recommended_by=Subquery(first.values("user__username")[:1]),
-        )
+        .only("votes_count", "reasons_count", *card)
+        .annotate(first_reason=Subquery(first.values(json=first_reason)[:1]))
         .order_by(*BEST_FIRST)[:rows]
     )
 
@@ -112,17 +114,18 @@ def best_for_title(title: Title, *, offset: int = 0, limit: int) -> list[Recomme
         .union(_side(title, "title_high", rows), all=True)
         .order_by(*BEST_FIRST)[offset:rows]
     )
-    return [
-        RecommendationCard(
-            recommendation=rec,
-            other=rec.other_than(title),
-            reason=rec.reason,
-            reason_from_other_page=rec.reason_for_low is not None
-            and rec.reason_for_low != (rec.title_low_id == title.pk),
-            recommended_by=rec.recommended_by,
-        )
-        for rec in merged
-    ]
+    return [_card(rec, title, rec.first_reason or {}) for rec in merged]
+
+
+def _card(rec: Recommendation, title: Title, reason: dict) -> RecommendationCard:
+    for_low = reason.get("for_low")
+    return RecommendationCard(
+        recommendation=rec,
+        other=rec.other_than(title),
+        reason=reason.get("text", ""),
+        reason_from_other_page=for_low is not None and for_low != (rec.title_low_id == title.pk),
+        recommended_by=reason.get("by", ""),
+    )
 
 
 def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
