@@ -1,11 +1,10 @@
 """The viewer's own parts of every page's frame (core/personal.py)."""
 
-from urllib.parse import quote
-
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.http import sign_in_url
 from core.personal import Viewer, personal_part
 
 
@@ -17,9 +16,9 @@ def nav(viewer: Viewer, loaded: None) -> SafeString:
     user, here = viewer.user, viewer.request.get_full_path()
     if not user.is_authenticated:
         return format_html(
-            '<li class="nav-item"><a class="nav-link" href="{}?next={}">Sign in</a></li>'
+            '<li class="nav-item"><a class="nav-link" href="{}">Sign in</a></li>'
             '<li class="nav-item"><a class="nav-link" href="{}">Register</a></li>',
-            reverse("accounts:login"), quote(here, safe="/"), reverse("accounts:signup"),
+            sign_in_url(here), reverse("accounts:signup"),
         )  # fmt: skip
     admin = (
         format_html(

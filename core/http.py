@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, Protocol, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
@@ -119,6 +120,11 @@ def canonical_redirect(
     if query := request.META.get("QUERY_STRING"):
         target = f"{target}?{query}"
     return HttpResponsePermanentRedirect(target)
+
+
+def sign_in_url(next_path: str) -> str:
+    """The sign-in page, coming back to `next_path` after (as the `urlencode` filter quotes)."""
+    return f"{resolve_url(settings.LOGIN_URL)}?next={quote(next_path, safe='/')}"
 
 
 def page_to_return_to(request: HttpRequest) -> str:

@@ -122,9 +122,9 @@ def cached_page(depends: Depends) -> Callable:
                 if request.headers.get("If-None-Match") == tag:
                     return _for_visitors(HttpResponseNotModified(), tag)
                 if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
-                    return _for_visitors(_stored_response(stored, "hit"), tag)
+                    return _for_visitors(_stored_response(stored), tag)
             if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
-                response = _stored_response(stored, "hit")
+                response = _stored_response(stored)
             else:
                 response = _as_visitor(view, request, *args, **kwargs)
                 if not _storable(request, response):
@@ -182,10 +182,10 @@ def _stored(response: HttpResponse) -> tuple[bytes, str]:
     return response.content, response["Content-Type"]
 
 
-def _stored_response(stored: tuple[bytes, str], outcome: str) -> HttpResponse:
+def _stored_response(stored: tuple[bytes, str]) -> HttpResponse:
     content, content_type = stored
     response = HttpResponse(content, content_type=content_type)
-    response["X-Page-Cache"] = outcome
+    response["X-Page-Cache"] = "hit"
     return response
 
 

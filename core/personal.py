@@ -13,6 +13,10 @@ Apps register their parts in their own `parts` module, imported when the app is 
     @personal_part("reviews.helpful", load=votes_of_viewer)
     def helpful(viewer, votes, review_id, ...): return viewer.render(...)
 
+Markup that is the same for everyone it is shown to (an author's Edit link) goes in a block
+instead, `{% personal_block "name" arg… %}…{% endpersonal_block %}`: it is rendered once with
+the page, and its part only decides whom to show it to.
+
 Arguments of a mark are words (ids, slugs, counts): user text never goes into a mark, and
 escaped text cannot make one.
 """

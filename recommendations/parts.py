@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.http import sign_in_url
 from core.personal import Viewer, personal_part
 from recommendations import selectors
 from recommendations.models import Recommendation
@@ -35,7 +35,7 @@ def vote_html(rec: Recommendation, user: Any, token: str, next_path: str, *, vot
     in: their pages carry no form token (core/page_cache.py)."""
     count = rec.votes_count
     if not user.is_authenticated:
-        login = f"{reverse('accounts:login')}?next={quote(next_path, safe='/')}"
+        login = sign_in_url(next_path)
         button = format_html(
             '<a class="btn btn-sm py-0 btn-outline-primary" href="{}"'
             ' title="Sign in to vote this recommendation up">▲ Vote ({})</a>',

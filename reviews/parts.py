@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from core.http import sign_in_url
 from core.personal import Viewer, personal_part
 from reviews import selectors
 from reviews.forms import QuickEntryForm
@@ -55,7 +55,7 @@ def your_entry_html(
     shows it, so it is written here rather than through a template (measured: half the cost);
     the rating view sends it back in place after a rating."""
     if form is None:
-        login = f"{reverse('accounts:login')}?next={quote(title.get_absolute_url(), safe='/')}"
+        login = sign_in_url(title.get_absolute_url())
         inner = format_html(
             '<p class="mb-0"><span class="fw-semibold">Your Rating:</span> <a href="{}">Sign in'
             "</a> to rate this title and add it to your list.</p>",
@@ -141,7 +141,7 @@ def helpful_html(review: Review, user: Any, token: str, next_path: str, error: s
     else:
         alert = SafeString()
     if not user.is_authenticated:
-        login = f"{reverse('accounts:login')}?next={quote(next_path, safe='/')}"
+        login = sign_in_url(next_path)
         answer = format_html(
             '<p class="mb-0">Was this review helpful to you? <a href="{}">Sign in</a> to vote.</p>',
             login,
