@@ -17,23 +17,14 @@ import subprocess
 import sys
 import urllib.request
 
+from bench.chromium import QUIET_FLAGS
 from bench.data import collect_static
 from bench.server import BENCH_DIR, ROOT, VAR_DIR, Gunicorn, manage, manage_json, site_env
 
 LIGHTHOUSE = ROOT / "var/tools/lighthouse/node_modules/.bin/lighthouse"
 REPORTS = VAR_DIR / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
-)
+CHROME_FLAGS = " ".join(["--headless=new", *QUIET_FLAGS])
 SCALE = "lighthouse"
 ATTEMPTS = 3
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -264,10 +265,7 @@ def _review_page(page: Page, meta: PageMeta) -> None:
         meta.description = summary(f"{headline} {review.body}")
     if poster := page.upload(title.poster, f"Poster of {title.title}"):
         meta.image, meta.twitter_card = poster, "summary"
-    meta.properties += [
-        ("article:published_time", review.created_at.isoformat()),
-        ("article:modified_time", review.updated_at.isoformat()),
-    ]
+    _dated(meta, review.created_at, review.updated_at)
     reviews_url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})
     meta.data = [
         sd.review_data(
@@ -293,10 +291,7 @@ def _article_page(page: Page, meta: PageMeta) -> None:
     meta.description = summary(article.blurb)
     if image := page.upload(article.image, article.image_alt or article.headline):
         meta.image = image
-    meta.properties += [
-        ("article:published_time", article.published_at.isoformat()),
-        ("article:modified_time", article.updated_at.isoformat()),
-    ]
+    _dated(meta, article.published_at, article.updated_at)
     home = page.absolute(reverse("front:home"))
     publisher = sd.organization(settings.SITE_NAME, home, page.absolute(static(LOGO)))
     meta.data = [
@@ -309,6 +304,14 @@ def _article_page(page: Page, meta: PageMeta) -> None:
             absolute=page.absolute,
         ),
         page.breadcrumbs(("News & Articles", reverse("news:index")), (article.headline, "")),
+    ]
+
+
+def _dated(meta: PageMeta, published: datetime, modified: datetime) -> None:
+    """OpenGraph's dates of an article-like page (a review, an article)."""
+    meta.properties += [
+        ("article:published_time", published.isoformat()),
+        ("article:modified_time", modified.isoformat()),
     ]
 
 

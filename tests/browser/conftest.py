@@ -9,18 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from bench.chromium import QUIET_FLAGS
+
 # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *QUIET_FLAGS,
     # Every host name but loopback resolves nowhere, so the browser never reaches off the machine.
     "--host-resolver-rules=MAP * 127.0.0.1:9 , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ]
