@@ -29,7 +29,7 @@ from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
-from titles.models import Credit, Title, related_of
+from titles.models import Title, page_credits, related_of
 
 from .browse import RANKINGS, RankingForm, browse
 
@@ -40,26 +40,15 @@ LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 @cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    title = get_object_or_404(Title.objects.for_page().with_credit_count(), pk=pk)
+    title = get_object_or_404(Title.objects.for_page(), pk=pk)
     if response := canonical_redirect(request, slug, title):
         return response
-    cast_preview = list(
-        Credit.objects.filter(title=title)
-        .cast()
-        .in_display_order()
-        .select_related("person")[: settings.CAST_PREVIEW_SIZE]
-    )
-    makers = list(
-        Credit.objects.filter(title=title).makers().in_display_order().select_related("person")
-    )
+    credits = page_credits(title, settings.CAST_PREVIEW_SIZE)
     stats = reviews_selectors.stats_for(title)
     top_reviews = reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
     context = {
         "title": title,
-        "cast_preview": cast_preview,
-        "more_credits": title.credit_count - len(cast_preview),
-        "directors": [c.person for c in makers if c.kind == Credit.Kind.DIRECTOR],
-        "screenwriters": [c.person for c in makers if c.kind == Credit.Kind.SCREENWRITER],
+        "credits": credits,
         "related": related_of(title),
         "stats": stats,
         "recent_watchers": reviews_selectors.recently_watched_by(

@@ -57,32 +57,31 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_16_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_15_queries_at_any_size(
     client, full_title, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 16 queries:
+    # Expect 15 queries:
     # catalogue (titles)
-    #   1. the title with its network and number of credits
+    #   1. the title with its network
     #   2-4. its alternative titles, genres and tags (prefetched)
-    #   5. the cast preview with each person
-    #   6. its directors and screenwriters with each person
-    #   7. its related titles, read from either end
+    #   5. its credits with each person: the cast preview, the makers and how many more
+    #   6. its related titles, read from either end
     # reviews (no member, so no entry, votes or own review)
-    #   8. the title's statistics
-    #   9. the most helpful reviews with their authors
-    #   10. "Recently Watched By" with each member
+    #   7. the title's statistics
+    #   8. the most helpful reviews with their authors
+    #   9. "Recently Watched By" with each member
     # news
-    #   11. "News & Articles": the latest articles
+    #   10. "News & Articles": the latest articles
     # recommendations
-    #   12. the title's stored number of recommendations
-    #   13. its best ones with both titles, first reason and author
+    #   11. the title's stored number of recommendations
+    #   12. its best ones with both titles, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   14. the title's stored comment count
-    #   15. the page of threads with their authors
-    #   16. the first replies of every thread on the page, with their authors
-    with django_assert_num_queries(16):
+    #   13. the title's stored comment count
+    #   14. the page of threads with their authors
+    #   15. the first replies of every thread on the page, with their authors
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -90,19 +89,19 @@ def test_signed_out_the_title_page_runs_the_same_16_queries_at_any_size(
     assert f"Comments ({size * (size + 1)})" in html
 
 
-def test_signed_in_the_title_page_runs_the_same_21_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_20_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 21 queries when nobody has read the page yet: the 16 above, rendered as a
+    # Expect 20 queries when nobody has read the page yet: the 15 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
     #   the member's own list entry, with their review's id ("Your Rating", and "Write a
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

@@ -4,7 +4,7 @@ names, genres and tags (the whole page's list is in tests/front/test_title_page_
 import pytest
 from django.conf import settings
 
-from titles.models import Credit, Title
+from titles.models import Credit, Title, page_credits
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +24,20 @@ def test_the_title_and_its_cast_preview_take_five_queries(
     title.tags.add(*tag_factory.create_batch(size))
     alternative_title_factory.create_batch(size, title=title)
     credit_factory.create_batch(size, title=title)
+    credit_factory.create_batch(size, title=title, kind=Credit.Kind.DIRECTOR)
 
     # Expect 5 queries:
-    # 1. the title with its network and number of credits
+    # 1. the title with its network
     # 2-4. its alternative titles, genres and tags (prefetched)
-    # 5. the cast preview with each person
+    # 5. its credits with each person: the cast preview, the makers and how many more
     with django_assert_num_queries(5):
-        page_title = Title.objects.for_page().with_credit_count().get(pk=title.pk)
+        page_title = Title.objects.for_page().get(pk=title.pk)
         names = [a.name for a in page_title.alternative_titles.all()]
         genres = [g.name for g in page_title.genres.all()] + [t.name for t in page_title.tags.all()]
-        cast = list(
-            Credit.objects.filter(title=page_title)
-            .cast()
-            .in_display_order()
-            .select_related("person")[: settings.CAST_PREVIEW_SIZE]
-        )
-        people = [credit.person.name for credit in cast]
-    assert page_title.credit_count == size
+        credits = page_credits(page_title, settings.CAST_PREVIEW_SIZE)
+        people = [credit.person.name for credit in credits.cast_preview]
+        directors = [person.name for person in credits.directors]
     assert len(names) == size and len(genres) == 2 * size
     assert len(people) == min(size, settings.CAST_PREVIEW_SIZE)
+    assert len(directors) == size
+    assert credits.more == 2 * size - len(people)

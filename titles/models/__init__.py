@@ -1,6 +1,6 @@
 """The catalogue: titles with their names, genres, tags and networks; people and credits."""
 
-from .people import CAST_KINDS, Credit, CreditQuerySet, Person
+from .people import CAST_KINDS, Credit, CreditQuerySet, PageCredits, Person, page_credits
 from .related import RelatedTitle, related_of
 from .titles import (
     COUNTRIES,
@@ -24,12 +24,14 @@ __all__ = [
     "CreditQuerySet",
     "Genre",
     "Network",
+    "PageCredits",
     "Person",
     "RelatedTitle",
     "Tag",
     "Title",
     "TitleQuerySet",
     "best_date",
+    "page_credits",
     "related_of",
     "slug_for",
 ]

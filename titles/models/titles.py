@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Count, DateField, F, Func, Q, Value
+from django.db.models import DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -106,9 +106,6 @@ class TitleQuerySet(models.QuerySet):
         return self.select_related("network").prefetch_related(
             "alternative_titles", "genres", "tags"
         )
-
-    def with_credit_count(self) -> TitleQuerySet:
-        return self.annotate(credit_count=Count("credits"))
 
     def search(self, query: str) -> TitleQuerySet:
         """Titles whose English, native or alternative name contains `query`, newest first.
