@@ -27,7 +27,7 @@ from core.pagination import parse_page_number
 from core.templatetags.dramadb import score
 from news.models import Article
 from reviews.models import Review, TitleStats
-from titles.models import Credit, Person, Title
+from titles.models import Credit, PageCredits, Person, Title
 
 from . import structured_data as sd
 from .browse import BrowseForm, RankingForm
@@ -184,7 +184,8 @@ def _title_line(title: Title) -> str:
 def _title_page(page: Page, meta: PageMeta) -> None:
     title = page.get("title", Title)
     stats = page.get("stats", TitleStats)
-    if title is None or stats is None:
+    credits = page.get("credits", PageCredits)
+    if title is None or stats is None or credits is None:
         return
     url = page.absolute(title.get_absolute_url())
     movie = title.kind == Title.Kind.MOVIE
@@ -201,8 +202,8 @@ def _title_page(page: Page, meta: PageMeta) -> None:
         description=meta.description,
         image=poster.url if poster else None,
         stats=stats,
-        cast=page.context.get("cast_preview") or [],
-        directors=page.context.get("directors") or [],
+        cast=credits.cast_preview,
+        directors=credits.directors,
         reviews=page.context.get("top_reviews") or [],
         absolute=page.absolute,
     )
