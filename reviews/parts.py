@@ -156,7 +156,7 @@ def helpful_html(review: Review, user: Any, token: str, next_path: str, error: s
             '<button type="submit" name="helpful" value="yes" class="btn btn-sm {yes}"'
             ' aria-pressed="{yes_pressed}">Yes</button>'
             '<button type="submit" name="helpful" value="no" class="btn btn-sm {no}"'
-            ' aria-pressed="{no_pressed}">No</button></form>',
+            ' aria-pressed="{no_pressed}">No</button>{withdraw}</form>',
             url=reverse("reviews:review_vote", args=[review.pk]),
             id=review.pk,
             token=token,
@@ -165,7 +165,11 @@ def helpful_html(review: Review, user: Any, token: str, next_path: str, error: s
             yes_pressed="true" if review.my_vote is True else "false",
             no="btn-secondary" if review.my_vote is False else "btn-outline-secondary",
             no_pressed="true" if review.my_vote is False else "false",
-        )
+            withdraw=SafeString(
+                '<button type="submit" name="helpful" value="withdraw"'
+                ' class="btn btn-sm btn-link p-0">Take my vote back</button>'
+            ) if review.my_vote is not None else SafeString(),
+        )  # fmt: skip
     return format_html(
         '<div id="helpful-{}" class="helpful small">{}{}{}</div>', review.pk, count, alert, answer
     )

@@ -178,6 +178,24 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
         vote.helpful = helpful
         vote.save(update_fields=["helpful", "updated_at"])
         review.helpful_yes += 1 if helpful else -1
+    return _helpfulness_changed(review)
+
+
+@transaction.atomic
+def review_vote_withdraw(*, user: User, review: Review) -> Review:
+    """Take back the user's "Was this review helpful?" answer, if they gave one."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    vote = ReviewVote.objects.filter(review=review, user=user).first()
+    if vote is None:
+        return review
+    vote.delete()
+    review.helpful_total -= 1
+    review.helpful_yes -= int(vote.helpful)
+    return _helpfulness_changed(review)
+
+
+def _helpfulness_changed(review: Review) -> Review:
+    """Store a locked review's new helpful counts and bound, and move its pages' version."""
     review.save(update_fields=["helpful_yes", "helpful_total"])
     Review.objects.filter(pk=review.pk).update(
         helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))

@@ -100,10 +100,12 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.select_related("user"), pk=pk)
     answer = request.POST.get("helpful")
     error, status = None, 200
-    if answer not in ("yes", "no"):
+    if answer not in ("yes", "no", "withdraw"):
         error, status = "Answer Yes or No.", 422
     elif throttled(request, group="vote", rate=settings.VOTE_RATE):
         error, status = TOO_MANY, 429
+    elif answer == "withdraw":
+        review = services.review_vote_withdraw(user=user, review=review)
     else:
         try:
             review = services.review_vote(user=user, review=review, helpful=answer == "yes")
@@ -118,7 +120,8 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, "Thank you for your vote.")
+        thanks = "Your vote was taken back." if answer == "withdraw" else "Thank you for your vote."
+        messages.success(request, thanks)
     return redirect(safe_next(request, review.get_absolute_url()))
 
 

@@ -114,3 +114,36 @@ def test_a_next_address_on_another_site_is_ignored(client, user, review):
         f"/reviews/{review.pk}/vote/", {"helpful": "yes", "next": "https://evil.example/"}
     )
     assert response["Location"] == review.get_absolute_url()
+
+
+def test_a_reader_takes_their_vote_back_and_the_review_counts_it_no_more(client, user, review):
+    from reviews.stats import helpfulness_recompute
+
+    client.force_login(user)
+    vote(client, review, "yes")
+    page = client.get(review.title.get_absolute_url()).content.decode()
+    assert "Take my vote back" in page
+
+    response = vote(client, review, "withdraw", follow=True)
+    assert "Your vote was taken back." in response.content.decode()
+    review.refresh_from_db()
+    assert (review.helpful_yes, review.helpful_total) == (0, 0)
+    assert review.helpful_lower_bound == 0
+    assert not ReviewVote.objects.exists()
+    assert helpfulness_recompute(check=True) == []
+    page = client.get(review.title.get_absolute_url()).content.decode()
+    assert "Take my vote back" not in page and "found this review helpful" not in page
+
+    # Taking back a vote that is not there changes nothing.
+    vote(client, review, "withdraw")
+    review.refresh_from_db()
+    assert (review.helpful_yes, review.helpful_total) == (0, 0)
+
+
+def test_taking_a_vote_back_with_htmx_returns_the_buttons_unpressed(client, user, review):
+    client.force_login(user)
+    vote(client, review, "no")
+    response = vote(client, review, "withdraw", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-pressed="true"' not in html and "Take my vote back" not in html
