@@ -137,10 +137,13 @@ def _entry_page(
 
 
 @sign_in_required
-@require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first, saying that the score goes too; the title comes off the list on POST."""
     user = signed_in_member(request)
     entry = _own_entry(request, pk)
+    if request.method != "POST":
+        context = {"entry": entry, "next": safe_next(request, "")}
+        return render(request, "reviews/entry_remove_confirm.html", context)
     try:
         services.list_entry_remove(user=user, title=entry.title)
     except ValidationError as refused:

@@ -72,6 +72,7 @@ def test_someone_elses_entry_cannot_be_edited_or_removed(client, user, user_fact
     assert client.get(f"/list/{entry.pk}/edit/").status_code == 404
     assert client.post(f"/list/{entry.pk}/edit/", form_data(score="1.0")).status_code == 404
     assert client.post(f"/list/{entry.pk}/remove/").status_code == 404
+    assert client.get(f"/list/{entry.pk}/remove/").status_code == 404
     entry.refresh_from_db()
     assert entry.score == Decimal("8.0")
 
@@ -80,6 +81,21 @@ def test_signed_out_users_cannot_edit_or_remove(client, user, title, rate):
     entry = rate(user, title, "8.0")
     assert client.post(f"/list/{entry.pk}/remove/")["Location"].startswith("/accounts/login/")
     assert ListEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_removing_asks_first_and_says_the_score_goes_with_it(client, user, title, rate):
+    entry = rate(user, title, "8.0")
+    client.force_login(user)
+    back = f"/users/{user.username}/list/"
+    listed = client.get(back).content.decode()
+    assert f'href="/list/{entry.pk}/remove/?next=' in listed  # a link to the question
+
+    page = client.get(f"/list/{entry.pk}/remove/", {"next": back}).content.decode()
+    assert f"Remove {title.title} from your list?" in page
+    assert "Your rating of 8.0 goes with it" in page
+    assert f'name="next" value="{back}"' in page and f'href="{back}">Keep it' in page
+    assert ListEntry.objects.filter(pk=entry.pk).exists()  # asking removed nothing
+    assert TitleStats.objects.get(title=title).ratings_count == 1
 
 
 def test_removing_an_entry_updates_the_statistics(client, user, title, rate):
