@@ -47,12 +47,12 @@ class CommentQuerySet(models.QuerySet):
     def visible(self) -> CommentQuerySet:
         return self.filter(state=Comment.State.VISIBLE)
 
-    def shown_as_threads(self, *, include_hidden: bool = False) -> CommentQuerySet:
-        """Roots worth a thread: readable ones, and removed ones that still have replies."""
-        readable = [Comment.State.VISIBLE]
-        if include_hidden:
-            readable.append(Comment.State.HIDDEN)
-        return self.filter(Q(state__in=readable) | Q(reply_count__gt=0))
+    def shown_as_threads(self) -> CommentQuerySet:
+        """Roots worth a thread: all but deleted ones, and those that still have replies.
+
+        A hidden comment keeps its place, as "[hidden by a moderator]" to readers and with
+        the reason to its author."""
+        return self.filter(~Q(state=Comment.State.DELETED) | Q(reply_count__gt=0))
 
     def newest_first(self) -> CommentQuerySet:
         return self.order_by("-created_at", "-id")
@@ -116,6 +116,8 @@ class Comment(models.Model):
     # Visible replies in the thread, kept by the services; only meaningful on a root.
     reply_count = models.IntegerField(default=0, editable=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
+    # Why a moderator hid it, told to its author; empty unless hidden.
+    hidden_reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
 

@@ -133,7 +133,7 @@ def thread_page(
     page = countless_page(
         Comment.objects.for_target(target)
         .roots()
-        .shown_as_threads(include_hidden=include_hidden)
+        .shown_as_threads()
         .select_related("author")
         .newest_first(),
         page_number,
@@ -300,7 +300,8 @@ def _parent_id(reply: Comment) -> int:
 def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> None:
     """Nest `replies` (a run of the thread in reading order) under `root`.
 
-    A removed comment is kept as a placeholder only when something shown hangs under it.
+    A hidden comment is kept, as a placeholder unless `include_hidden`; a deleted one only
+    when something shown hangs under it.
     Replies deeper than the indent cap join the list of their ancestor at the cap, in order,
     marked with the comment they answer. A reply whose parent is on an earlier page of the
     thread starts the list, marked as continuing it.
@@ -309,7 +310,7 @@ def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> 
     needed: set[int] = set()
     shown: list[Comment] = []
     for reply in reversed(replies):
-        if _shown(reply, include_hidden) or reply.pk in needed:
+        if reply.state != Comment.State.DELETED or reply.pk in needed:
             shown.append(reply)
             needed.add(_parent_id(reply))
     shown.reverse()

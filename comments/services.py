@@ -26,6 +26,8 @@ from core.page_cache import COMMENTS, object_version, pages_changed
 from .models import Comment, CommentCount, child_path, path_segment
 
 MODERATE_PERMISSION = "comments.change_comment"
+# Told to the author of a comment hidden without a reason of its own (the page's Hide button).
+DEFAULT_HIDDEN_REASON = "It breaks the site's rules for comments."
 
 
 class RateLimited(ValidationError):
@@ -151,12 +153,14 @@ def comment_delete(*, comment: Comment, user: User | AnonymousUser) -> Comment:
     return locked
 
 
-def comment_hide(*, comment: Comment, moderator: User | AnonymousUser) -> Comment:
-    """Hide a comment from everyone but moderators; it can be restored."""
+def comment_hide(*, comment: Comment, moderator: User | AnonymousUser, reason: str = "") -> Comment:
+    """Hide a comment from everyone but moderators, telling its author `reason`; it can be
+    restored."""
     return _moderate(
         comment,
         moderator,
         to=Comment.State.HIDDEN,
+        reason=reason.strip() or DEFAULT_HIDDEN_REASON,
         refused="Only moderators can hide comments.",
         invalid=("Only a visible comment can be hidden.", "not_visible"),
     )
@@ -181,6 +185,7 @@ def _moderate(
     to: str,
     refused: str,
     invalid: tuple[str, str],
+    reason: str = "",
 ) -> Comment:
     """Move a comment between visible and hidden, keeping the counts true."""
     if not can_moderate(moderator):
@@ -191,7 +196,8 @@ def _moderate(
         message, code = invalid
         raise ValidationError(message, code=code)
     locked.state = to
-    locked.save(update_fields=["state"])
+    locked.hidden_reason = reason[: Comment._meta.get_field("hidden_reason").max_length]
+    locked.save(update_fields=["state", "hidden_reason"])
     _visible_changed(locked, +1 if to == Comment.State.VISIBLE else -1)
     return locked
 

@@ -120,11 +120,19 @@ def test_hidden_comments_are_placeholders_for_others_and_readable_for_moderators
     for_readers = thread_page(target=title).threads[0].replies
     for_moderators = thread_page(target=title, include_hidden=True).threads[0].replies
 
-    assert [(c.pk, c.is_placeholder) for c in for_readers] == [(hidden.pk, True)]
+    # A hidden comment keeps its place, with or without replies, so that its author can
+    # read why it was hidden; a deleted one without replies leaves no trace.
+    deleted_alone = comment_factory(parent=root)
+    Comment.objects.filter(pk=deleted_alone.pk).update(state=Comment.State.DELETED, body="")
+    assert [(c.pk, c.is_placeholder) for c in for_readers] == [
+        (hidden.pk, True),
+        (hidden_alone.pk, True),
+    ]
     assert [(c.pk, c.is_placeholder) for c in for_moderators] == [
         (hidden.pk, False),
         (hidden_alone.pk, False),
     ]
+    assert deleted_alone.pk not in [c.pk for c in thread_page(target=title).threads[0].replies]
 
 
 def test_a_thread_page_lists_replies_in_reading_order_a_page_at_a_time(

@@ -115,6 +115,23 @@ def test_a_hidden_comment_shows_no_text_to_readers_but_moderators_can_restore_it
     assert f'action="/comments/{root.pk}/restore/"' in html
 
 
+def test_the_author_of_a_hidden_comment_reads_why_and_nobody_else_does(
+    client, user, other_user, moderator, title, comment_factory
+):
+    comment = comment_factory(target=title, author=user, body="Buy cheap watches here.")
+    comment_hide(comment=comment, moderator=moderator, reason="Advertising is not allowed.")
+    reason = "A moderator hid your comment: Advertising is not allowed."
+
+    html = page_html(client, title)  # a visitor
+    assert "[hidden by a moderator]" in html and reason not in html
+    assert "Buy cheap watches" not in html
+    client.force_login(other_user)
+    assert reason not in page_html(client, title)
+    client.force_login(user)
+    html = page_html(client, title)
+    assert reason in html and "Buy cheap watches" not in html
+
+
 def test_authors_see_edit_and_delete_on_their_own_comments_only(
     client, user, other_user, title, comment_factory
 ):
