@@ -3,6 +3,8 @@
 The services keep every counter true as they write; this is the audit (and the repair after
 something bypassed them, such as a title deleted in the admin, whose recommendations go with it
 while the other titles' counts stay).
+
+A recommendation's stored reasons count is of its visible reasons: hidden ones stay out of it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ RECOMMENDATION_COUNTS = """
            (SELECT count(*) FROM recommendations_recommendationvote v
              WHERE v.recommendation_id = r.id),
            (SELECT count(*) FROM recommendations_recommendationreason x
-             WHERE x.recommendation_id = r.id)
+             WHERE x.recommendation_id = r.id AND x.state = 'visible')
       FROM recommendations_recommendation r
 """
 

@@ -18,6 +18,8 @@ from titles.models import Title
 
 REASON_MIN_LENGTH = 50
 REASON_MAX_LENGTH = 2000
+# What a moderator may say to the author of a reason they hid.
+HIDDEN_WHY_MAX_LENGTH = 500
 
 
 class Recommendation(models.Model):
@@ -27,9 +29,13 @@ class Recommendation(models.Model):
         Title, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     # Stored counters, kept true by recommendations/services.py in the writer's transaction.
+    # `reasons_count` counts visible reasons only: hidden ones neither rank nor show.
     votes_count = models.PositiveIntegerField(default=0)
     reasons_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Not stored: recommendation_for_page sets how many of its reasons moderators hid.
+    hidden_reasons: int
 
     class Meta:
         constraints = [
@@ -73,7 +79,16 @@ class Recommendation(models.Model):
         return self.title_high if self.title_low_id == title.pk else self.title_low
 
 
+class RecommendationReasonQuerySet(models.QuerySet):
+    def visible(self) -> RecommendationReasonQuerySet:
+        return self.filter(state=RecommendationReason.State.VISIBLE)
+
+
 class RecommendationReason(models.Model):
+    class State(models.TextChoices):
+        VISIBLE = "visible", "Visible"
+        HIDDEN = "hidden", "Hidden by a moderator"
+
     # The unique constraint and the index below both start with the recommendation.
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.CASCADE, related_name="reasons", db_index=False
@@ -86,9 +101,22 @@ class RecommendationReason(models.Model):
     # for it) or the higher's. Each page shows the reasons written on it first. Unknown
     # (null) for reasons written before it was recorded: they are shown without a label.
     for_low = models.BooleanField(null=True)
+    # Changed only by services.reason_hide and reason_restore, which keep the
+    # recommendation's count of visible reasons true.
+    state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
+    hidden_reason = models.CharField(
+        max_length=HIDDEN_WHY_MAX_LENGTH,
+        blank=True,
+        help_text="Why a moderator hid the reason; shown to its author.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = RecommendationReasonQuerySet.as_manager()
+
     class Meta:
+        permissions = [
+            ("moderate_recommendationreason", "Can hide and restore recommendation reasons"),
+        ]
         constraints = [
             # "The same user recommending the same pair twice."
             models.UniqueConstraint(
@@ -103,6 +131,17 @@ class RecommendationReason(models.Model):
                     f"A reason must be at least {REASON_MIN_LENGTH} characters long."
                 ),
             ),
+            models.CheckConstraint(
+                name="recommendationreason_state_valid",
+                condition=Q(state__in=["visible", "hidden"]),
+            ),
+            # A hidden reason tells its author why; a visible one keeps no old why.
+            models.CheckConstraint(
+                name="recommendationreason_hidden_says_why",
+                condition=Q(state="visible", hidden_reason="")
+                | (Q(state="hidden") & ~Q(hidden_reason="")),
+                violation_error_message="A hidden reason needs a why; a visible one has none.",
+            ),
         ]
         indexes = [
             # Title page: the first reason of each recommendation shown; the recommendation
@@ -110,10 +149,21 @@ class RecommendationReason(models.Model):
             models.Index(
                 fields=["recommendation", "created_at", "id"], name="recreason_rec_created_idx"
             ),
+            # The recommendation page: how many of its reasons are hidden, for its page count
+            # (hidden reasons are few, so this index stays small).
+            models.Index(
+                fields=["recommendation"],
+                name="recreason_hidden_idx",
+                condition=Q(state="hidden"),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} on recommendation {self.recommendation_id}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.state == self.State.HIDDEN
 
 
 class RecommendationVote(models.Model):

@@ -10,6 +10,7 @@ from django.core.paginator import Page
 from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     F,
     IntegerField,
     OuterRef,
@@ -18,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Coalesce, JSONObject
 
 from accounts.models import User
 from core.pagination import stored_count_page
@@ -51,8 +52,8 @@ class RecommendationCard:
 
     @property
     def others_count(self) -> int:
-        """How many more users gave a reason ("and N others")."""
-        return self.recommendation.reasons_count - 1
+        """How many more users gave a visible reason ("and N others")."""
+        return max(self.recommendation.reasons_count - 1, 0)
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,17 @@ def _side(title: Title, side: str, rows: int) -> QuerySet:
     read in order and stopped after `rows` rows, however many recommendations the title has.
     """
     # The reasons written on this title's page come first; a reason from the other title's
-    # page is shown only when there is none, and labelled as such.
+    # page is shown only when there is none, and labelled as such. Hidden reasons are never
+    # shown; a pair whose every reason is hidden has a card without one.
     here = side == "title_low"
-    first = RecommendationReason.objects.filter(recommendation=OuterRef("pk")).order_by(
-        F("for_low").desc(nulls_last=True) if here else F("for_low").asc(nulls_last=True),
-        "created_at",
-        "id",
+    first = (
+        RecommendationReason.objects.visible()
+        .filter(recommendation=OuterRef("pk"))
+        .order_by(
+            F("for_low").desc(nulls_last=True) if here else F("for_low").asc(nulls_last=True),
+            "created_at",
+            "id",
+        )
     )
     first_reason = JSONObject(text="text", for_low="for_low", by="user__username")
     card = [f"{end}__{name}" for end in ("title_low", "title_high") for name in CARD_TITLE]
@@ -162,14 +168,37 @@ def page_for_title(title: Title, page_number: str | None) -> Page:
 
 
 def recommendation_for_page(pk: int) -> Recommendation | None:
-    return Recommendation.objects.select_related("title_low", "title_high").filter(pk=pk).first()
+    """The recommendation with both titles and its number of hidden reasons: one query."""
+    hidden = (
+        RecommendationReason.objects.filter(
+            recommendation=OuterRef("pk"), state=RecommendationReason.State.HIDDEN
+        )
+        .order_by()
+        .values("recommendation")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    found = (
+        Recommendation.objects.select_related("title_low", "title_high")
+        .annotate(hidden_count=Coalesce(Subquery(hidden), 0))
+        .filter(pk=pk)
+        .first()
+    )
+    if found is not None:
+        found.hidden_reasons = found.hidden_count
+    return found
 
 
 def reasons_page(recommendation: Recommendation, page_number: str | None) -> Page:
-    """A page of a recommendation's reasons, oldest first, with their authors."""
+    """A page of a recommendation's reasons, oldest first, with their authors.
+
+    Hidden reasons keep their place (the page shows them as hidden), so the page count adds
+    them to the stored count of visible ones; `recommendation` comes from
+    `recommendation_for_page`.
+    """
     return stored_count_page(
         recommendation.reasons.select_related("user").order_by("created_at", "id"),
-        count=recommendation.reasons_count,
+        count=recommendation.reasons_count + recommendation.hidden_reasons,
         page_number=page_number,
         per_page=settings.RECOMMENDATIONS_PER_PAGE,
     )

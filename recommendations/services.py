@@ -1,14 +1,21 @@
 """Writes of the recommendations app, with the counters they keep true.
 
-Every counter (a recommendation's votes and reasons, a title's number of recommendations)
-changes here, in the same transaction as the rows it counts, with `F()` so concurrent writers
-add up instead of overwriting each other. Counter rows of the two titles are always updated
-lower id first, so two writers never wait for each other in opposite orders.
+Every counter (a recommendation's votes and visible reasons, a title's number of
+recommendations) changes here, in the same transaction as the rows it counts, with `F()` so
+concurrent writers add up instead of overwriting each other. Counter rows of the two titles are
+always updated lower id first, so two writers never wait for each other in opposite orders.
+
+Moderators hide reasons rather than remove them: a hidden reason keeps its row (its author is
+told why, and it can be restored) but leaves the recommendation's count of reasons, so it no
+longer shows on a card nor helps the pair rank. A recommendation whose every reason is hidden
+stays, with its votes: its card shows the pair and the votes without a reason, until a reason
+is restored or added, or the reasons are removed.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -18,6 +25,7 @@ from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
 from .models import (
+    HIDDEN_WHY_MAX_LENGTH,
     REASON_MAX_LENGTH,
     REASON_MIN_LENGTH,
     Recommendation,
@@ -25,6 +33,12 @@ from .models import (
     RecommendationVote,
     TitleRecommendationCount,
 )
+
+MODERATE_PERMISSION = "recommendations.moderate_recommendationreason"
+
+
+def can_moderate_reasons(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def _check_reason(reason: str) -> str:
@@ -99,7 +113,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
             },
             code="duplicate",
         ) from None
-    Recommendation.objects.filter(pk=recommendation.pk).update(reasons_count=F("reasons_count") + 1)
+    _count_reasons(recommendation, +1)
     _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
@@ -136,17 +150,97 @@ def recommendation_unvote(*, user: User, recommendation: Recommendation) -> Reco
 
 @transaction.atomic
 def recommendation_reason_remove(*, reason: RecommendationReason) -> None:
-    """Remove one reason (moderation); a recommendation left without reasons goes too."""
+    """Remove one reason (moderation); a recommendation left without reasons goes too.
+
+    Hidden reasons count as reasons here: a pair whose remaining reasons are all hidden
+    stays, so that restoring one brings it back whole.
+    """
     recommendation = Recommendation.objects.select_for_update().get(pk=reason.recommendation_id)
-    deleted, _ = RecommendationReason.objects.filter(pk=reason.pk).delete()
-    if not deleted:
+    state = RecommendationReason.objects.filter(pk=reason.pk).values_list("state", flat=True)
+    was = next(iter(state), None)
+    if was is None:
         return
+    RecommendationReason.objects.filter(pk=reason.pk).delete()
     _pages_changed(recommendation)
-    if recommendation.reasons_count <= 1:
+    if not RecommendationReason.objects.filter(recommendation=recommendation).exists():
         # Its votes go with it (cascade); both titles count one recommendation fewer.
         recommendation.delete()
         _count_titles(recommendation.title_low_id, recommendation.title_high_id, -1)
-    else:
-        Recommendation.objects.filter(pk=recommendation.pk).update(
-            reasons_count=F("reasons_count") - 1
+    elif was == RecommendationReason.State.VISIBLE:
+        _count_reasons(recommendation, -1)
+
+
+@transaction.atomic
+def reason_hide(
+    *, reason: RecommendationReason, moderator: User | AnonymousUser, why: str
+) -> RecommendationReason:
+    """Hide a reason from everyone but moderators, telling its author `why`.
+
+    The recommendation counts one visible reason fewer. Hiding a hidden reason changes
+    nothing, not even its why.
+    """
+    if not can_moderate_reasons(moderator):
+        raise PermissionDenied("Only moderators can hide recommendation reasons.")
+    why = _check_why(why)
+    recommendation, locked = _lock(reason)
+    if locked.state == RecommendationReason.State.HIDDEN:
+        return locked
+    locked.state, locked.hidden_reason = RecommendationReason.State.HIDDEN, why
+    locked.save(update_fields=["state", "hidden_reason"])
+    _count_reasons(recommendation, -1)
+    _pages_changed(recommendation)
+    return locked
+
+
+@transaction.atomic
+def reason_restore(
+    *, reason: RecommendationReason, moderator: User | AnonymousUser
+) -> RecommendationReason:
+    """Show a hidden reason again; restoring a visible reason changes nothing."""
+    if not can_moderate_reasons(moderator):
+        raise PermissionDenied("Only moderators can restore recommendation reasons.")
+    recommendation, locked = _lock(reason)
+    if locked.state == RecommendationReason.State.VISIBLE:
+        return locked
+    locked.state, locked.hidden_reason = RecommendationReason.State.VISIBLE, ""
+    locked.save(update_fields=["state", "hidden_reason"])
+    _count_reasons(recommendation, +1)
+    _pages_changed(recommendation)
+    return locked
+
+
+def _check_why(why: str) -> str:
+    text = why.strip()
+    if not text:
+        raise ValidationError(
+            "Say why the reason is hidden: its author is told.", code="why_missing"
         )
+    if len(text) > HIDDEN_WHY_MAX_LENGTH:
+        raise ValidationError(
+            f"Say why in at most {HIDDEN_WHY_MAX_LENGTH} characters.", code="why_too_long"
+        )
+    return text
+
+
+def _lock(reason: RecommendationReason) -> tuple[Recommendation, RecommendationReason]:
+    """The reason's recommendation, locked, and the reason as it is now.
+
+    Every change of a reason's state locks its recommendation first, so hiding, restoring
+    and removing the reasons of one pair take turns and its count stays true. NO KEY UPDATE
+    lets new reasons join the pair meanwhile (their inserts only share the key).
+    """
+    recommendation = (
+        Recommendation.objects.select_for_update(no_key=True)
+        .filter(pk=reason.recommendation_id)
+        .first()
+    )
+    locked = RecommendationReason.objects.filter(pk=reason.pk).first()
+    if recommendation is None or locked is None:
+        raise ValidationError("This reason has been removed.", code="removed")
+    return recommendation, locked
+
+
+def _count_reasons(recommendation: Recommendation, delta: int) -> None:
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        reasons_count=F("reasons_count") + delta
+    )

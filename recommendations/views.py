@@ -127,11 +127,17 @@ def title_search(request: HttpRequest) -> HttpResponse:
 
 
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One recommendation: both titles and every user's reason, oldest first."""
+    """One recommendation: both titles and every user's reason, oldest first.
+
+    A hidden reason shows as such, with its why to its author and its text to moderators.
+    """
     recommendation = selectors.recommendation_for_page(pk)
     if recommendation is None:
         raise Http404("No such recommendation.")
     page = selectors.reasons_page(recommendation, request.GET.get("page"))
+    reasons = list(page.object_list)
+    # Asked only when the page shows a hidden reason: moderators read its text.
+    moderates = any(r.is_hidden for r in reasons) and services.can_moderate_reasons(request.user)
     voted, yours = selectors.vote_states(request.user, [pk]).get(pk, (False, False))
     # A visitor's vote is a link to sign in: no form token for them.
     token = get_token(request) if request.user.is_authenticated else ""
@@ -141,7 +147,8 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "recommendation": recommendation,
         "pair": [recommendation.title_low, recommendation.title_high],
         "page": page,
-        "reasons": list(page.object_list),
+        "reasons": reasons,
+        "moderates": moderates,
         "vote": vote,
         "yours": yours,
     }

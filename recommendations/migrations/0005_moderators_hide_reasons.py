@@ -1,0 +1,43 @@
+"""Moderators may read recommendation reasons in the admin, and hide and restore them."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GRANTED = ["view_recommendationreason", "moderate_recommendationreason"]
+
+
+def _granted(apps):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.filter(
+        content_type__app_label="recommendations",
+        content_type__model="recommendationreason",
+        codename__in=GRANTED,
+    )
+
+
+def grant(apps, schema_editor):
+    # Permissions are normally created after all migrations; create ours now.
+    app_config = apps.get_app_config("recommendations")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+
+    moderators, _ = apps.get_model("auth", "Group").objects.get_or_create(name="Moderators")
+    moderators.permissions.add(*_granted(apps))
+
+
+def revoke(apps, schema_editor):
+    moderators = apps.get_model("auth", "Group").objects.filter(name="Moderators").first()
+    if moderators is not None:
+        moderators.permissions.remove(*_granted(apps))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("recommendations", "0004_reasons_can_be_hidden"),
+        ("comments", "0002_moderators_group"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]
