@@ -63,7 +63,7 @@ class ArticleSitemap(ModelSitemap):
 
 class ReviewSitemap(ModelSitemap):
     def queryset(self) -> QuerySet[Review]:
-        return Review.objects.all()
+        return Review.objects.visible()
 
 
 class PageSitemap(Sitemap):

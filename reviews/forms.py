@@ -5,7 +5,8 @@ from django.utils.choices import BaseChoiceIterator
 from core.widgets import PlainSelect
 from titles.models import Title
 
-from .models import SCORE_ERROR, SUB_SCORES, ListEntry, Review
+from .models import ListEntry, Review
+from .scores import SCORE_ERROR, SUB_SCORES
 
 
 def limit_episodes(field: forms.Field, title: Title) -> None:

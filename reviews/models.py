@@ -12,11 +12,10 @@ from django.urls import reverse
 from core.models import TimeStampedModel
 from titles.models import Title
 
-# Scores run from 1.0 to 10.0 in steps of 0.5.
-SCORE_VALUES = [(Decimal(n) / 2).quantize(Decimal("0.1")) for n in range(2, 21)]
-SCORE_CHOICES = [(value, f"{value:.1f}") for value in reversed(SCORE_VALUES)]
-SCORE_ERROR = "Scores run from 1.0 to 10.0 in steps of 0.5."
+from .scores import SUB_SCORES, score_constraint, score_field
+
 HISTOGRAM_BUCKETS = 10  # bucket b holds scores from b to b.5; 10.0 is bucket 10
+HIDDEN_REASON_MAX_LENGTH = 500
 
 
 def characters(count: int) -> str:
@@ -30,29 +29,6 @@ def episodes_seen_error(title: Title, seen: int) -> str | None:
         return None
     plural = "s" if title.episodes != 1 else ""
     return f"{title.title} has {title.episodes} episode{plural}; you cannot have seen {seen}."
-
-
-def score_field(verbose_name: str, **kwargs) -> models.DecimalField:
-    return models.DecimalField(
-        verbose_name,
-        max_digits=3,
-        decimal_places=1,
-        choices=SCORE_CHOICES,
-        error_messages={"invalid_choice": SCORE_ERROR, "invalid": SCORE_ERROR},
-        **kwargs,
-    )
-
-
-def score_constraint(field: str, name: str, nullable: bool = False) -> models.CheckConstraint:
-    """A database check that `field` is one of 1.0, 1.5, ... 10.0."""
-    allowed = Q(**{f"{field}__in": SCORE_VALUES})
-    if nullable:
-        allowed |= Q(**{f"{field}__isnull": True})
-    return models.CheckConstraint(
-        name=name,
-        condition=allowed,
-        violation_error_message=SCORE_ERROR,
-    )
 
 
 class ListEntryQuerySet(models.QuerySet):
@@ -162,16 +138,6 @@ class ListEntry(TimeStampedModel):
             raise ValidationError(errors)
 
 
-# The five sub-scores of a review: (field name, label).
-SUB_SCORES = [
-    ("overall", "Overall"),
-    ("story", "Story"),
-    ("acting", "Acting/Cast"),
-    ("music", "Music"),
-    ("rewatch", "Rewatch Value"),
-]
-
-
 def empty_histogram() -> list[int]:
     return [0] * HISTOGRAM_BUCKETS
 
@@ -265,6 +231,10 @@ class TitleStats(models.Model):
 
 
 class ReviewQuerySet(models.QuerySet):
+    def visible(self) -> ReviewQuerySet:
+        """Reviews that no moderator has hidden: the ones pages list and statistics count."""
+        return self.filter(state=Review.State.VISIBLE)
+
     def most_helpful(self) -> ReviewQuerySet:
         return self.order_by("-helpful_lower_bound", "-created_at", "-id")
 
@@ -282,10 +252,14 @@ class ReviewQuerySet(models.QuerySet):
 
 
 class Review(TimeStampedModel):
+    class State(models.TextChoices):
+        VISIBLE = "visible", "Visible"
+        HIDDEN = "hidden", "Hidden by a moderator"
+
     user = models.ForeignKey(  # review_one_per_user_and_title
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews", db_index=False
     )
-    title = models.ForeignKey(  # review_title_helpful_idx
+    title = models.ForeignKey(  # review_title_state_helpful_idx
         Title, on_delete=models.CASCADE, related_name="reviews", db_index=False
     )
     headline = models.CharField(max_length=200, blank=True)
@@ -301,6 +275,10 @@ class Review(TimeStampedModel):
     helpful_yes = models.PositiveIntegerField(default=0)
     helpful_total = models.PositiveIntegerField(default=0)
     helpful_lower_bound = models.FloatField(default=0.0)
+    # Changed only by the moderation services, which keep the title's statistics true: a
+    # hidden review counts in none of them, and its author is told `hidden_reason`.
+    state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
+    hidden_reason = models.CharField(max_length=HIDDEN_REASON_MAX_LENGTH, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -320,24 +298,45 @@ class Review(TimeStampedModel):
                 condition=Q(helpful_yes__lte=models.F("helpful_total")),
             ),
             models.CheckConstraint(name="review_body_not_empty", condition=~Q(body="")),
+            models.CheckConstraint(
+                name="review_state_valid", condition=Q(state__in=["visible", "hidden"])
+            ),
+            models.CheckConstraint(
+                name="review_reason_only_when_hidden",
+                condition=(Q(state="visible") & Q(hidden_reason=""))
+                | (Q(state="hidden") & ~Q(hidden_reason="")),
+                violation_error_message="A hidden review needs a reason, a visible one none.",
+            ),
         ]
+        # Pages list visible reviews only. The state follows the owner in the indexes that
+        # start with a foreign key (they also serve its lookups and cascades), so a title with
+        # many hidden reviews costs its pages nothing more; the site-wide one leaves them out.
         indexes = [
             # Title page and reviews page, "most helpful" (the default order).
             models.Index(
-                "title",
-                models.F("helpful_lower_bound").desc(),
-                models.F("created_at").desc(),
-                name="review_title_helpful_idx",
+                fields=["title", "state", "-helpful_lower_bound", "-created_at"],
+                name="review_title_state_helpful_idx",
             ),
             # Reviews page sorted by newest.
-            models.Index("title", models.F("created_at").desc(), name="review_title_newest_idx"),
+            models.Index(
+                fields=["title", "state", "-created_at"], name="review_title_state_newest_idx"
+            ),
             # Reviews page sorted by highest or lowest Overall (scanned either way).
-            models.Index(fields=["title", "overall", "id"], name="review_title_overall_idx"),
+            models.Index(
+                fields=["title", "state", "overall", "id"], name="review_title_state_overall_idx"
+            ),
             # Home page: the latest reviews of all titles.
-            models.Index(models.F("created_at").desc(), name="review_newest_idx"),
+            models.Index(
+                models.F("created_at").desc(),
+                name="review_newest_visible_idx",
+                condition=Q(state="visible"),
+            ),
             # A user's reviews page, newest first.
-            models.Index("user", models.F("created_at").desc(), name="review_user_newest_idx"),
+            models.Index(
+                fields=["user", "state", "-created_at"], name="review_user_state_newest_idx"
+            ),
         ]
+        permissions = [("moderate_review", "Can hide and restore reviews")]
 
     def __str__(self) -> str:
         return f"Review of {self.title} by {self.user}"
@@ -348,6 +347,10 @@ class Review(TimeStampedModel):
     @property
     def sub_scores(self) -> list[tuple[str, Decimal]]:
         return [(label, getattr(self, name)) for name, label in SUB_SCORES]
+
+    @property
+    def is_visible(self) -> bool:
+        return self.state == self.State.VISIBLE
 
     def clean(self) -> None:
         errors = {}

@@ -115,7 +115,7 @@ def list_summary(user: User, per_status: int) -> list[tuple[str, str, int, list[
 
 def top_reviews(title: Title, limit: int) -> list[Review]:
     """The most helpful reviews first (Wilson lower bound of helpful votes), then newest."""
-    return list(Review.objects.filter(title=title).for_display().most_helpful()[:limit])
+    return list(Review.objects.filter(title=title).visible().for_display().most_helpful()[:limit])
 
 
 def likes(*, min_score: float, per_user: int) -> QuerySet[ListEntry, dict[str, Any]]:
@@ -170,7 +170,7 @@ def trending(limit: int) -> list[Title]:
 
 def latest_reviews(limit: int) -> list[Review]:
     """The newest reviews of any title, with their title and author: one query."""
-    return list(Review.objects.select_related("title", "user").order_by("-created_at")[:limit])
+    return list(Review.objects.visible().for_display().order_by("-created_at")[:limit])
 
 
 def best_known_titles(person_ids: list[int], per_person: int) -> dict[int, list[Title]]:

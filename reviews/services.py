@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -13,8 +14,15 @@ from accounts.models import User
 from core.page_cache import REVIEWS, pages_changed, title_version
 from titles.models import Title
 
-from .models import SUB_SCORES, ListEntry, Review, ReviewVote
-from .stats import WilsonLowerBound, apply_review_change, apply_score_change, stats_for_update
+from .models import HIDDEN_REASON_MAX_LENGTH, ListEntry, Review, ReviewVote
+from .scores import SUB_SCORES
+from .stats import (
+    WilsonLowerBound,
+    apply_review_change,
+    apply_score_change,
+    counted_copy,
+    stats_for_update,
+)
 
 RATING_FIELDS = ["ratings_count", "ratings_sum", "histogram", "watchers"]
 REVIEW_FIELDS = ["review_count", *[f"{name}_sum" for name, _ in SUB_SCORES]]
@@ -27,6 +35,13 @@ KEEP_ENTRY_OF_REVIEW = (
     "score. Delete your review first to remove the title from your list."
 )
 REVIEW_INPUTS = ["headline", "body", "is_spoiler", "episodes_seen", *[n for n, _ in SUB_SCORES]]
+MODERATE_PERMISSION = "reviews.moderate_review"
+HIDDEN_REVIEW = "This review was hidden by a moderator."
+
+
+def can_moderate(user: User | AnonymousUser) -> bool:
+    """May `user` hide and restore reviews, and read hidden ones?"""
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 @transaction.atomic
@@ -64,7 +79,7 @@ def list_entry_save(
     apply_score_change(stats, old_score, score)
     update_fields = RATING_FIELDS
     if review is not None and score is not None and review.overall != score:
-        old_review = Review(**{name: getattr(review, name) for name, _ in SUB_SCORES})
+        old_review = counted_copy(review)
         review.overall = score
         review.save(update_fields=["overall", "updated_at"])
         apply_review_change(stats, old_review, review)
@@ -139,7 +154,7 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
         raise PermissionDenied("Only the author can edit a review.")
     stats = stats_for_update(review.title_id)
     review = Review.objects.select_for_update().get(pk=review.pk)
-    old = Review(**{name: getattr(review, name) for name, _ in SUB_SCORES})
+    old = counted_copy(review)
     for key in REVIEW_INPUTS:
         setattr(review, key, data[key])
     review.save()
@@ -153,7 +168,8 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
 
 @transaction.atomic
 def review_delete(*, user: User, review: Review) -> None:
-    """Delete the review and its votes; the user's score stays on their list."""
+    """Delete the review and its votes; the user's score stays on their list. A hidden review
+    is in no statistics, so deleting it changes none."""
     if review.user_id != user.pk:
         raise PermissionDenied("Only the author can delete a review.")
     stats = stats_for_update(review.title_id)
@@ -169,6 +185,8 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.user_id == user.pk:
         raise ValidationError("You cannot vote on your own review.", code="own_review")
+    if not review.is_visible:
+        raise ValidationError(HIDDEN_REVIEW, code="hidden")
     vote = ReviewVote.objects.filter(review=review, user=user).first()
     if vote is None:
         ReviewVote.objects.create(review=review, user=user, helpful=helpful)
@@ -192,6 +210,53 @@ def review_vote_withdraw(*, user: User, review: Review) -> Review:
     review.helpful_total -= 1
     review.helpful_yes -= int(vote.helpful)
     return _helpfulness_changed(review)
+
+
+@transaction.atomic
+def review_hide(*, review: Review, moderator: User | AnonymousUser, reason: str) -> Review:
+    """Hide a review from everyone but moderators, telling its author `reason`.
+
+    The title's statistics lose it as if it were deleted; the author's list entry and score
+    stay, since the score is theirs to give. Hiding a hidden review only changes the reason.
+    """
+    if not can_moderate(moderator):
+        raise PermissionDenied("Only moderators can hide reviews.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Say why the review is hidden: its author is told.", code="reason")
+    if len(reason) > HIDDEN_REASON_MAX_LENGTH:
+        raise ValidationError(
+            f"The reason can be at most {HIDDEN_REASON_MAX_LENGTH} characters long; this one "
+            f"has {len(reason)}.",
+            code="reason_too_long",
+        )
+    stats = stats_for_update(review.title_id)
+    locked = Review.objects.select_for_update().get(pk=review.pk)
+    if locked.is_visible:
+        apply_review_change(stats, locked, None)
+        stats.save(update_fields=REVIEW_FIELDS)
+    locked.state = Review.State.HIDDEN
+    locked.hidden_reason = reason
+    locked.save(update_fields=["state", "hidden_reason"])
+    return locked
+
+
+@transaction.atomic
+def review_restore(*, review: Review, moderator: User | AnonymousUser) -> Review:
+    """Show a hidden review again, counted in its title's statistics; a visible review is
+    left as it is."""
+    if not can_moderate(moderator):
+        raise PermissionDenied("Only moderators can restore reviews.")
+    stats = stats_for_update(review.title_id)
+    locked = Review.objects.select_for_update().get(pk=review.pk)
+    if locked.is_visible:
+        return locked
+    locked.state = Review.State.VISIBLE
+    locked.hidden_reason = ""
+    locked.save(update_fields=["state", "hidden_reason"])
+    apply_review_change(stats, None, locked)
+    stats.save(update_fields=REVIEW_FIELDS)
+    return locked
 
 
 def _helpfulness_changed(review: Review) -> Review:

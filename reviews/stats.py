@@ -17,7 +17,8 @@ from django.db.models.sql.compiler import SQLCompiler
 from core.counters import locked_row
 from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
 
-from .models import HISTOGRAM_BUCKETS, SUB_SCORES, ListEntry, Review, TitleStats
+from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats
+from .scores import SUB_SCORES
 
 REVIEW_SUMS = [f"{name}_sum" for name, _ in SUB_SCORES]
 STORED_FIELDS = [
@@ -47,14 +48,23 @@ def stats_for_update(title_id: int) -> TitleStats:
 
 
 def apply_review_change(stats: TitleStats, old: Review | None, new: Review | None) -> None:
-    """Move the title's review count and sub-score sums from `old` to `new` (either may be None)."""
+    """Move the title's review count and sub-score sums from `old` to `new` (either may be None).
+
+    Only visible reviews count: a review that a moderator hid is in none of the numbers.
+    """
     for review, sign in ((old, -1), (new, 1)):
-        if review is None:
+        if review is None or not review.is_visible:
             continue
         stats.review_count += sign
         for name, _ in SUB_SCORES:
             field = f"{name}_sum"
             setattr(stats, field, getattr(stats, field) + sign * getattr(review, name))
+
+
+def counted_copy(review: Review) -> Review:
+    """What the title's statistics hold of `review` (its sub-scores, and whether it counts at
+    all), kept aside before the review changes: the `old` of `apply_review_change`."""
+    return Review(state=review.state, **{name: getattr(review, name) for name, _ in SUB_SCORES})
 
 
 def apply_score_change(stats: TitleStats, old: Decimal | None, new: Decimal | None) -> None:
@@ -109,7 +119,8 @@ def aggregates_from_rows() -> dict[int, Aggregates]:
             "watchers": row["watchers"],
         }
     reviews = (
-        Review.objects.order_by()
+        Review.objects.visible()
+        .order_by()
         .values("title_id")
         .annotate(n=Count("id"), **{f"{name}_sum": Sum(name) for name, _ in SUB_SCORES})
     )

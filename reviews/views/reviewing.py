@@ -128,7 +128,16 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
 @cached_page(depends_on(REVIEWS, CATALOGUE))
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_display(), pk=pk)
-    context = {"review": review, "title": review.title}
+    if review.is_visible:
+        context = {"review": review, "title": review.title}
+    else:
+        # Not as `review`: the page's description and structured data would quote its text.
+        # Moderators get a page of their own (core/page_cache.py), so they can read it.
+        context = {
+            "hidden_review": review,
+            "title": review.title,
+            "show_hidden_text": services.can_moderate(request.user),
+        }
     return render(request, "reviews/review_detail.html", context)
 
 
@@ -142,7 +151,7 @@ def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if sort not in dict(SORTS):
         sort = "helpful"
     stats = selectors.stats_for(title)
-    reviews = Review.objects.filter(title=title).for_display().sorted_by(sort)
+    reviews = Review.objects.filter(title=title).visible().for_display().sorted_by(sort)
     page = stored_count_page(
         reviews,
         count=stats.review_count,
@@ -162,7 +171,9 @@ def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 def user_reviews(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
-    reviews = Review.objects.filter(user=member).for_display().order_by("-created_at", "-id")
+    reviews = (
+        Review.objects.filter(user=member).visible().for_display().order_by("-created_at", "-id")
+    )
     page = Paginator(reviews, settings.REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "member": member,

@@ -73,7 +73,7 @@ def prepare(user_count: int) -> dict:
     users = [_bench_user(n) for n in range(user_count)]
     reviews = [_own_review(user, reviewed) for user in users]
     voted = list(
-        Review.objects.filter(title=hot).exclude(user__in=users).most_helpful()[:4]
+        Review.objects.filter(title=hot).visible().exclude(user__in=users).most_helpful()[:4]
     )  # the reviews the title page shows first, which are the ones people vote on
     sessions = [_session_for(user) for user in users]
     csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
