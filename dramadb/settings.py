@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "comments",
     "recommendations",
     "news",
+    "moderation",
     "front",
     "bench",
 ]
@@ -312,6 +313,11 @@ PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT"
 REVIEW_RATE = os.environ.get("REVIEW_RATE", "5/m")
 RECOMMENDATION_RATE = os.environ.get("RECOMMENDATION_RATE", "5/m")
 VOTE_RATE = os.environ.get("VOTE_RATE", "30/m")
+REPORT_RATE = os.environ.get("REPORT_RATE", "10/h")
+# The moderation queue: reported items per page; reports and past actions shown per item.
+MODERATION_ITEMS_PER_PAGE = envint("MODERATION_ITEMS_PER_PAGE", 20)
+MODERATION_REPORTS_SHOWN = envint("MODERATION_REPORTS_SHOWN", 50)
+MODERATION_HISTORY_SHOWN = envint("MODERATION_HISTORY_SHOWN", 10)
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("comments.urls")),
     path("", include("recommendations.urls")),
     path("", include("news.urls")),
+    path("", include("moderation.urls")),
     path("", include("bench.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -26,6 +26,7 @@ LAYERS = {
     "news": 2,
     "recommendations": 3,  # builds on the reviews app's likes
     "front": 4,  # composed pages and site-wide commands
+    "moderation": 4,  # reports and the queue, acting on several apps' items
     "bench": 5,  # the load benchmark
     "dramadb": 6,  # configuration: settings, root urls, wsgi/asgi
 }

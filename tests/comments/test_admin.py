@@ -16,11 +16,18 @@ def staff_moderator(moderator):
     return moderator
 
 
-def test_the_moderators_group_may_view_and_change_comments_only():
+def test_the_moderators_group_moderates_members_writing_and_nothing_else():
     moderators = Group.objects.get(name="Moderators")
     assert set(moderators.permissions.values_list("codename", flat=True)) == {
         "view_comment",
         "change_comment",
+        "view_review",
+        "moderate_review",
+        "view_recommendationreason",
+        "moderate_recommendationreason",
+        "view_report",
+        "change_report",
+        "view_action",
     }
 
 

@@ -1,0 +1,37 @@
+"""The "Moderators" group may open the queue and act on reports (the site's `/moderation/`),
+and read reports and actions in the admin."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+PERMISSIONS = ["view_report", "change_report", "view_action"]
+
+
+def grant(apps, schema_editor):
+    # Permissions are made after all migrations have run; make this app's now.
+    app_config = apps.get_app_config("moderation")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    moderators.permissions.add(
+        *Permission.objects.filter(content_type__app_label="moderation", codename__in=PERMISSIONS)
+    )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.filter(name="Moderators"):
+        group.permissions.remove(*group.permissions.filter(content_type__app_label="moderation"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("moderation", "0001_initial"),
+        ("comments", "0002_moderators_group"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

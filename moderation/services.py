@@ -1,0 +1,108 @@
+"""Writes of the moderation app: reporting an item, and what moderators do about reports.
+
+Hiding and restoring go through each item's own app (`kinds.py`), in the same transaction as
+the record of the action and the closing of the item's reports.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+from .kinds import KINDS, Item, load_items
+from .models import Action, Report
+
+MODERATE_PERMISSION = "moderation.change_report"
+ALREADY_REPORTED = "You have already reported this. A moderator will look at it soon."
+
+
+def can_moderate(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def find_item(kind: str, pk: int) -> Item | None:
+    if kind not in KINDS:
+        return None
+    return load_items([(kind, pk)]).get((kind, pk))
+
+
+def report_submit(*, reporter: User, item: Item, reason: str, note: str = "") -> Report:
+    """Record `reporter`'s report of `item`: one open report per member and item."""
+    if item.author is not None and item.author.pk == reporter.pk:
+        raise ValidationError("You cannot report what you wrote yourself.", code="own_item")
+    if item.gone:
+        raise ValidationError("This was deleted by its author.", code="gone")
+    report = Report(
+        reporter=reporter,
+        kind=item.kind,
+        object_id=item.pk,
+        author=item.author,
+        reason=reason,
+        note=note.strip(),
+    )
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as clash:
+        if "report_one_open_per_member_and_item" in str(clash):
+            raise ValidationError(ALREADY_REPORTED, code="already_reported") from clash
+        raise
+    return report
+
+
+@transaction.atomic
+def act(*, moderator: User, item: Item, verb: str, note: str = "") -> Action:
+    """Hide, restore or dismiss `item`, or suspend its author: recorded with `note`.
+
+    Hiding and dismissing close the item's open reports. Hiding and suspending need a note:
+    it is the reason the author is told.
+    """
+    if not can_moderate(moderator):
+        raise PermissionDenied("Only moderators can act on reports.")
+    note = note.strip()
+    ops = KINDS[item.kind]
+    if verb in (Action.Verb.HIDE, Action.Verb.SUSPEND) and not note:
+        raise ValidationError("Say why: the author is told.", code="no_reason")
+    if verb == Action.Verb.HIDE:
+        if ops.hide is None or not item.can_hide:
+            raise ValidationError("This cannot be hidden.", code="not_hideable")
+        ops.hide(item.pk, moderator, note)
+    elif verb == Action.Verb.RESTORE:
+        if ops.restore is None or not item.can_restore:
+            raise ValidationError("Only a hidden item can be restored.", code="not_hidden")
+        ops.restore(item.pk, moderator)
+    elif verb in (Action.Verb.SUSPEND, Action.Verb.REINSTATE):
+        if item.author is None:
+            raise ValidationError("The author's account is closed.", code="no_author")
+        _set_suspended(item.author, suspended=verb == Action.Verb.SUSPEND)
+    elif verb != Action.Verb.DISMISS:
+        raise ValidationError("Choose what to do.", code="no_verb")
+    if verb in (Action.Verb.HIDE, Action.Verb.DISMISS):
+        closed = Report.State.ACTED_ON if verb == Action.Verb.HIDE else Report.State.DISMISSED
+        Report.objects.filter(kind=item.kind, object_id=item.pk, state=Report.State.OPEN).update(
+            state=closed, resolved_by=moderator, resolved_at=timezone.now()
+        )
+    return Action.objects.create(
+        moderator=moderator,
+        kind=item.kind,
+        object_id=item.pk,
+        author=item.author,
+        verb=verb,
+        note=note,
+    )
+
+
+def _set_suspended(member: User, *, suspended: bool) -> None:
+    """A suspended member cannot sign in, and their open sessions end at once (the
+    authentication backend reads `is_active` on every request); what they wrote stays."""
+    if member.is_staff or member.is_superuser:
+        raise ValidationError("Staff accounts are not suspended here.", code="staff")
+    if member.is_active == (not suspended):
+        state = "suspended" if suspended else "not suspended"
+        raise ValidationError(f"This member is already {state}.", code="unchanged")
+    member.is_active = not suspended
+    member.save(update_fields=["is_active"])
