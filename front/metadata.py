@@ -364,6 +364,7 @@ PAGES: dict[str, Callable[[Page, PageMeta], None]] = {
     "news:article": _article_page,
     "front:profile": _profile_page,
     "titles:cast": _under_title("Cast and crew"),
+    "titles:history": _under_title("Edit history"),
     "reviews:title_reviews": _under_title("Reviews"),
     "recommendations:title_list": _under_title("Recommendations"),
     "reviews:user_list": _under_member("List"),

@@ -1,12 +1,13 @@
 from django.contrib import admin
 
 from accounts.models import User
+from core.history_admin import HistoryAdmin
 
 from .models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["headline", "published_at", "is_published", "author"]
     list_filter = ["published_at", "author"]
     search_fields = ["headline", "blurb", "body"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.history import EditHistory
 from core.images import CheckedImageField
 from core.models import TimeStampedModel
 from titles.models import Title
@@ -58,6 +59,9 @@ class Article(TimeStampedModel):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # Every edit, with its linked titles as they then stood; not the timestamps, which the
+    # records' own dates repeat.
+    history = EditHistory(excluded_fields=["created_at", "updated_at"], m2m_fields=["titles"])
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 
+from core.history_admin import HistoryAdmin
+
 from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 
@@ -47,7 +49,7 @@ class PersonCreditInline(admin.TabularInline):
 
 
 @admin.register(Title)
-class TitleAdmin(admin.ModelAdmin):
+class TitleAdmin(HistoryAdmin):
     form = TitleAdminForm
     list_display = ["title", "native_title", "year", "kind", "country", "network", "episodes"]
     list_filter = ["kind", "country", "network", "genres"]
@@ -79,7 +81,7 @@ class TitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "native_name", "birthday"]
     search_fields = ["name", "native_name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -87,12 +89,42 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Genre, Tag)
-class NameSlugAdmin(admin.ModelAdmin):
+class NameSlugAdmin(HistoryAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(HistoryAdmin):
     list_display = ["name", "country"]
     search_fields = ["name"]
+
+
+# Names, credits and links are edited inline on their title; these pages are where each one's
+# own history is read and a change of it reverted.
+
+
+@admin.register(AlternativeTitle)
+class AlternativeTitleAdmin(HistoryAdmin):
+    list_display = ["name", "title"]
+    search_fields = ["name"]
+    autocomplete_fields = ["title"]
+    list_select_related = ["title"]
+
+
+@admin.register(Credit)
+class CreditAdmin(HistoryAdmin):
+    list_display = ["person", "character_name", "kind", "title"]
+    list_filter = ["kind"]
+    search_fields = ["person__name", "character_name", "title__title"]
+    autocomplete_fields = ["title", "person"]
+    list_select_related = ["title", "person"]
+
+
+@admin.register(RelatedTitle)
+class RelatedTitleAdmin(HistoryAdmin):
+    list_display = ["title", "kind", "related"]
+    list_filter = ["kind"]
+    search_fields = ["title__title", "related__title"]
+    autocomplete_fields = ["title", "related"]
+    list_select_related = ["title", "related"]

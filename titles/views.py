@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from core.http import canonical_redirect, search_query
 from core.page_cache import CATALOGUE, cached_page, depends_on
 
+from .history import title_history_page
 from .models import Credit, Person, Title
 from .search import Found, did_you_mean, find_people, find_titles
 
@@ -17,6 +19,17 @@ def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     credits = list(title.credits.in_display_order().select_related("person"))
     groups = _group_by_kind(credits)
     return render(request, "titles/title_cast.html", {"title": title, "groups": groups})
+
+
+@cached_page(depends_on(CATALOGUE))
+def title_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """Who changed what of the title, its names, credits and related titles, and when."""
+    title = get_object_or_404(Title, pk=pk)
+    here = reverse("titles:history", kwargs={"pk": title.pk, "slug": title.slug})
+    if response := canonical_redirect(request, slug, title, here):
+        return response
+    page = title_history_page(title, request.GET.get("page"))
+    return render(request, "titles/title_history.html", {"title": title, "page": page})
 
 
 @cached_page(depends_on(CATALOGUE))

@@ -11,6 +11,7 @@ from django.db.models import F, Func, IntegerField, Q, Value
 from django.db.models.functions import Upper
 from django.urls import reverse
 
+from core.history import EditHistory
 from core.images import CheckedImageField
 from core.models import TimeStampedModel
 
@@ -27,6 +28,9 @@ class Person(TimeStampedModel):
     biography = models.TextField(blank=True)
     # Both orders of the name, the native name and its romanisation (titles.search).
     search_key = models.TextField(blank=True, editable=False)
+
+    # Not recorded: the search key, derived from the names on each save, and the timestamps.
+    history = EditHistory(excluded_fields=["search_key", "created_at", "updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -113,6 +117,7 @@ class Credit(models.Model):
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers show first.")
 
     objects = CreditQuerySet.as_manager()
+    history = EditHistory()
 
     class Meta:
         ordering = ["order", "id"]

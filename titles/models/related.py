@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
+from core.history import EditHistory
+
 from .titles import Title
 
 
@@ -33,6 +35,8 @@ class RelatedTitle(models.Model):
     )
     related = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="related_to")
     kind = models.CharField(max_length=12, choices=Kind.choices)
+
+    history = EditHistory()
 
     class Meta:
         ordering = ["id"]

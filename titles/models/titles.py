@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.history import EditHistory
 from core.images import CheckedImageField
 from core.models import TimeStampedModel
 
@@ -42,6 +43,8 @@ class Genre(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
 
+    history = EditHistory()
+
     class Meta:
         ordering = ["name"]
 
@@ -53,6 +56,8 @@ class Tag(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 
+    history = EditHistory()
+
     class Meta:
         ordering = ["name"]
 
@@ -63,6 +68,8 @@ class Tag(models.Model):
 class Network(models.Model):
     name = models.CharField(max_length=120, unique=True)
     country = models.CharField(max_length=60, blank=True)
+
+    history = EditHistory()
 
     class Meta:
         ordering = ["name"]
@@ -193,6 +200,12 @@ class Title(TimeStampedModel):
     tags = models.ManyToManyField(Tag, blank=True, related_name="titles")
 
     objects = TitleQuerySet.as_manager()
+    # Every edit, with its genres and tags as they then stood. Not recorded: the search key,
+    # which save() derives from the names, and the timestamps, which the records' own dates
+    # repeat.
+    history = EditHistory(
+        excluded_fields=["search_key", "created_at", "updated_at"], m2m_fields=["genres", "tags"]
+    )
 
     class Meta:
         constraints = [
@@ -298,6 +311,8 @@ class AlternativeTitle(models.Model):
     )
     name = models.CharField(max_length=255)
     search_key = models.TextField(blank=True, editable=False)
+
+    history = EditHistory(excluded_fields=["search_key"])  # derived from the name on each save
 
     class Meta:
         ordering = ["id"]

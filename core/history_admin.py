@@ -1,0 +1,110 @@
+"""The admin's History page for recorded models (core/history.py), with "Revert this change".
+
+simple-history's page lists each record with its "Changes"; here each change is read against
+the record just before it (also across the page's edge) in a fixed number of queries, with
+foreign keys and choices shown by name, and a change of an existing object gets a button
+that sets back only what it changed (core/history_revert.py). A past version as a whole can
+be looked at but not restored. A deleted object is out of reach: it has no admin page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, URLResolver, path, reverse
+from django.utils.text import get_text_list
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_history_model_for_model
+
+from .history import REMOVED, changes_of
+from .history_revert import CannotRevert, change_revert
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    object_history_list_template = "admin/edit_history_list.html"
+
+    def get_urls(self) -> list[URLPattern | URLResolver]:
+        opts = self.model._meta
+        revert = path(
+            "<path:object_id>/history/<int:history_id>/revert/",
+            self.admin_site.admin_view(require_POST(self.revert_change_view)),
+            name=f"{opts.app_label}_{opts.model_name}_revert_change",
+        )
+        return [revert, *super().get_urls()]
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A whole past version is only shown, never saved over the object: simple-history's
+        # form for that would let anyone who may view the history change the object, and it
+        # would set back every field, not one change.
+        return True
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(
+        self, request: HttpRequest, historical_records: Sequence[Any], **kwargs: Any
+    ) -> None:
+        records = list(historical_records)
+        history_model = get_history_model_for_model(self.model)
+        changes = changes_of(history_model, [record.history_id for record in records])
+        # A deleted object's history is listed too (its deletion first), but nothing of it
+        # can be set back.
+        deleted = any(record.history_type == REMOVED for record in records)
+        may_revert = not deleted and self.has_change_permission(request)
+        for record in records:
+            change = changes.get(record.history_id)
+            fields = change.fields if change else []
+            record.history_delta_changes = [
+                {"field": field.label, "old": field.old, "new": field.new} for field in fields
+            ]
+            record.revertible = may_revert and change is not None and change.revertible
+
+    def revert_change_view(
+        self, request: HttpRequest, object_id: str, history_id: int
+    ) -> HttpResponse:
+        """POST only, from the History page: revert the change `history_id` of this object."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such object; a deleted object cannot be reverted here.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        pk_name = self.model._meta.pk.attname
+        history_model = get_history_model_for_model(self.model)
+        record = get_object_or_404(history_model, history_id=history_id, **{pk_name: obj.pk})
+        opts = self.model._meta
+        back = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history",
+            args=[quote(obj.pk)],
+            current_app=self.admin_site.name,
+        )
+        try:
+            reverted = change_revert(record=record, user=request.user)
+        except CannotRevert as error:
+            self.message_user(request, f"Nothing was reverted: {error}", messages.ERROR)
+            return HttpResponseRedirect(back)
+        self.log_change(request, obj, [{"changed": {"fields": reverted.fields}}])
+        done = f"{reverted.reason}: {get_text_list(reverted.fields, 'and')} set back."
+        if reverted.overwritten:
+            later = get_text_list(reverted.overwritten, "and")
+            warning = f" A later change had changed {later} again; that later value is replaced."
+            self.message_user(request, done + warning, messages.WARNING)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(back)
