@@ -86,6 +86,9 @@ def act(*, moderator: User, item: Item, verb: str, note: str = "") -> Action:
         Report.objects.filter(kind=item.kind, object_id=item.pk, state=Report.State.OPEN).update(
             state=closed, resolved_by=moderator, resolved_at=timezone.now()
         )
+    if verb in (Action.Verb.HIDE, Action.Verb.RESTORE):
+        # The item's app sent `moderated`, which `record` wrote down.
+        return Action.objects.filter(kind=item.kind, object_id=item.pk).latest("id")
     return Action.objects.create(
         moderator=moderator,
         kind=item.kind,
@@ -94,6 +97,14 @@ def act(*, moderator: User, item: Item, verb: str, note: str = "") -> Action:
         verb=verb,
         note=note,
     )
+
+
+def record(*, kind: str, object_id: int, author_id: int | None, moderator: User, verb: str,
+           note: str, **signal: object) -> None:  # fmt: skip
+    """Write down a hide or restore that an app made, from the queue, its pages or the admin
+    (core/moderation.py's `moderated`), in the same transaction."""
+    Action.objects.create(moderator=moderator, kind=kind, object_id=object_id,
+                          author_id=author_id, verb=verb, note=note)  # fmt: skip
 
 
 def _set_suspended(member: User, *, suspended: bool) -> None:

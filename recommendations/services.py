@@ -21,6 +21,7 @@ from django.db.models import F
 
 from accounts.models import User
 from core.counters import counter_add
+from core.moderation import moderated
 from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
@@ -189,6 +190,7 @@ def reason_hide(
     locked.save(update_fields=["state", "hidden_reason"])
     _count_reasons(recommendation, -1)
     _pages_changed(recommendation)
+    _moderated(locked, moderator, "hide")
     return locked
 
 
@@ -206,7 +208,15 @@ def reason_restore(
     locked.save(update_fields=["state", "hidden_reason"])
     _count_reasons(recommendation, +1)
     _pages_changed(recommendation)
+    _moderated(locked, moderator, "restore")
     return locked
+
+
+def _moderated(reason: RecommendationReason, moderator: User | AnonymousUser, verb: str) -> None:
+    moderated.send(
+        RecommendationReason, kind="reason", object_id=reason.pk, author_id=reason.user_id,
+        moderator=moderator, verb=verb, note=reason.hidden_reason,
+    )  # fmt: skip
 
 
 def _check_why(why: str) -> str:

@@ -138,3 +138,31 @@ def test_only_moderators_find_the_queue_in_the_header(client, moderator, reporte
     assert 'href="/moderation/"' not in client.get(page).content.decode()
     client.force_login(moderator)
     assert 'href="/moderation/">Moderation</a>' in client.get(page).content.decode()
+
+
+def test_hiding_from_the_title_page_or_the_admin_is_recorded_on_the_items_history(
+    client, moderator, comment
+):
+    from reviews.models import Review
+    from reviews.services import review_hide, review_submit
+    from tests.moderation.test_queue_queries import REVIEW
+
+    comment_page = f"/moderation/comment/{comment.pk}/"
+    client.force_login(moderator)
+    client.post(f"/comments/{comment.pk}/hide/")  # the title page's own Hide button
+    assert Action.objects.get().verb == "hide"
+    assert (
+        "mod · hid it: “It breaks the site&#x27;s rules for comments.”"
+        in client.get(comment_page).content.decode()
+    )
+
+    review = review_submit(user=comment.author, title=comment.target, data=REVIEW)
+    review_hide(review=review, moderator=moderator, reason="Copied from another site.")
+    action = Action.objects.latest("id")
+    assert (action.kind, action.object_id, action.author, action.note) == (
+        "review",
+        review.pk,
+        comment.author,
+        "Copied from another site.",
+    )
+    assert Review.objects.get().state == "hidden"
