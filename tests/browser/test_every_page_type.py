@@ -57,6 +57,7 @@ def _pages_signed_out(seed: Title) -> dict[str, str]:
         "people": "/people/",
         "title": seed.get_absolute_url(),
         "cast": f"{seed.get_absolute_url()}cast/",
+        "edit-history": f"{seed.get_absolute_url()}history/",
         "person": person.get_absolute_url(),
         "reviews": f"{seed.get_absolute_url()}reviews/",
         "review": review.get_absolute_url(),
@@ -98,8 +99,30 @@ def _pages_signed_in(seed: Title, member) -> dict[str, str]:
         "comment-edit": f"/comments/{comment.pk}/edit/",
         "comment-delete": f"/comments/{comment.pk}/delete/",
         "recommendation-new": f"/titles/{seed.pk}/recommendations/new/",
+        "entry-remove": f"/list/{entry.pk}/remove/",
+        "report": f"/report/comment/{_someone_elses_comment(member).pk}/",
         "profile-edit": "/accounts/settings/profile/",
         "password-change": "/accounts/password/change/",
+    }
+
+
+def _someone_elses_comment(member) -> Comment:
+    return Comment.objects.filter(parent__isnull=True).exclude(author=member).first()
+
+
+def _moderators_pages(member) -> dict[str, str]:
+    """The queue and an item's page, with one report waiting."""
+    from django.contrib.auth.models import Group
+
+    from moderation.models import Report
+
+    comment = _someone_elses_comment(member)
+    Report.objects.create(reporter=member, kind="comment", object_id=comment.pk,
+                          author=comment.author, reason=Report.Reason.SPOILER)  # fmt: skip
+    member.groups.add(Group.objects.get(name="Moderators"))
+    return {
+        "moderation-queue": "/moderation/",
+        "moderation-item": f"/moderation/comment/{comment.pk}/",
     }
 
 
@@ -167,6 +190,8 @@ def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_p
 
     sign_in(page, member.username)
     for name, path in _pages_signed_in(seed, member).items():
+        check(name, path)
+    for name, path in _moderators_pages(member).items():
         check(name, path)
 
     errors = nu_errors(documents, tmp_path)
