@@ -116,8 +116,9 @@ class Comment(models.Model):
     # Visible replies in the thread, kept by the services; only meaningful on a root.
     reply_count = models.IntegerField(default=0, editable=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
-    # Why a moderator hid it, told to its author; empty unless hidden.
-    hidden_reason = models.CharField(max_length=500, blank=True)
+    # Why a moderator hid it, told to its author; empty unless hidden. (A database default
+    # too, for rows inserted in bulk by plain SQL, such as `generate`.)
+    hidden_reason = models.CharField(max_length=500, blank=True, db_default="")
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
 

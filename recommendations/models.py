@@ -102,11 +102,15 @@ class RecommendationReason(models.Model):
     # (null) for reasons written before it was recorded: they are shown without a label.
     for_low = models.BooleanField(null=True)
     # Changed only by services.reason_hide and reason_restore, which keep the
-    # recommendation's count of visible reasons true.
-    state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
+    # recommendation's count of visible reasons true. Database defaults too, for rows inserted
+    # in bulk by plain SQL.
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.VISIBLE, db_default=State.VISIBLE
+    )
     hidden_reason = models.CharField(
         max_length=HIDDEN_WHY_MAX_LENGTH,
         blank=True,
+        db_default="",
         help_text="Why a moderator hid the reason; shown to its author.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

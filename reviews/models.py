@@ -276,9 +276,12 @@ class Review(TimeStampedModel):
     helpful_total = models.PositiveIntegerField(default=0)
     helpful_lower_bound = models.FloatField(default=0.0)
     # Changed only by the moderation services, which keep the title's statistics true: a
-    # hidden review counts in none of them, and its author is told `hidden_reason`.
-    state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
-    hidden_reason = models.CharField(max_length=HIDDEN_REASON_MAX_LENGTH, blank=True)
+    # hidden review counts in none of them, and its author is told `hidden_reason`. Database
+    # defaults too, for rows inserted in bulk by plain SQL (`generate`).
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.VISIBLE, db_default=State.VISIBLE
+    )
+    hidden_reason = models.CharField(max_length=HIDDEN_REASON_MAX_LENGTH, blank=True, db_default="")
 
     objects = ReviewQuerySet.as_manager()
 

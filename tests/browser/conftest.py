@@ -113,3 +113,21 @@ def sign_in():
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     return go
+
+
+@pytest.fixture
+def moderators():
+    """The group as its migrations make it: browser tests empty the database between tests."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app in ("comments", "reviews", "recommendations", "moderation"):
+        create_permissions(apps.get_app_config(app), verbosity=0)
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(*Permission.objects.filter(codename__in=[
+        "view_comment", "change_comment", "view_review", "moderate_review",
+        "view_recommendationreason", "moderate_recommendationreason",
+        "view_report", "change_report", "view_action",
+    ]))  # fmt: skip
+    return group

@@ -110,16 +110,14 @@ def _someone_elses_comment(member) -> Comment:
     return Comment.objects.filter(parent__isnull=True).exclude(author=member).first()
 
 
-def _moderators_pages(member) -> dict[str, str]:
+def _moderators_pages(member, moderators) -> dict[str, str]:
     """The queue and an item's page, with one report waiting."""
-    from django.contrib.auth.models import Group
-
     from moderation.models import Report
 
     comment = _someone_elses_comment(member)
     Report.objects.create(reporter=member, kind="comment", object_id=comment.pk,
                           author=comment.author, reason=Report.Reason.SPOILER)  # fmt: skip
-    member.groups.add(Group.objects.get(name="Moderators"))
+    member.groups.add(moderators)
     return {
         "moderation-queue": "/moderation/",
         "moderation-item": f"/moderation/comment/{comment.pk}/",
@@ -154,7 +152,7 @@ def _serving(html: str):
     return lambda route: route.fulfill(body=html, status=200, content_type="text/html")
 
 
-def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_path):
+def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_path, moderators):
     call_command("loaddemo", verbosity=0)
     seed = Title.objects.get(title="1 Litre of Tears")
     member = _member_with_entry_review_and_comment(seed)
@@ -191,7 +189,7 @@ def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_p
     sign_in(page, member.username)
     for name, path in _pages_signed_in(seed, member).items():
         check(name, path)
-    for name, path in _moderators_pages(member).items():
+    for name, path in _moderators_pages(member, moderators).items():
         check(name, path)
 
     errors = nu_errors(documents, tmp_path)

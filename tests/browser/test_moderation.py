@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -14,17 +13,18 @@ from tests.comments.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
 SCORES = {name: Decimal("6.0") for name in ("overall", "story", "acting", "music", "rewatch")}
 
 
 def test_a_member_reports_a_moderator_hides_one_and_dismisses_the_other(
-    page, user_factory, title_factory, sign_in, screenshot
+    page, user_factory, title_factory, sign_in, screenshot, moderators
 ):
     title = title_factory(title="Quiet Harbour", episodes=12)
     author = user_factory(username="writer")
     user_factory(username="reader")
     moderator = user_factory(username="mod")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(moderators)
     comment = CommentFactory(
         author=author, target=title, body="Cheap watches at my shop, link in bio."
     )

@@ -43,12 +43,14 @@ def test_its_query_count_does_not_grow_with_recommendations(
         recommendation_factory(title=title, votes=1)
     client.force_login(user)
 
-    # Expect 5 queries:
+    # Expect 7 queries:
     # 1. the signed-in user (the session comes from the cache)
     # 2. the title
     # 3. its stored number of recommendations (the paginator's count)
     # 4. one page of recommendations with both titles, first reason and author
     # 5. the reader's votes for them and the ones they gave reasons for
-    with django_assert_num_queries(5):
+    # 6-7. the member's permissions and their groups' (whether the header shows Moderation),
+    #    read once, then cached
+    with django_assert_num_queries(7):
         response = client.get(list_url(title))
     assert response.content.decode().count('class="rec-card') == min(size, 20)
