@@ -1,17 +1,18 @@
 from django import forms
 
-from .models import Action, Report
+from .models import NOTE_MAX_LENGTH, Action, Report
 
 
 class ReportForm(forms.ModelForm):
+    # Declared here so that none of the reasons is chosen in advance (no blank choice).
+    reason = forms.ChoiceField(
+        label="What is wrong with it?", choices=Report.Reason.choices, widget=forms.RadioSelect
+    )
+
     class Meta:
         model = Report
         fields = ["reason", "note"]
-        widgets = {
-            "reason": forms.RadioSelect,
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
-        labels = {"reason": "What is wrong with it?"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"note": "Optional. The author never learns who reported them."}
 
 
@@ -19,8 +20,8 @@ class ActionForm(forms.Form):
     verb = forms.ChoiceField(choices=Action.Verb.choices)
     note = forms.CharField(
         label="Reason",
-        max_length=1000,
+        max_length=NOTE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Told to the author when you hide their item or suspend them.",
+        help_text="Told to the author when you hide their item; recorded with every action.",
     )

@@ -33,12 +33,20 @@ class Item:
     text: str  # what its author wrote
     url: str  # where it is shown in context
     created_at: datetime
-    hidden: bool = False  # hidden by a moderator now
+    hidden: bool = False  # hidden by a moderator now (a profile: its member is suspended)
     gone: bool = False  # deleted by its author
 
     @property
     def kind_label(self) -> str:
         return Kind(self.kind).label
+
+    @property
+    def public(self) -> bool:
+        """Shown to everybody: not hidden, not deleted, and (a profile) not suspended."""
+        suspended = (
+            self.kind == Kind.PROFILE and self.author is not None and not self.author.is_active
+        )
+        return not (self.hidden or self.gone or suspended)
 
     @property
     def can_hide(self) -> bool:
@@ -79,7 +87,7 @@ def _reviews(ids: Iterable[int]) -> dict[int, Item]:
             kind=Kind.REVIEW,
             pk=r.pk,
             author=r.user,
-            heading=f"Review of {r.title.title}: {r.headline}",
+            heading=f"Review of {r.title.title}" + (f": {r.headline}" if r.headline else ""),
             text=r.body,
             url=r.get_absolute_url(),
             created_at=r.created_at,
@@ -118,6 +126,7 @@ def _profiles(ids: Iterable[int]) -> dict[int, Item]:
             text=u.bio,
             url=u.get_absolute_url(),
             created_at=u.date_joined,
+            hidden=not u.is_active,  # a suspended member's profile is not shown
         )
         for u in User.objects.filter(pk__in=list(ids))
     }

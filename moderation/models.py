@@ -13,6 +13,9 @@ from django.db.models import Q
 
 from core.models import TimeStampedModel
 
+# What a moderator writes about an action: as long as the reason an item's app keeps.
+NOTE_MAX_LENGTH = 500
+
 
 class Kind(models.TextChoices):
     REVIEW = "review", "Review"
@@ -116,7 +119,7 @@ class Action(models.Model):
         db_index=False,  # action_author_idx
     )
     verb = models.CharField(max_length=10, choices=Verb.choices)
-    note = models.TextField(max_length=1000, blank=True)
+    note = models.TextField(max_length=NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

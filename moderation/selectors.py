@@ -13,7 +13,7 @@ from accounts.models import User
 from core.pagination import CountlessPage, countless_page
 
 from .kinds import Item, load_items
-from .models import Action, Report
+from .models import Action, Kind, Report
 
 
 @dataclass
@@ -37,10 +37,14 @@ class Queued:
     reasons: list[tuple[str, int]] = field(default_factory=list)
     record: Record = field(default_factory=Record)
 
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label
+
 
 def queue_page(page_number: str | None) -> CountlessPage:
     """Open reports grouped by item, the most reported first, then the oldest: a page of
-    items in five queries at most, whatever the number of reports (the groups, the items of
+    items in eight queries at most, whatever the number of reports (the groups, the items of
     each kind present, the reasons, the authors' records)."""
     groups = (
         Report.objects.filter(state=Report.State.OPEN)
@@ -109,9 +113,10 @@ def item_reports(item: Item) -> list[Report]:
 
 
 def item_history(item: Item) -> list[Action]:
-    """What moderators did about the item, oldest first."""
+    """The latest things moderators did about the item, oldest first."""
     actions = Action.objects.filter(kind=item.kind, object_id=item.pk).select_related("moderator")
-    return list(actions.order_by("created_at", "id")[: settings.MODERATION_REPORTS_SHOWN])
+    latest = actions.order_by("-created_at", "-id")[: settings.MODERATION_HISTORY_SHOWN]
+    return list(reversed(latest))
 
 
 def author_recent_actions(author: User | None) -> list[Action]:

@@ -34,8 +34,8 @@ def report_submit(*, reporter: User, item: Item, reason: str, note: str = "") ->
     """Record `reporter`'s report of `item`: one open report per member and item."""
     if item.author is not None and item.author.pk == reporter.pk:
         raise ValidationError("You cannot report what you wrote yourself.", code="own_item")
-    if item.gone:
-        raise ValidationError("This was deleted by its author.", code="gone")
+    if not item.public:
+        raise ValidationError("A moderator has already dealt with this.", code="not_public")
     report = Report(
         reporter=reporter,
         kind=item.kind,
@@ -54,64 +54,82 @@ def report_submit(*, reporter: User, item: Item, reason: str, note: str = "") ->
     return report
 
 
-@transaction.atomic
-def act(*, moderator: User, item: Item, verb: str, note: str = "") -> Action:
-    """Hide, restore or dismiss `item`, or suspend its author: recorded with `note`.
-
-    Hiding and dismissing close the item's open reports. Hiding and suspending need a note:
-    it is the reason the author is told.
-    """
+def check_may_moderate(moderator: User | AnonymousUser, item: Item | None = None) -> None:
+    """Moderators act on anything but what they wrote themselves, which another decides."""
     if not can_moderate(moderator):
         raise PermissionDenied("Only moderators can act on reports.")
+    if item is not None and item.author is not None and item.author.pk == moderator.pk:
+        raise PermissionDenied("Another moderator decides about what you wrote.")
+
+
+@transaction.atomic
+def act(*, moderator: User, item: Item, verb: str, note: str = "") -> None:
+    """Hide, restore or dismiss `item`, or suspend its author, with `note` on the record.
+
+    Hiding needs a note: the author is told it. The item's app hides and restores it and
+    announces that (core/moderation.py), so `record` writes those down wherever they are made;
+    dismissing and suspending are written down here.
+    """
+    check_may_moderate(moderator, item)
     note = note.strip()
     ops = KINDS[item.kind]
     if verb in (Action.Verb.HIDE, Action.Verb.SUSPEND) and not note:
-        raise ValidationError("Say why: the author is told.", code="no_reason")
+        raise ValidationError("Say why: it is recorded, and a hidden item's author is told.",
+                              code="no_reason")  # fmt: skip
     if verb == Action.Verb.HIDE:
         if ops.hide is None or not item.can_hide:
             raise ValidationError("This cannot be hidden.", code="not_hideable")
         ops.hide(item.pk, moderator, note)
-    elif verb == Action.Verb.RESTORE:
+        return
+    if verb == Action.Verb.RESTORE:
         if ops.restore is None or not item.can_restore:
             raise ValidationError("Only a hidden item can be restored.", code="not_hidden")
         ops.restore(item.pk, moderator)
-    elif verb in (Action.Verb.SUSPEND, Action.Verb.REINSTATE):
+        return
+    if verb in (Action.Verb.SUSPEND, Action.Verb.REINSTATE):
         if item.author is None:
             raise ValidationError("The author's account is closed.", code="no_author")
         _set_suspended(item.author, suspended=verb == Action.Verb.SUSPEND)
-    elif verb != Action.Verb.DISMISS:
+    elif verb == Action.Verb.DISMISS:
+        _close_reports(item.kind, item.pk, moderator, Report.State.DISMISSED)
+    else:
         raise ValidationError("Choose what to do.", code="no_verb")
-    if verb in (Action.Verb.HIDE, Action.Verb.DISMISS):
-        closed = Report.State.ACTED_ON if verb == Action.Verb.HIDE else Report.State.DISMISSED
-        Report.objects.filter(kind=item.kind, object_id=item.pk, state=Report.State.OPEN).update(
-            state=closed, resolved_by=moderator, resolved_at=timezone.now()
-        )
-    if verb in (Action.Verb.HIDE, Action.Verb.RESTORE):
-        # The item's app sent `moderated`, which `record` wrote down.
-        return Action.objects.filter(kind=item.kind, object_id=item.pk).latest("id")
-    return Action.objects.create(
-        moderator=moderator,
-        kind=item.kind,
-        object_id=item.pk,
-        author=item.author,
-        verb=verb,
-        note=note,
-    )
+    Action.objects.create(moderator=moderator, kind=item.kind, object_id=item.pk,
+                          author=item.author, verb=verb, note=note)  # fmt: skip
+
+
+@transaction.atomic
+def dismiss_gone(*, moderator: User, kind: str, object_id: int) -> None:
+    """Close the reports of an item that no longer exists (its author deleted it)."""
+    check_may_moderate(moderator)
+    _close_reports(kind, object_id, moderator, Report.State.DISMISSED)
+    Action.objects.create(moderator=moderator, kind=kind, object_id=object_id,
+                          verb=Action.Verb.DISMISS, note="The item no longer exists.")  # fmt: skip
 
 
 def record(*, kind: str, object_id: int, author_id: int | None, moderator: User, verb: str,
            note: str, **signal: object) -> None:  # fmt: skip
     """Write down a hide or restore that an app made, from the queue, its pages or the admin
-    (core/moderation.py's `moderated`), in the same transaction."""
+    (core/moderation.py's `moderated`), in the same transaction; a hide closes the item's
+    reports."""
     Action.objects.create(moderator=moderator, kind=kind, object_id=object_id,
                           author_id=author_id, verb=verb, note=note)  # fmt: skip
+    if verb == Action.Verb.HIDE:
+        _close_reports(kind, object_id, moderator, Report.State.ACTED_ON)
+
+
+def _close_reports(kind: str, object_id: int, moderator: User, state: str) -> None:
+    Report.objects.filter(kind=kind, object_id=object_id, state=Report.State.OPEN).update(
+        state=state, resolved_by=moderator, resolved_at=timezone.now()
+    )
 
 
 def _set_suspended(member: User, *, suspended: bool) -> None:
     """A suspended member cannot sign in, and their open sessions end at once (the
     authentication backend reads `is_active` on every request); what they wrote stays."""
-    if member.is_staff or member.is_superuser:
-        raise ValidationError("Staff accounts are not suspended here.", code="staff")
+    if member.is_staff or member.is_superuser or can_moderate(member):
+        raise ValidationError("Staff and moderators are not suspended here; ask an administrator.",
+                              code="staff")  # fmt: skip
     if member.is_active == (not suspended):
         state = "suspended" if suspended else "not suspended"
         raise ValidationError(f"This member is already {state}.", code="unchanged")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from core.throttle import throttle_form
 from . import selectors, services
 from .forms import ActionForm, ReportForm
 from .kinds import Item
+from .models import Action
 
 RECEIVED = "Thank you. Your report was received, and a moderator will look at it."
 
@@ -32,6 +33,9 @@ def _item_or_404(kind: str, pk: int) -> Item:
 def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Report an item to the moderators: a reason from a short list and an optional note."""
     item = _item_or_404(kind, pk)
+    if not item.public:
+        # Hidden and suspended things are not shown, not even here.
+        raise Http404("There is nothing to report here.")
     reporter = signed_in_member(request)
     form = ReportForm(request.POST or None)
     if (
@@ -50,22 +54,19 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "moderation/report_form.html", context, status=form_status(form))
 
 
-def _moderator(request: HttpRequest) -> None:
-    if not services.can_moderate(request.user):
-        raise PermissionDenied("Only moderators can open the moderation queue.")
-
-
 @sign_in_required
 def queue(request: HttpRequest) -> HttpResponse:
-    _moderator(request)
+    services.check_may_moderate(request.user)
     page = selectors.queue_page(request.GET.get("page"))
     return render(request, "moderation/queue.html", {"page": page})
 
 
 @sign_in_required
 def item_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    _moderator(request)
-    return _item_page(request, _item_or_404(kind, pk), ActionForm())
+    services.check_may_moderate(request.user)
+    item = _item_or_404(kind, pk)
+    services.check_may_moderate(request.user, item)
+    return _item_page(request, item, ActionForm())
 
 
 def _item_page(request: HttpRequest, item: Item, form: ActionForm) -> HttpResponse:
@@ -85,17 +86,23 @@ def _item_page(request: HttpRequest, item: Item, form: ActionForm) -> HttpRespon
 @sign_in_required
 @require_POST
 def item_act(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    _moderator(request)
-    item = _item_or_404(kind, pk)
+    services.check_may_moderate(request.user)
+    moderator = signed_in_member(request)
+    item = services.find_item(kind, pk)
     form = ActionForm(request.POST)
+    if item is None:
+        if not form.is_valid() or form.cleaned_data["verb"] != Action.Verb.DISMISS:
+            raise Http404("This no longer exists; its reports can only be dismissed.")
+        services.dismiss_gone(moderator=moderator, kind=kind, object_id=pk)
+        messages.success(request, "The reports of an item that no longer exists are dismissed.")
+        return redirect(reverse("moderation:queue"))
     if form.is_valid():
         try:
-            action = services.act(
-                moderator=signed_in_member(request), item=item, **form.cleaned_data
-            )
+            services.act(moderator=moderator, item=item, **form.cleaned_data)
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
-            messages.success(request, f"{action.get_verb_display()}: {item.heading}.")
+            done = Action.Verb(form.cleaned_data["verb"]).label
+            messages.success(request, f"{done}: {item.heading}.")
             return redirect(reverse("moderation:queue"))
     return _item_page(request, item, form)

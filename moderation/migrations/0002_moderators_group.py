@@ -4,7 +4,9 @@ and read reports and actions in the admin."""
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PERMISSIONS = ["view_report", "change_report", "view_action"]
+from core.page_cache import PERMISSIONS, pages_changed
+
+GRANTED = ["view_report", "change_report", "view_action"]
 
 
 def grant(apps, schema_editor):
@@ -17,8 +19,10 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     moderators.permissions.add(
-        *Permission.objects.filter(content_type__app_label="moderation", codename__in=PERMISSIONS)
+        *Permission.objects.filter(content_type__app_label="moderation", codename__in=GRANTED)
     )
+    # Members' permission sets are cached under this version (accounts/backends.py).
+    pages_changed(PERMISSIONS)
 
 
 def revoke(apps, schema_editor):

@@ -3,6 +3,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from core.page_cache import PERMISSIONS, pages_changed
+
 GRANTED = ["view_recommendationreason", "moderate_recommendationreason"]
 
 
@@ -24,12 +26,15 @@ def grant(apps, schema_editor):
 
     moderators, _ = apps.get_model("auth", "Group").objects.get_or_create(name="Moderators")
     moderators.permissions.add(*_granted(apps))
+    # Members' permission sets are cached under this version (accounts/backends.py).
+    pages_changed(PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
     moderators = apps.get_model("auth", "Group").objects.filter(name="Moderators").first()
     if moderators is not None:
         moderators.permissions.remove(*_granted(apps))
+    pages_changed(PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -13,7 +13,7 @@ from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
-from reviews.models import ListEntry
+from reviews.models import ListEntry, Review
 from reviews.parts import your_entry_html
 from titles.models import Title
 
@@ -142,7 +142,8 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_member(request)
     entry = _own_entry(request, pk)
     if request.method != "POST":
-        context = {"entry": entry, "next": safe_next(request, "")}
+        reviewed = Review.objects.filter(user=user, title=entry.title).exists()
+        context = {"entry": entry, "reviewed": reviewed, "next": safe_next(request, "")}
         return render(request, "reviews/entry_remove_confirm.html", context)
     try:
         services.list_entry_remove(user=user, title=entry.title)

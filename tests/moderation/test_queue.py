@@ -128,7 +128,7 @@ def test_staff_accounts_are_not_suspended_from_the_queue(client, moderator, repo
     client.force_login(moderator)
     response = act(client, "comment", comment.pk, "suspend", "Testing.")
     assert response.status_code == 422
-    assert "Staff accounts are not suspended here." in response.content.decode()
+    assert "Staff and moderators are not suspended here" in response.content.decode()
 
 
 def test_only_moderators_find_the_queue_in_the_header(client, moderator, reporter, comment):
@@ -166,3 +166,61 @@ def test_hiding_from_the_title_page_or_the_admin_is_recorded_on_the_items_histor
         "Copied from another site.",
     )
     assert Review.objects.get().state == "hidden"
+
+
+def test_a_moderator_leaves_what_they_wrote_to_another(
+    client, moderator, user_factory, title_factory
+):
+    own = CommentFactory(author=moderator, target=title_factory(), body="My own words.")
+    client.force_login(user_factory(username="reader"))
+    report(client, "comment", own.pk)
+    client.force_login(moderator)
+    assert client.get(f"/moderation/comment/{own.pk}/").status_code == 403
+    assert act(client, "comment", own.pk, "dismiss").status_code == 403
+    assert Report.objects.get().state == "open"
+
+
+def test_moderators_are_not_suspended_from_the_queue(client, moderator, user_factory, comment):
+    from django.contrib.auth.models import Group
+
+    comment.author.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    response = act(client, "comment", comment.pk, "suspend", "Testing.")
+    assert "Staff and moderators are not suspended here" in response.content.decode()
+    comment.author.refresh_from_db()
+    assert comment.author.is_active
+
+
+def test_a_hide_from_the_comments_own_button_closes_its_reports(
+    client, moderator, reporter, comment
+):
+    client.force_login(reporter)
+    report(client, "comment", comment.pk)
+    client.force_login(moderator)
+    client.post(f"/comments/{comment.pk}/hide/")
+    assert Report.objects.get().state == "acted_on"
+    assert "Nothing is waiting" in client.get("/moderation/").content.decode()
+
+
+def test_the_reports_of_an_item_its_author_deleted_can_be_dismissed(
+    client, moderator, reporter, author, title_factory
+):
+    from decimal import Decimal
+
+    from reviews.services import review_delete, review_submit
+
+    scores = {name: Decimal("5.0") for name in ("overall", "story", "acting", "music", "rewatch")}
+    body = "Not for me: the story wanders and the ending arrives without any warning. " * 2
+    review = review_submit(user=author, title=title_factory(), data={
+        "headline": "", "body": body, "is_spoiler": False, "episodes_seen": 1, **scores,
+    })  # fmt: skip
+    client.force_login(reporter)
+    report(client, "review", review.pk)
+    review_delete(user=author, review=review)
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert f"Review {review.pk}, which no longer exists" in html
+    assert act(client, "review", review.pk, "hide", "Gone").status_code == 404
+    assert act(client, "review", review.pk, "dismiss")["Location"] == "/moderation/"
+    assert Report.objects.get().state == "dismissed"
+    assert "Nothing is waiting" in client.get("/moderation/").content.decode()

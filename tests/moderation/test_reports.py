@@ -128,3 +128,30 @@ def test_reviews_comments_and_reasons_carry_a_report_link(client, author, title_
     assert f'href="/report/review/{review.pk}/"' in page
     reasons = client.get(recommendation.get_absolute_url()).content.decode()
     assert f'href="/report/reason/{reason.pk}/"' in reasons
+
+
+def test_hidden_items_and_suspended_profiles_cannot_be_read_through_the_report_page(
+    client, reporter, author, comment
+):
+    from django.contrib.auth.models import Group
+
+    from comments.services import comment_hide
+
+    moderator = type(author).objects.create(username="mod")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    comment_hide(comment=comment, moderator=moderator, reason="Advertising.")
+    client.force_login(reporter)
+    response = client.get(f"/report/comment/{comment.pk}/")
+    assert response.status_code == 404 and "Buy cheap watches" not in response.content.decode()
+    author.bio = "Cheap watches"
+    author.is_active = False
+    author.save()
+    assert client.get(f"/report/profile/{author.pk}/").status_code == 404
+    assert report(client, "profile", author.pk).status_code == 404
+    assert not Report.objects.exists()
+
+
+def test_no_reason_is_chosen_in_advance(client, reporter, comment):
+    client.force_login(reporter)
+    html = client.get(f"/report/comment/{comment.pk}/").content.decode()
+    assert "checked" not in html and "---------" not in html

@@ -114,3 +114,13 @@ def test_a_next_address_on_another_site_is_ignored(client, user, title):
         f"/titles/{title.pk}/my-entry/", {**form_data(), "next": "//evil.example/"}
     )
     assert response["Location"] == title.get_absolute_url()
+
+
+def test_the_removal_question_says_that_a_reviewed_title_stays(
+    client, user, title, rate, submit_review
+):
+    entry = rate(user, title, "8.0")
+    submit_review(user, title)
+    client.force_login(user)
+    page = client.get(f"/list/{entry.pk}/remove/").content.decode()
+    assert "While your review of it stands, the title stays on your list" in page

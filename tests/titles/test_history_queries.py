@@ -81,3 +81,25 @@ def test_the_admin_history_of_a_title_runs_the_same_9_queries_at_any_size(
         response = editor_client.get(f"/admin/titles/title/{title.pk}/history/")
     html = response.content.decode()
     assert html.count("Revert this change") == 3 * size
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_the_admin_history_of_a_credit_costs_the_same_at_any_size(
+    editor_client, credit_factory, size, django_assert_num_queries
+):
+    credit = credit_factory()
+    for n in range(size):
+        credit.character_name = f"Name {n}"
+        credit.save()
+    ContentType.objects.get_for_model(get_user_model())
+    editor_client.get(f"/admin/titles/credit/{credit.pk}/history/")  # per-process caches warm
+    # Expect 7 queries, none per record:
+    # 1. the editor (the session is in the cache)
+    # 2. the credit
+    # 3-4. the editor's own and their groups' permissions (the admin's checks)
+    # 5. how many records the credit has
+    # 6. the page of records with their editors, people and titles (simple-history)
+    # 7. those records and the one before each, to read the changes (core/history.py)
+    with django_assert_num_queries(7):
+        response = editor_client.get(f"/admin/titles/credit/{credit.pk}/history/")
+    assert response.content.decode().count("Revert this change") == size
