@@ -87,6 +87,14 @@ def editor(user_factory):
 
 
 @pytest.fixture
+def moderator(user_factory):
+    """Someone in the Moderators group, as the site's moderators are."""
+    person = user_factory(username="mod")
+    person.groups.add(Group.objects.get(name="Moderators"))
+    return person
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

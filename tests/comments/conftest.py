@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from tests.comments.factories import CommentFactory
 
@@ -17,14 +16,6 @@ def title(title_factory):
 @pytest.fixture
 def other_user(user_factory):
     return user_factory(username="bob")
-
-
-@pytest.fixture
-def moderator(user_factory):
-    """Someone in the Moderators group, as the site's moderators are."""
-    person = user_factory(username="mod")
-    person.groups.add(Group.objects.get(name="Moderators"))
-    return person
 
 
 @pytest.fixture

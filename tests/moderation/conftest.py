@@ -1,15 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from tests.comments.factories import CommentFactory
-
-
-@pytest.fixture
-def moderator(user_factory):
-    """Someone in the Moderators group, as the site's moderators are."""
-    person = user_factory(username="mod")
-    person.groups.add(Group.objects.get(name="Moderators"))
-    return person
 
 
 @pytest.fixture

@@ -131,14 +131,10 @@ def test_reviews_comments_and_reasons_carry_a_report_link(client, author, title_
 
 
 def test_hidden_items_and_suspended_profiles_cannot_be_read_through_the_report_page(
-    client, reporter, author, comment
+    client, reporter, author, moderator, comment
 ):
-    from django.contrib.auth.models import Group
-
     from comments.services import comment_hide
 
-    moderator = type(author).objects.create(username="mod")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
     comment_hide(comment=comment, moderator=moderator, reason="Advertising.")
     client.force_login(reporter)
     response = client.get(f"/report/comment/{comment.pk}/")

@@ -5,7 +5,7 @@ on the very next request.
 """
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 FIRST = "A slow family story about illness, told with the same patience and the same warmth."
 SECOND = "Both have a lead who keeps a diary of small good days; fans of one will love the other."
 WHY = "It gives away the ending of both series."
-
-
-@pytest.fixture
-def moderator(user_factory):
-    person = user_factory(username="mod")
-    person.groups.add(Group.objects.get(name="Moderators"))
-    return person
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
@@ -35,13 +34,6 @@ def page_cache_on(settings):
 @pytest.fixture
 def title(title_factory):
     return title_factory(title="Quiet Harbour", episodes=12)
-
-
-@pytest.fixture
-def moderator(user_factory):
-    person = user_factory(username="mod")
-    person.groups.add(Group.objects.get(name="Moderators"))
-    return person
 
 
 @pytest.fixture
