@@ -7,15 +7,12 @@ a reason's state are not edited by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+
+from core.admin_actions import Hiding, hide_selected, restore_selected
 
 from . import services
 from .models import HIDDEN_WHY_MAX_LENGTH, Recommendation, RecommendationReason
@@ -36,13 +33,19 @@ class RecommendationAdmin(admin.ModelAdmin):
         return False
 
 
-class HideReasonsForm(forms.Form):
-    why = forms.CharField(
-        label="Why",
-        max_length=HIDDEN_WHY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Each author is told this on the recommendation's page.",
-    )
+HIDING = Hiding(
+    noun="reason",
+    plural="reasons",
+    effect=(
+        "Readers will see “[hidden by a moderator]” in place of each of these reasons, its "
+        "author will read why, and its pair counts it no more. A hidden reason can be restored."
+    ),
+    max_length=HIDDEN_WHY_MAX_LENGTH,
+    is_hidden=lambda reason: reason.is_hidden,
+    describe=lambda reason: f"{reason.user} on {reason.recommendation}: {reason.text[:120]}",
+    hide=lambda reason, by, why: services.reason_hide(reason=reason, moderator=by, why=why),
+    restore=lambda reason, by: services.reason_restore(reason=reason, moderator=by),
+)
 
 
 @admin.register(RecommendationReason)
@@ -76,66 +79,12 @@ class RecommendationReasonAdmin(admin.ModelAdmin):
     def hide_reasons(
         self, request: HttpRequest, queryset: QuerySet[RecommendationReason]
     ) -> TemplateResponse | None:
-        """Ask why first (the authors are told), then hide each reason through the service."""
-        form = HideReasonsForm(request.POST if "why" in request.POST else None)
-        if form.is_valid():
-            why = form.cleaned_data["why"]
-            self._apply(
-                request,
-                queryset,
-                lambda reason: services.reason_hide(reason=reason, moderator=request.user, why=why),
-                to=RecommendationReason.State.HIDDEN,
-                done="hidden",
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Hide recommendation reasons",
-            "opts": self.model._meta,
-            "reasons": list(queryset.select_related(*self.list_select_related).order_by("pk")),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "recommendations/admin/hide_reasons.html", context)
+        return hide_selected(
+            self, request, queryset.select_related(*self.list_select_related), HIDING
+        )
 
     @admin.action(description="Restore selected reasons", permissions=["moderate"])
     def restore_reasons(
         self, request: HttpRequest, queryset: QuerySet[RecommendationReason]
     ) -> None:
-        self._apply(
-            request,
-            queryset,
-            lambda reason: services.reason_restore(reason=reason, moderator=request.user),
-            to=RecommendationReason.State.VISIBLE,
-            done="restored",
-        )
-
-    def _apply(
-        self,
-        request: HttpRequest,
-        queryset: QuerySet[RecommendationReason],
-        action: Callable[[RecommendationReason], RecommendationReason],
-        *,
-        to: str,
-        done: str,
-    ) -> None:
-        changed = unchanged = 0
-        for reason in queryset.order_by("pk"):
-            if reason.state == to:
-                unchanged += 1
-                continue
-            try:
-                action(reason)
-            except (PermissionDenied, ValidationError):
-                unchanged += 1
-            else:
-                changed += 1
-        if changed:
-            self.message_user(request, f"{changed} reason(s) {done}.", messages.SUCCESS)
-        if unchanged:
-            self.message_user(
-                request,
-                f"{unchanged} reason(s) left as they were: {done} already.",
-                messages.WARNING,
-            )
+        restore_selected(self, request, queryset, HIDING)

@@ -7,13 +7,13 @@ and a row deleted from here would leave the statistics counting it.
 
 from __future__ import annotations
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
+
+from core.admin_actions import Hiding, hide_selected, restore_selected
 
 from . import services
 from .models import HIDDEN_REASON_MAX_LENGTH, Review
@@ -40,16 +40,19 @@ SHOWN = (
 )
 
 
-def reviews(count: int) -> str:
-    return f"{count} review{'' if count == 1 else 's'}"
-
-
-class HideReviewsForm(forms.Form):
-    reason = forms.CharField(
-        max_length=HIDDEN_REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Each author reads this on their review's page; nobody else does.",
-    )
+HIDING = Hiding(
+    noun="review",
+    plural="reviews",
+    effect=(
+        "These reviews will show “[hidden by a moderator]” to everyone but moderators and leave "
+        "their titles' statistics. Their authors keep their scores and read the reason below."
+    ),
+    max_length=HIDDEN_REASON_MAX_LENGTH,
+    is_hidden=lambda review: not review.is_visible,
+    describe=lambda review: f"{review}: {review.headline}" if review.headline else str(review),
+    hide=lambda review, by, why: services.review_hide(review=review, moderator=by, reason=why),
+    restore=lambda review, by: services.review_restore(review=review, moderator=by),
+)
 
 
 @admin.register(Review)
@@ -87,50 +90,8 @@ class ReviewAdmin(admin.ModelAdmin):
     def hide_reviews(
         self, request: HttpRequest, queryset: QuerySet[Review]
     ) -> TemplateResponse | None:
-        """Ask for the reason first (the authors read it), then hide each review."""
-        form = HideReviewsForm(request.POST if "reason" in request.POST else None)
-        if not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Hide reviews",
-                "opts": self.opts,
-                "reviews": list(queryset.select_related("title", "user").order_by("pk")),
-                "form": form,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            request.current_app = self.admin_site.name
-            return TemplateResponse(request, "reviews/admin/hide_reviews.html", context)
-        reason = form.cleaned_data["reason"]
-        hidden = again = 0
-        for review in queryset.order_by("pk"):
-            was_visible = review.is_visible
-            services.review_hide(review=review, moderator=request.user, reason=reason)
-            if was_visible:
-                hidden += 1
-            else:
-                again += 1
-        if hidden:
-            self.message_user(request, f"{reviews(hidden)} hidden.", messages.SUCCESS)
-        if again:
-            self.message_user(
-                request,
-                f"{reviews(again)} already hidden: the new reason replaces the old one.",
-                messages.WARNING,
-            )
-        return None
+        return hide_selected(self, request, queryset.select_related("title", "user"), HIDING)
 
     @admin.action(description="Restore selected reviews", permissions=["moderate"])
     def restore_reviews(self, request: HttpRequest, queryset: QuerySet[Review]) -> None:
-        restored = unchanged = 0
-        for review in queryset.order_by("pk"):
-            if review.is_visible:
-                unchanged += 1
-                continue
-            services.review_restore(review=review, moderator=request.user)
-            restored += 1
-        if restored:
-            self.message_user(request, f"{reviews(restored)} restored.", messages.SUCCESS)
-        if unchanged:
-            self.message_user(
-                request, f"{reviews(unchanged)} not hidden, so left as is.", messages.WARNING
-            )
+        restore_selected(self, request, queryset, HIDING)

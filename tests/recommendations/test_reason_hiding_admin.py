@@ -48,22 +48,22 @@ def test_hiding_asks_why_first_then_hides_through_the_service(moderator_client, 
     asked = hide(moderator_client, reasons[:1])
 
     assert asked.status_code == 200
-    assert 'name="why"' in asked.content.decode()
+    assert 'name="reason"' in asked.content.decode()
     assert RecommendationReason.objects.get(pk=reasons[0].pk).state == "visible"
 
-    done = hide(moderator_client, reasons[:1], why=WHY)
+    done = hide(moderator_client, reasons[:1], reason=WHY)
 
     assert done.status_code == 302
     hidden = RecommendationReason.objects.get(pk=reasons[0].pk)
     assert (hidden.state, hidden.hidden_reason) == ("hidden", WHY)
     assert reasons_count() == 1
-    assert "1 reason(s) hidden." in moderator_client.get(done["Location"]).content.decode()
+    assert "1 reason hidden." in moderator_client.get(done["Location"]).content.decode()
     filtered = moderator_client.get(f"{CHANGELIST}?state__exact=hidden").content.decode()
     assert f"/{hidden.pk}/change/" in filtered and f"/{reasons[1].pk}/change/" not in filtered
 
 
-def test_hiding_with_a_blank_why_asks_again(moderator_client, reasons):
-    response = hide(moderator_client, reasons, why="   ")
+def test_hiding_with_a_blank_reason_asks_again(moderator_client, reasons):
+    response = hide(moderator_client, reasons, reason="   ")
 
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -72,7 +72,7 @@ def test_hiding_with_a_blank_why_asks_again(moderator_client, reasons):
 
 
 def test_restoring_brings_the_selected_reasons_back(moderator_client, reasons):
-    hide(moderator_client, reasons, why=WHY)
+    hide(moderator_client, reasons, reason=WHY)
     assert reasons_count() == 0
 
     response = moderator_client.post(
@@ -92,7 +92,7 @@ def test_staff_outside_the_moderators_group_cannot_hide(client, user_factory, re
     staff.user_permissions.add(Permission.objects.get(codename="view_recommendationreason"))
     client.force_login(staff)
 
-    hide(client, reasons, why=WHY)
+    hide(client, reasons, reason=WHY)
 
     assert not RecommendationReason.objects.filter(state="hidden").exists()
     assert "Hide selected reasons" not in client.get(CHANGELIST).content.decode()
