@@ -119,3 +119,14 @@ def test_no_raw_sql_names_another_apps_table():
                         if owner[name] != room:
                             found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
     assert found == []
+
+
+def test_every_room_is_packaged():
+    """An install outside the checkout (`pip install .`) carries every room."""
+    import fnmatch
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = project["tool"]["setuptools"]["packages"]["find"]["include"]
+    unpackaged = [r for r in rooms() if not any(fnmatch.fnmatch(r, p) for p in patterns)]
+    assert unpackaged == []
