@@ -151,7 +151,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set; otherwise files under var/cache, which every process of this
 # machine shares (gunicorn's workers, the development server, the test suite's servers), so
-# two processes never disagree about a page's version or a throttle's count.
+# two processes never disagree about a page's version or a throttle's count. (Django's file
+# cache, trimmed now and then rather than on every write: core/file_cache.py.)
 CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {
@@ -160,7 +161,7 @@ CACHES: dict[str, dict[str, Any]] = {
         }
         if os.environ.get("REDIS_URL")
         else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.file_cache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }

@@ -1,0 +1,32 @@
+"""The file cache lists its folder now and then, not on every write, and still stays trimmed."""
+
+import random
+
+from core import file_cache
+from core.file_cache import FileCache
+
+
+def make(tmp_path, max_entries):
+    return FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": max_entries}})
+
+
+def test_a_write_does_not_list_the_whole_folder(tmp_path, monkeypatch):
+    cache = make(tmp_path, max_entries=100_000)
+    listings = []
+    listing = cache._list_cache_files
+    monkeypatch.setattr(cache, "_list_cache_files", lambda: listings.append(1) or listing())
+    random.seed(1)
+    for n in range(1_000):
+        cache.set(f"key-{n}", n)
+    # About one write in CULL_EVERY (200) counts the folder; Django's own counts on each.
+    assert 1 <= len(listings) <= 20
+    assert cache.get("key-999") == 999
+
+
+def test_the_folder_is_still_trimmed_to_about_its_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_cache, "CULL_EVERY", 5)
+    cache = make(tmp_path, max_entries=50)
+    random.seed(2)
+    for n in range(600):
+        cache.set(f"key-{n}", n)
+    assert len(cache._list_cache_files()) <= 50 + 5 * 10
