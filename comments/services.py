@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
-from core.moderation import moderated
+from core.moderation import announce
 from core.page_cache import COMMENTS, object_version, pages_changed
 
 from .models import Comment, CommentCount, child_path, path_segment
@@ -200,11 +200,9 @@ def _moderate(
     locked.hidden_reason = reason[: Comment._meta.get_field("hidden_reason").max_length]
     locked.save(update_fields=["state", "hidden_reason"])
     _visible_changed(locked, +1 if to == Comment.State.VISIBLE else -1)
-    moderated.send(
-        Comment, kind="comment", object_id=locked.pk, author_id=locked.author_id,
-        moderator=moderator, verb="hide" if to == Comment.State.HIDDEN else "restore",
-        note=locked.hidden_reason,
-    )  # fmt: skip
+    announce(locked, kind="comment", author_id=locked.author_id, moderator=moderator,
+             verb="hide" if to == Comment.State.HIDDEN else "restore",
+             note=locked.hidden_reason)  # fmt: skip
     return locked
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from core.models import TimeStampedModel
 
+ALREADY_REPORTED = "You have already reported this. A moderator will look at it soon."
 # What a moderator writes about an action: as long as the reason an item's app keeps.
 NOTE_MAX_LENGTH = 500
 
@@ -69,9 +70,7 @@ class Report(TimeStampedModel):
                 fields=["reporter", "kind", "object_id"],
                 condition=Q(state="open"),
                 name="report_one_open_per_member_and_item",
-                violation_error_message=(
-                    "You have already reported this. A moderator will look at it soon."
-                ),
+                violation_error_message=ALREADY_REPORTED,
             ),
             models.CheckConstraint(
                 condition=Q(state="open", resolved_at__isnull=True)

@@ -14,10 +14,9 @@ from django.utils import timezone
 from accounts.models import User
 
 from .kinds import KINDS, Item, load_items
-from .models import Action, Report
+from .models import ALREADY_REPORTED, Action, Report
 
 MODERATE_PERMISSION = "moderation.change_report"
-ALREADY_REPORTED = "You have already reported this. A moderator will look at it soon."
 
 
 def can_moderate(user: User | AnonymousUser) -> bool:

@@ -21,7 +21,7 @@ from django.db.models import F
 
 from accounts.models import User
 from core.counters import counter_add
-from core.moderation import moderated
+from core.moderation import announce
 from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
@@ -190,7 +190,8 @@ def reason_hide(
     locked.save(update_fields=["state", "hidden_reason"])
     _count_reasons(recommendation, -1)
     _pages_changed(recommendation)
-    _moderated(locked, moderator, "hide")
+    announce(locked, kind="reason", author_id=locked.user_id, moderator=moderator,
+             verb="hide", note=locked.hidden_reason)  # fmt: skip
     return locked
 
 
@@ -208,15 +209,9 @@ def reason_restore(
     locked.save(update_fields=["state", "hidden_reason"])
     _count_reasons(recommendation, +1)
     _pages_changed(recommendation)
-    _moderated(locked, moderator, "restore")
+    announce(locked, kind="reason", author_id=locked.user_id, moderator=moderator,
+             verb="restore", note=locked.hidden_reason)  # fmt: skip
     return locked
-
-
-def _moderated(reason: RecommendationReason, moderator: User | AnonymousUser, verb: str) -> None:
-    moderated.send(
-        RecommendationReason, kind="reason", object_id=reason.pk, author_id=reason.user_id,
-        moderator=moderator, verb=verb, note=reason.hidden_reason,
-    )  # fmt: skip
 
 
 def _check_why(why: str) -> str:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
-from core.moderation import moderated
+from core.moderation import announce
 from core.page_cache import REVIEWS, pages_changed, title_version
 from titles.models import Title
 
@@ -239,7 +239,8 @@ def review_hide(*, review: Review, moderator: User | AnonymousUser, reason: str)
     locked.state = Review.State.HIDDEN
     locked.hidden_reason = reason
     locked.save(update_fields=["state", "hidden_reason"])
-    _moderated(locked, moderator, "hide")
+    announce(locked, kind="review", author_id=locked.user_id, moderator=moderator,
+             verb="hide", note=locked.hidden_reason)  # fmt: skip
     return locked
 
 
@@ -258,15 +259,9 @@ def review_restore(*, review: Review, moderator: User | AnonymousUser) -> Review
     locked.save(update_fields=["state", "hidden_reason"])
     apply_review_change(stats, None, locked)
     stats.save(update_fields=REVIEW_FIELDS)
-    _moderated(locked, moderator, "restore")
+    announce(locked, kind="review", author_id=locked.user_id, moderator=moderator,
+             verb="restore", note=locked.hidden_reason)  # fmt: skip
     return locked
-
-
-def _moderated(review: Review, moderator: User | AnonymousUser, verb: str) -> None:
-    moderated.send(
-        Review, kind="review", object_id=review.pk, author_id=review.user_id,
-        moderator=moderator, verb=verb, note=review.hidden_reason,
-    )  # fmt: skip
 
 
 def _helpfulness_changed(review: Review) -> Review:
