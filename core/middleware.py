@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import math
+import time
+from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse
 
-from core import personal
+from core import personal, replicas
 
 
 class RejectNulCharacters:
@@ -62,3 +70,96 @@ class FillPersonalParts:
             content = personal.fill(request, content, as_visitor=as_visitor)
             response.content = content.encode(response.charset)
         return response
+
+
+class ReadReplicas:
+    """Reads of GET and HEAD requests from a replica, and each client's own writes seen at once.
+
+    After any other request, the primary's WAL position goes into a signed cookie; reads that
+    carry it wait for a replica that has replayed that far, or go to the primary (see
+    core/replicas.py). A request during which a replica failed is served again from the
+    primary. Without replicas this does nothing, and asks nothing of the database.
+    """
+
+    COOKIE = "written"
+    SALT = "core.replicas"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not replicas.aliases():
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            response = self.get_response(request)
+            self._remember_write(response)
+            return response
+        with replicas.replica_reads(self._needed(request)) as reads:
+            response = self.get_response(request)
+        if reads.failed:
+            response = self.get_response(request)
+        return response
+
+    def _needed(self, request: HttpRequest) -> int:
+        value = request.get_signed_cookie(self.COOKIE, default="", salt=self.SALT) or ""
+        return int(value) if value.isdigit() else 0
+
+    def _remember_write(self, response: HttpResponse) -> None:
+        try:
+            position = replicas.written_position()
+        except DatabaseError:
+            return  # the primary is gone: the response says what failed already
+        # Long enough for any replica still behind this write to count as lagging, and be
+        # skipped (core/replicas.py).
+        keep = math.ceil(settings.REPLICA_MAX_LAG_SECONDS + settings.REPLICA_CHECK_SECONDS) + 1
+        response.set_signed_cookie(
+            self.COOKIE,
+            str(position),
+            salt=self.SALT,
+            max_age=keep,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+
+
+REQUEST_LOG = logging.getLogger("dramadb.requests")
+
+
+class LogRequests:
+    """One log line per request: method, address, status, time and queries, with the
+    databases that answered them ("dramadb.requests" at INFO; `make serve` turns it on)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.on = REQUEST_LOG.isEnabledFor(logging.INFO)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.on:
+            return self.get_response(request)
+        counts: Counter[str] = Counter()
+        started = time.perf_counter()
+        with contextlib.ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(_Count(alias, counts)))
+            response = self.get_response(request)
+        REQUEST_LOG.info(
+            "%s %s %s %.1f ms %d queries %s",
+            request.method,
+            request.get_full_path(),
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+            counts.total(),
+            "+".join(sorted(counts)) or "-",
+        )
+        return response
+
+
+class _Count:
+    def __init__(self, alias: str, counts: Counter[str]) -> None:
+        self.alias = alias
+        self.counts = counts
+
+    def __call__(self, execute: Callable, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.counts[self.alias] += 1
+        return execute(sql, params, many, context)

@@ -32,7 +32,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core import personal
+from core import personal, replicas
 
 VERSION_PREFIX = "page-version:"
 # Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
@@ -75,24 +75,40 @@ def pages_changed(*keys: str) -> None:
 
     The move on commit is the guarantee: a page rendered between the two moves, from data
     read before the commit, is stored under a version nobody asks for afterwards. The move
-    now lets later reads in the same transaction see the change too.
+    now lets later reads in the same transaction see the change too. With read replicas, the
+    version moved on commit names the primary's WAL position, and a page rendered for it is
+    read from a replica that has replayed that far (core/replicas.py).
     """
     if keys:
         _move(keys)
-        transaction.on_commit(lambda: _move(keys))
+        transaction.on_commit(lambda: _move(keys, replicas.written_position()))
 
 
-def _move(keys: Iterable[str]) -> None:
-    cache.set_many({VERSION_PREFIX + key: secrets.token_hex(8) for key in keys}, timeout=None)
+def _move(keys: Iterable[str], written: int | None = None) -> None:
+    cache.set_many({VERSION_PREFIX + key: _token(written) for key in keys}, timeout=None)
+
+
+def _token(written: int | None) -> str:
+    token = secrets.token_hex(8)
+    return token if written is None else f"{token}@{written}"
+
+
+def _newest_write(current: list[str]) -> int:
+    """The newest WAL position the versions name: what a page rendered for them must see."""
+    return max((int(v.rpartition("@")[2]) for v in current if "@" in v), default=0)
 
 
 def versions(keys: Iterable[str]) -> list[str]:
-    """The current version of each key, made up (and stored) for keys that have none."""
+    """The current version of each key, made up (and stored) for keys that have none.
+
+    A made-up version names the primary's WAL position now (with replicas): the page could
+    show anything written before it.
+    """
     names = [VERSION_PREFIX + key for key in keys]
     found = cache.get_many(names)
     for name in names:
         if name not in found:
-            cache.add(name, secrets.token_hex(8), timeout=None)
+            cache.add(name, _token(replicas.written_position()), timeout=None)
             found[name] = cache.get(name)
     return [f"{name}={found[name]}" for name in names]
 
@@ -117,7 +133,8 @@ def cached_page(depends: Depends) -> Callable:
             if not _shared(request):
                 response = view(request, *args, **kwargs)
                 return _private(response) if member else response
-            tag = _etag(request, versions(depends(request, *args, **kwargs)))
+            current = versions(depends(request, *args, **kwargs))
+            tag = _etag(request, current)
             if not member:
                 if request.headers.get("If-None-Match") == tag:
                     return _for_visitors(HttpResponseNotModified(), tag)
@@ -126,6 +143,7 @@ def cached_page(depends: Depends) -> Callable:
             if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
                 response = _stored_response(stored)
             else:
+                replicas.read_at_least(_newest_write(current))
                 response = _as_visitor(view, request, *args, **kwargs)
                 if not _storable(request, response):
                     return _private(response) if member else response

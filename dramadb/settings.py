@@ -1,61 +1,16 @@
 """Settings for dramadb, read from the environment with defaults that work in development."""
 
 import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 
+from dramadb.environment import envbool, envfloat, envint, envlist, secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DRAMADB_VAR_DIR", BASE_DIR / "var"))
-
-
-def envbool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def envint(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
-
-
-def envfloat(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    return float(value) if value else default
-
-
-def envlist(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def secret_key(var_dir: Path) -> str:
-    """SECRET_KEY from the environment, else a random one kept in var/secret_key.
-
-    Several app servers must share one key: set SECRET_KEY for them (README, "Environment").
-    """
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    stored = var_dir / "secret_key"
-    if not stored.exists() or not stored.read_text().strip():
-        # Written whole under another name, then linked into place: two processes starting
-        # at once agree on the first key, and a crash never leaves an empty file behind.
-        var_dir.mkdir(parents=True, exist_ok=True)
-        draft = var_dir / f".secret_key.{os.getpid()}"
-        draft.write_text(secrets.token_urlsafe(64))
-        draft.chmod(0o600)
-        try:
-            os.link(draft, stored)
-        except FileExistsError:
-            if not stored.read_text().strip():
-                os.replace(draft, stored)
-        finally:
-            draft.unlink(missing_ok=True)
-    return stored.read_text().strip()
 
 
 # Off unless asked for: `make run` turns it on; production, tests and the benchmark run without.
@@ -95,12 +50,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its time and query count cover everything else.
+    "core.middleware.LogRequests",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages go out compressed (static files are compressed ahead by WhiteNoise). Django masks
     # the CSRF token afresh in every response, which keeps compression from leaking it.
     "django.middleware.gzip.GZipMiddleware",
     "core.middleware.RejectNulCharacters",
+    # Around everything that reads: sessions, members and pages (core/replicas.py).
+    "core.middleware.ReadReplicas",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,6 +106,26 @@ DATABASES = {
     )
     | {"CONN_MAX_AGE": envint("CONN_MAX_AGE", 0), "CONN_HEALTH_CHECKS": True}
 }
+
+# Read replicas (core/replicas.py): DATABASE_REPLICA_URLS, comma-separated, adds the aliases
+# replica_1, replica_2… Pages read from a replica that has replayed what they must show, and
+# a member's reads stay on the primary until a replica has replayed that member's writes.
+# Each process asks a replica where it stands every REPLICA_CHECK_SECONDS; one lagging more
+# than REPLICA_MAX_LAG_SECONDS is skipped, and one that fails is left alone for
+# REPLICA_RETRY_SECONDS (connecting gives up after REPLICA_CONNECT_TIMEOUT seconds).
+REPLICA_CHECK_SECONDS = envfloat("REPLICA_CHECK_SECONDS", 1.0)
+REPLICA_MAX_LAG_SECONDS = envfloat("REPLICA_MAX_LAG_SECONDS", 30.0)
+REPLICA_RETRY_SECONDS = envfloat("REPLICA_RETRY_SECONDS", 10.0)
+for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
+    _replica = dj_database_url.parse(_url)
+    DATABASES[f"replica_{_number}"] = _replica | {
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {"connect_timeout": envint("REPLICA_CONNECT_TIMEOUT", 2)}
+        | _replica.get("OPTIONS", {}),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set; otherwise files under var/cache, which every process of this
@@ -199,8 +178,30 @@ SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG)
 # In production static files get hashed names from a manifest (`collectstatic`), compressed
 # and cached for a year by WhiteNoise; in development (and the test suite) plain names.
 STATIC_MANIFEST = envbool("STATIC_MANIFEST", not DEBUG)
+# Uploads go to MEDIA_ROOT, or to an S3-compatible bucket when MEDIA_BUCKET is set (install
+# the `s3` extra: django-storages with boto3). Stored names are never reused, so the files
+# are public and a CDN may keep them; MEDIA_BUCKET_DOMAIN serves them from such a domain.
+MEDIA_BUCKET = os.environ.get("MEDIA_BUCKET", "")
+MEDIA_STORAGE: dict[str, Any] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_BUCKET_ENDPOINT") or None,
+            "region_name": os.environ.get("MEDIA_BUCKET_REGION") or None,
+            "access_key": os.environ.get("MEDIA_BUCKET_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("MEDIA_BUCKET_SECRET_KEY") or None,
+            "custom_domain": os.environ.get("MEDIA_BUCKET_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if MEDIA_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -260,6 +261,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers ask for these over plain HTTP (dramadb/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
@@ -323,8 +326,21 @@ MODERATION_HISTORY_SHOWN = envint("MODERATION_HISTORY_SHOWN", 10)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"request": {"format": "[%(asctime)s] [%(process)d] %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "request"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One line per request with its time and queries (core.middleware.LogRequests), when
+    # REQUEST_LOG is on, as `make serve` has it.
+    "loggers": {
+        "dramadb.requests": {
+            "handlers": ["requests"],
+            "propagate": False,
+            "level": "INFO" if envbool("REQUEST_LOG", False) else "WARNING",
+        }
+    },
 }
 
 # Ratings: m in the weighted score WR = v/(v+m)·R + m/(v+m)·C, and list sizes on pages.

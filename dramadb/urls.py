@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
+from dramadb import health
+
 admin.site.site_header = "dramadb editors"
 admin.site.site_title = "dramadb admin"
 
@@ -20,6 +22,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("moderation.urls")),
     path("", include("bench.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 handler500 = "front.errors.server_error"

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -23,6 +22,7 @@ from django.db.models.functions import Coalesce, JSONObject
 
 from accounts.models import User
 from core.pagination import stored_count_page
+from core.replicas import read_connection
 from titles.models import Title
 
 from .models import (
@@ -219,7 +219,7 @@ def vote_states(user: User | AnonymousUser, ids: list[int]) -> dict[int, tuple[b
     guests. "Yours": the user gave a reason for the pair, so may not vote for it."""
     if not user.is_authenticated or not ids:
         return {}
-    with connection.cursor() as cursor:
+    with read_connection(RecommendationVote).cursor() as cursor:
         cursor.execute(VOTED_AND_YOURS, {"user": user.pk, "ids": list(ids)})
         rows = cursor.fetchall()
     voted = {pk for pk, is_vote in rows if is_vote}

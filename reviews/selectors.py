@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from accounts.models import User
+from core.replicas import read_connection
 from titles.models import Credit, Title
 
 from .models import ListEntry, Review, ReviewVote, TitleStats
@@ -61,7 +61,7 @@ def member_state(
     if not user.is_authenticated or not (title_ids or review_ids):
         return MemberState()
     state = MemberState()
-    with connection.cursor() as cursor:
+    with read_connection(ListEntry).cursor() as cursor:
         params: dict[str, Any] = {"user": user.pk, "titles": list(title_ids),
                                   "reviews": list(review_ids)}  # fmt: skip
         cursor.execute(MEMBER_STATE, params)

@@ -8,11 +8,14 @@ Results come exact matches first, then names that start with the query, then the
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Model
+
+from core.replicas import read_connection
 
 from .keys import fold, match_rank
 from .models import AlternativeTitle, Person, Title
@@ -50,12 +53,13 @@ class Found(Generic[M]):
 def _matches(sql: str, query: str, threshold: float) -> list[tuple[int, float]]:
     """Ids and scores of the names within `threshold` of `query`; "<%" compares against
     pg_trgm.word_similarity_threshold, whose default is MATCH_THRESHOLD."""
-    if threshold != MATCH_THRESHOLD:
-        with transaction.atomic(), connection.cursor() as cursor:
-            # SET LOCAL keeps another threshold to this transaction.
+    connection = read_connection(Title)
+    own = threshold != MATCH_THRESHOLD
+    # SET LOCAL keeps another threshold to a transaction of its own.
+    in_transaction = transaction.atomic(using=connection.alias) if own else nullcontext()
+    with in_transaction, connection.cursor() as cursor:
+        if own:
             cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [threshold])
-            return _matches(sql, query, MATCH_THRESHOLD)
-    with connection.cursor() as cursor:
         cursor.execute(sql, {"q": query, "limit": CANDIDATES})
         return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
 

@@ -1,6 +1,6 @@
 import stat
 
-from dramadb.settings import secret_key
+from dramadb.environment import secret_key
 
 
 def test_a_key_is_made_once_kept_private_and_reused(tmp_path, monkeypatch):

@@ -1,0 +1,82 @@
+"""Two addresses for load balancers and orchestrators, answered in plain text.
+
+/healthz: this process answers, and reaches the primary database and the cache (503 if not).
+/readyz: the same, and every migration is applied, so the process may take traffic.
+Replicas are listed for the operator but never fail either: the site works without them.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
+
+from core import replicas
+
+# Once every migration is seen applied, a process need not look again.
+_migrated = False
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    return _answer(_checks())
+
+
+@never_cache
+def readyz(request: HttpRequest) -> HttpResponse:
+    checks = _checks()
+    if checks["database"] == "ok":
+        checks["migrations"] = _migrations()
+    return _answer(checks)
+
+
+def _checks() -> dict[str, str]:
+    checks = {"database": _database(), "cache": _cache()}
+    for alias in replicas.aliases():
+        replayed = replicas.standing(alias).replayed
+        checks[alias] = (
+            f"in recovery, replayed to {replicas.lsn_text(replayed)}" if replayed else "skipped"
+        )
+    return checks
+
+
+def _database() -> str:
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        return f"unreachable: {type(error).__name__}"
+    return "ok"
+
+
+def _cache() -> str:
+    try:
+        cache.set("healthz", "ok", timeout=10)
+        answer = cache.get("healthz")
+    except Exception as error:  # each backend fails with its own errors
+        return f"unreachable: {type(error).__name__}"
+    return "ok" if answer == "ok" else "not keeping what it is given"
+
+
+def _migrations() -> str:
+    global _migrated
+    if not _migrated:
+        try:
+            executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+            waiting = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        except DatabaseError as error:
+            return f"unknown: {type(error).__name__}"
+        if waiting:
+            return f"{len(waiting)} not applied"
+        _migrated = True
+    return "ok"
+
+
+def _answer(checks: dict[str, str]) -> HttpResponse:
+    failed = any(
+        value != "ok" for name, value in checks.items() if not name.startswith(replicas.PREFIX)
+    )
+    body = "".join(f"{name}: {value}\n" for name, value in checks.items())
+    return HttpResponse(body, status=503 if failed else 200, content_type="text/plain")
