@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run test lint format bench lighthouse browser backup restore
+.PHONY: install db run serve test lint format bench lighthouse browser services backup restore
 
 # Installs Debian packages named in $(1) that are not installed (a removed package whose
 # configuration files remain counts as missing), with sudo unless root.
@@ -41,6 +41,15 @@ run: db
 	trap 'kill $$rankings 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production mode on this machine (README, "Deploying"): DEBUG off, static files collected and
+# served by WhiteNoise, Django's deployment check, then gunicorn with WEB_CONCURRENCY workers
+# on HOST:PORT, logging one line per request. SIGTERM or Ctrl-C stops it gracefully.
+serve: db
+	DEBUG=false $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=false $(PY) manage.py check --deploy --fail-level WARNING
+	exec env DEBUG=false PORT=$(PORT) REQUEST_LOG=$${REQUEST_LOG:-true} CONN_MAX_AGE=$${CONN_MAX_AGE:-600} \
+	  $(BIN)/gunicorn -c python:dramadb.gunicorn dramadb.wsgi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -55,7 +64,11 @@ browser:
 	@test -f $(VNU_JAR) || npm install --silent --no-save --no-audit --no-fund \
 	  --prefix var/tools/vnu vnu-jar@$(VNU_VERSION)
 
-test: lint db browser
+# Tests of several servers start their own Redis (tests/servers/), from Debian's package.
+services:
+	$(call apt_install,redis-server)
+
+test: lint db browser services
 	$(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
