@@ -7,11 +7,13 @@ a page was read; the replica's own server says it is in recovery.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -78,6 +80,24 @@ def last_databases(site: Serve, method: str, path: str) -> str:
     return lines[-1].rsplit(" ", 1)[-1]
 
 
+@contextlib.contextmanager
+def replay_paused(pair: PostgresPair) -> Iterator[None]:
+    """The replica stops replaying once it has caught up, until the block ends."""
+    pair.wait_for_replay()
+    pair.pause_replay()
+    try:
+        yield
+    finally:
+        pair.resume_replay()
+
+
+def rate(member: Member, title: dict, score: str) -> None:
+    status, _, _ = member.post(
+        f"/titles/{title['pk']}/rate/", {"status": "completed", "score": score}
+    )
+    assert status == 302
+
+
 def visitors_read_the_replica(site: Serve, page: str) -> bool:
     return get(site.url + page)[0] == 200 and last_databases(site, "GET", page) == "replica_1"
 
@@ -119,13 +139,8 @@ def test_a_member_sees_their_rating_at_once_while_the_replica_is_paused(servers,
     site = replicated_site
     page = title["page"]
     member = Member(site.url, "rin", PASSWORD)
-    pair.wait_for_replay()
-    pair.pause_replay()
-    try:
-        status, _, _ = member.post(
-            f"/titles/{title['pk']}/rate/", {"status": "completed", "score": "8.0"}
-        )
-        assert status == 302
+    with replay_paused(pair):
+        rate(member, title, "8.0")
 
         status, html = member.get(page)
         assert status == 200 and RATED in html
@@ -135,8 +150,6 @@ def test_a_member_sees_their_rating_at_once_while_the_replica_is_paused(servers,
         _, html, _ = get(site.url + page)
         assert UNRATED in html and RATED not in html
         assert last_databases(site, "GET", page) == "replica_1"
-    finally:
-        pair.resume_replay()
 
     pair.wait_for_replay()
     eventually(lambda: RATED in get(site.url + page)[1])
@@ -152,13 +165,8 @@ def test_a_replica_lagging_past_the_limit_is_skipped(servers, replicated_site):
     site = replicated_site
     page = title["page"]
     member = Member(site.url, "rin", PASSWORD)
-    pair.wait_for_replay()
-    pair.pause_replay()
-    try:
-        status, _, _ = member.post(
-            f"/titles/{title['pk']}/rate/", {"status": "completed", "score": "9.0"}
-        )
-        assert status == 302
+    with replay_paused(pair):
+        rate(member, title, "9.0")
         pair.wait_for_receive()
         time.sleep(MAX_LAG + 0.5)
         # The replica holds the rating's WAL but has not replayed it for longer than the
@@ -166,8 +174,6 @@ def test_a_replica_lagging_past_the_limit_is_skipped(servers, replicated_site):
         _, html, _ = get(site.url + page)
         assert "Ratings: <strong>9.0</strong>/10 from 1 user" in html
         assert last_databases(site, "GET", page) == "default"
-    finally:
-        pair.resume_replay()
     pair.wait_for_replay()
     eventually(lambda: visitors_read_the_replica(site, page))
 
@@ -204,18 +210,11 @@ def test_two_app_servers_share_the_page_cache_and_throttles_through_redis(server
         # A rating through one server, with the replica behind: the other server's next
         # visitor page shows it, rendered from the primary rather than from the lagging replica.
         member = Member(one.url, "rin", PASSWORD)
-        pair.wait_for_replay()
-        pair.pause_replay()
-        try:
-            status, _, _ = member.post(
-                f"/titles/{title['pk']}/rate/", {"status": "completed", "score": "6.0"}
-            )
-            assert status == 302
+        with replay_paused(pair):
+            rate(member, title, "6.0")
             _, html, _ = get(other.url + page)
             assert "Ratings: <strong>6.0</strong>/10 from 1 user" in html
             assert last_databases(other, "GET", page) == "default"
-        finally:
-            pair.resume_replay()
 
         # The sign-up throttle counts in Redis: two accounts from this address, one through
         # each server, and the third is refused by either.
