@@ -82,9 +82,12 @@ def _ensure_database(server_uri: str, name: str) -> None:
     try:
         with conn.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            # Another process starting at the same moment may create it first.
+            # Another process starting at the same moment may create it first: PostgreSQL
+            # then says so, or, when both got past its own check, breaks a unique key.
             if cur.fetchone() is None:
-                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
+                with contextlib.suppress(
+                    psycopg2.errors.DuplicateDatabase, psycopg2.errors.UniqueViolation
+                ):
                     cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
     finally:
