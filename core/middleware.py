@@ -86,9 +86,10 @@ class ReadReplicas:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.on = bool(replicas.aliases())
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not replicas.aliases():
+        if not self.on:
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):
             response = self.get_response(request)

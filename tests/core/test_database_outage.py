@@ -5,23 +5,16 @@ package's binaries, is stopped and started under a running gunicorn (DEBUG off).
 import os
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from bench.server import ROOT, Gunicorn
-
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+from tests.servers.site import get as site_get
 
 
 def get(url: str) -> tuple[int, str]:
-    try:
-        with OPENER.open(url, timeout=20) as page:
-            return page.status, page.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+    return site_get(url)[:2]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
+from email.message import Message
 from http.cookies import SimpleCookie
 from pathlib import Path
 from types import TracebackType
@@ -130,14 +131,14 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects())
 
 
-def get(url: str, cookies: dict[str, str] | None = None) -> tuple[int, str, dict[str, str]]:
+def get(url: str, cookies: dict[str, str] | None = None) -> tuple[int, str, Message]:
     return request(url, cookies=cookies)
 
 
 def request(
     url: str, data: dict[str, str] | None = None, cookies: dict[str, str] | None = None
-) -> tuple[int, str, dict[str, str]]:
-    """One request as a visitor behind the proxy: (status, body, the cookies it set)."""
+) -> tuple[int, str, Message]:
+    """One request as a visitor behind the proxy: (status, body, response headers)."""
     headers = dict(PROXIED)
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -151,10 +152,14 @@ def request(
             status, text, header = response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
         status, text, header = error.code, error.read().decode(), error.headers
-    jar = SimpleCookie()
-    for line in header.get_all("Set-Cookie") or []:
+    return status, text, header
+
+
+def cookies_set(headers: Message) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    for line in headers.get_all("Set-Cookie") or []:
         jar.load(line)
-    return status, text, {name: morsel.value for name, morsel in jar.items()}
+    return {name: morsel.value for name, morsel in jar.items()}
 
 
 class Member:
@@ -167,11 +172,11 @@ class Member:
         assert status == 302 and "sessionid" in self.cookies, "the sign-in was refused"
 
     def get(self, path: str) -> tuple[int, str]:
-        status, text, cookies = get(self.base_url + path, self.cookies)
-        self.cookies |= cookies
+        status, text, headers = get(self.base_url + path, self.cookies)
+        self.cookies |= cookies_set(headers)
         return status, text
 
-    def post(self, path: str, data: dict[str, str]) -> tuple[int, str, dict[str, str]]:
-        status, text, cookies = request(self.base_url + path, data, self.cookies)
-        self.cookies |= cookies
-        return status, text, cookies
+    def post(self, path: str, data: dict[str, str]) -> tuple[int, str, Message]:
+        status, text, headers = request(self.base_url + path, data, self.cookies)
+        self.cookies |= cookies_set(headers)
+        return status, text, headers
