@@ -5,8 +5,14 @@ from decimal import Decimal
 from typing import Literal
 
 from django import template
+from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+
+from core.links import link
 
 register = template.Library()
 
@@ -27,6 +33,26 @@ def humandate(value: datetime | None) -> str:
     if days < RECENT.days:
         return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
     return format_date(local, DATE_FORMAT)
+
+
+register.simple_tag(link, name="link")
+
+
+@register.simple_tag
+def read_more(text: str, words: int) -> SafeString:
+    """Long text cut after `words` words, whole behind "read more", without JavaScript.
+
+    A tag rather than an included template: comment lists show dozens of them."""
+    full = linebreaks_filter(text, autoescape=True)
+    if len(text.split()) <= words:
+        return format_html("<div>{}</div>", full)
+    return format_html(
+        '<details class="read-more"><summary><span class="read-more-teaser">{}</span> '
+        '<span class="read-more-label">read more</span></summary>'
+        '<div class="read-more-full">{}</div></details>',
+        Truncator(text).words(words, truncate=" …"),
+        full,
+    )
 
 
 @register.filter

@@ -1,0 +1,72 @@
+"""`link()` makes the same addresses as `reverse()`, for any id, under any script prefix."""
+
+import pytest
+from django.http import HttpResponse
+from django.template import Context, Template
+from django.urls import (
+    NoReverseMatch,
+    clear_script_prefix,
+    path,
+    register_converter,
+    reverse,
+    set_script_prefix,
+)
+
+from core.links import link
+
+
+class HexConverter:
+    regex = "[0-9a-f]+"
+
+    def to_python(self, value: str) -> int:
+        return int(value, 16)
+
+    def to_url(self, value: int) -> str:
+        return format(value, "x")
+
+
+register_converter(HexConverter, "hex")
+# This module is also the URLconf of the test of an argument written otherwise.
+urlpatterns = [path("hex/<hex:pk>/", lambda request, pk: HttpResponse(), name="hex")]
+
+
+@pytest.mark.parametrize(
+    "viewname, args",
+    [
+        ("comments:reply", (1,)),
+        ("comments:reply", (987654321,)),
+        ("comments:thread", (42,)),
+        ("moderation:report", ("comment", 7)),
+        ("moderation:report", ("review", 7)),
+        ("comments:post", (3, 44)),
+        ("comments:post", (44, 3)),
+    ],
+)
+def test_the_same_address_as_reverse(viewname, args):
+    assert link(viewname, *args) == reverse(viewname, args=args)
+
+
+def test_the_script_prefix_of_the_moment_is_used():
+    plain = link("comments:reply", 5)
+    set_script_prefix("/site/")
+    try:
+        assert link("comments:reply", 5) == "/site" + plain == reverse("comments:reply", args=[5])
+    finally:
+        clear_script_prefix()
+    assert link("comments:reply", 5) == plain
+
+
+def test_arguments_that_do_not_fit_fail_as_with_reverse():
+    with pytest.raises(NoReverseMatch):
+        link("front:browse", 5)
+
+
+def test_an_id_written_otherwise_in_the_address_is_refused(settings):
+    settings.ROOT_URLCONF = __name__
+    with pytest.raises(ValueError, match="does not appear as it is"):
+        link("hex", 255)
+
+
+def test_the_template_tag():
+    html = Template('{% load dramadb %}{% link "comments:edit" pk %}').render(Context({"pk": 9}))
+    assert html == reverse("comments:edit", args=[9])
