@@ -4,9 +4,9 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 
 from core.images import CheckedImageField
+from core.links import link
 
 from .names import mixes_lookalike_scripts, name_key
 
@@ -41,7 +41,7 @@ class User(AbstractUser):
         return self.username
 
     def get_absolute_url(self) -> str:
-        return reverse("front:profile", kwargs={"username": self.username})
+        return link("front:profile", self.username)
 
     def clean(self) -> None:
         super().clean()  # NFKC-normalises the username and the e-mail's domain

@@ -40,6 +40,14 @@ urlpatterns = [path("hex/<hex:pk>/", lambda request, pk: HttpResponse(), name="h
         ("moderation:report", ("review", 7)),
         ("comments:post", (3, 44)),
         ("comments:post", (44, 3)),
+        ("front:title", (1, "1-litre-of-tears")),
+        ("front:title", (12, "pure_soul-2")),
+        ("front:profile", ("mika_watches",)),
+        # Not ids or words: reverse() itself, quoting and all.
+        ("front:profile", ("mika.watches@home",)),
+        ("front:profile", ("美香",)),
+        ("front:profile", ("2024",)),
+        ("comments:reply", ("12",)),
     ],
 )
 def test_the_same_address_as_reverse(viewname, args):
@@ -56,9 +64,15 @@ def test_the_script_prefix_of_the_moment_is_used():
     assert link("comments:reply", 5) == plain
 
 
-def test_arguments_that_do_not_fit_fail_as_with_reverse():
+@pytest.mark.parametrize(
+    "viewname, args",
+    [("front:browse", (5,)), ("comments:reply", ("twelve",)), ("front:title", (1, ""))],
+)
+def test_arguments_that_do_not_fit_fail_as_with_reverse(viewname, args):
     with pytest.raises(NoReverseMatch):
-        link("front:browse", 5)
+        reverse(viewname, args=args)
+    with pytest.raises(NoReverseMatch):
+        link(viewname, *args)
 
 
 def test_an_id_written_otherwise_in_the_address_is_refused(settings):

@@ -10,12 +10,12 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import DateField, F, Func, Q, Value
 from django.db.models.functions import Coalesce, Upper
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from core.history import EditHistory
 from core.images import CheckedImageField
+from core.links import link
 from core.models import TimeStampedModel
 
 from ..keys import search_key
@@ -264,7 +264,7 @@ class Title(TimeStampedModel):
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("front:title", kwargs={"pk": self.pk, "slug": self.slug})
+        return link("front:title", self.pk, self.slug)
 
     @property
     def native_language(self) -> str:
