@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from comments.selectors import comment_section
+from comments import selectors as comment_selectors
 from core.http import canonical_redirect
 from core.page_cache import (
     CATALOGUE,
@@ -40,7 +40,13 @@ LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 @cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    title = get_object_or_404(Title.objects.for_page(), pk=pk)
+    numbers = {
+        "comments_count": comment_selectors.count_column(Title),
+        "recommendations_count": recommendation_selectors.count_column(),
+    }
+    title = get_object_or_404(
+        Title.objects.for_page().select_related("stats").annotate(**numbers), pk=pk
+    )
     if response := canonical_redirect(request, slug, title):
         return response
     credits = page_credits(title, settings.CAST_PREVIEW_SIZE)
@@ -56,11 +62,14 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         ),
         "top_reviews": top_reviews,
         "more_reviews": max(stats.review_count - len(top_reviews), 0),
-        "comments": comment_section(
-            target=title, viewer=request.user, page_number=request.GET.get("cpage")
+        "comments": comment_selectors.comment_section(
+            target=title,
+            viewer=request.user,
+            page_number=request.GET.get("cpage"),
+            count=title.comments_count,
         ),
         "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
-        "recs": recommendation_selectors.title_section(title),
+        "recs": recommendation_selectors.title_section(title, title.recommendations_count),
     }
     return render(request, "front/title_detail.html", context)
 

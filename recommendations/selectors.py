@@ -75,6 +75,13 @@ def count_for_title(title: Title) -> int:
     return next(iter(row), 0)
 
 
+def count_column() -> Coalesce:
+    """`count_for_title` of each title, as a column to read with the titles, so that a page
+    showing the title saves the query: `.annotate(recommendations_count=count_column())`."""
+    stored = TitleRecommendationCount.objects.filter(title=OuterRef("pk")).values("count")
+    return Coalesce(Subquery(stored), 0)
+
+
 def _best_sql() -> str:
     """The query of `best_for_title`, with its tables named by their models.
 
@@ -165,13 +172,15 @@ def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
     )
 
 
-def title_section(title: Title) -> TitleSection:
+def title_section(title: Title, total: int | None = None) -> TitleSection:
     """Everything the title page shows about recommendations, in two or three queries:
 
-    the title's number of recommendations, its best ones (skipped when it has none), and the
-    computed similar titles when users have recommended fewer than a few.
+    the title's number of recommendations (`total`, when the page read it with the title:
+    `count_column`), its best ones (skipped when it has none), and the computed similar
+    titles when users have recommended fewer than a few.
     """
-    total = count_for_title(title)
+    if total is None:
+        total = count_for_title(title)
     best = best_for_title(title, limit=settings.RECOMMENDATIONS_ON_TITLE_PAGE) if total else []
     similar = (
         similar_for_title(title, settings.SIMILAR_TITLES_SHOWN)

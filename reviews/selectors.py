@@ -18,8 +18,12 @@ from .models import ListEntry, Review, ReviewVote, TitleStats
 
 
 def stats_for(title: Title) -> TitleStats:
-    """The title's statistics; an unsaved empty row when nobody has listed it yet."""
-    return TitleStats.objects.filter(title=title).first() or TitleStats(title=title)
+    """The title's statistics; an unsaved empty row when nobody has listed it yet. One query,
+    or none when the title was read with `select_related("stats")`."""
+    try:
+        return title.stats
+    except TitleStats.DoesNotExist:
+        return TitleStats(title=title)
 
 
 def entry_for(user: User | AnonymousUser, title: Title) -> ListEntry | None:
