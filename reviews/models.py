@@ -7,8 +7,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.urls import reverse
 
+from core.links import link
 from core.models import TimeStampedModel
 from titles.models import Title
 
@@ -36,6 +36,7 @@ class ListEntryQuerySet(models.QuerySet):
         return (
             self.filter(title=title, status__in=ListEntry.WATCHED_STATUSES)
             .select_related("user")
+            .only("user_id", "status", "user__username", "user__avatar")
             .order_by("-updated_at", "-id")[:limit]
         )
 
@@ -126,7 +127,7 @@ class ListEntry(TimeStampedModel):
         return f"{self.user} — {self.title}: {self.get_status_display()}"
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:entry_edit", kwargs={"pk": self.pk})
+        return link("reviews:entry_edit", self.pk)
 
     def clean(self) -> None:
         errors = {}
@@ -345,7 +346,7 @@ class Review(TimeStampedModel):
         return f"Review of {self.title} by {self.user}"
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:review_detail", kwargs={"pk": self.pk})
+        return link("reviews:review_detail", self.pk)
 
     @property
     def sub_scores(self) -> list[tuple[str, Decimal]]:

@@ -118,8 +118,13 @@ def list_summary(user: User, per_status: int) -> list[tuple[str, str, int, list[
 
 
 def top_reviews(title: Title, limit: int) -> list[Review]:
-    """The most helpful reviews first (Wilson lower bound of helpful votes), then newest."""
-    return list(Review.objects.filter(title=title).visible().for_display().most_helpful()[:limit])
+    """The most helpful reviews first (Wilson lower bound of helpful votes), then newest; each
+    with its author, and with `title` as its title rather than a copy read again."""
+    reviews = Review.objects.filter(title=title).visible().select_related("user").most_helpful()
+    found = list(reviews[:limit])
+    for review in found:
+        review.title = title
+    return found
 
 
 def likes(*, min_score: float, per_user: int) -> QuerySet[ListEntry, dict[str, Any]]:

@@ -61,10 +61,17 @@ class RelatedTitle(models.Model):
         return f"{self.related} is a {self.get_kind_display().lower()} of {self.title}"
 
 
+# What a link shows of a title; the rest of its columns are not read.
+LINK_FIELDS = ("slug", "title", "year")
+
+
 def related_of(title: Title) -> list[tuple[str, Title]]:
     """Every title linked to `title`, from either end, as (label, other title): one query."""
-    links = RelatedTitle.objects.filter(Q(title=title) | Q(related=title)).select_related(
-        "title", "related"
+    shown = [f"{end}__{name}" for end in ("title", "related") for name in LINK_FIELDS]
+    links = (
+        RelatedTitle.objects.filter(Q(title=title) | Q(related=title))
+        .select_related("title", "related")
+        .only("kind", *shown)
     )
     found = [
         (link.get_kind_display(), link.related)
