@@ -11,8 +11,10 @@ from .models import Article, ArticleQuerySet
 
 
 def latest_for_title(title: Title, limit: int) -> list[Article]:
-    """ "News & Articles" on a title's page: its latest published articles, one query."""
-    return list(Article.objects.published().filter(titles=title).newest_first()[:limit])
+    """ "News & Articles" on a title's page: its latest published articles, one query (their
+    bodies, which the list does not show, are not read)."""
+    articles = Article.objects.published().filter(titles=title).newest_first()
+    return list(articles.defer("body")[:limit])
 
 
 def index(*, title: Title | None = None) -> ArticleQuerySet:

@@ -78,13 +78,21 @@ class PageCredits:
     more: int  # credits that only the cast page lists
 
 
+# What a credit shows of its person; their biography and the rest are not read.
+PERSON_SHOWN = ("person__name", "person__slug", "person__photo")
+
+
 def page_credits(title: Title, preview_size: int) -> PageCredits:
     """The title page's cast preview and makers, with how many more the cast page lists.
 
     One query reads all of the title's credits (a few dozen at most): cheaper than a query
     for the preview, another for the makers and a count.
     """
-    credits = list(title.credits.in_display_order().select_related("person"))
+    credits = list(
+        title.credits.in_display_order()
+        .select_related("person")
+        .only("kind", "character_name", "order", "title_id", *PERSON_SHOWN)
+    )
     preview = [credit for credit in credits if credit.kind in CAST_KINDS][:preview_size]
     return PageCredits(
         cast_preview=preview,
