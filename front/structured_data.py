@@ -124,7 +124,7 @@ def title_data(
 ) -> Data:
     """A title as a TVSeries (or a Movie): its names, dates, people, score and reviews."""
     movie = title.kind == Title.Kind.MOVIE
-    names = [title.native_title, *(alt.name for alt in title.alternative_titles.all())]
+    names = [title.native_title, *title.other_names]
     first = _day(title.aired_from) or (str(title.year) if title.year else None)
     data: Data = {
         "@context": SCHEMA,
@@ -136,7 +136,7 @@ def title_data(
         "description": description,
         "image": image,
         "countryOfOrigin": {"@type": "Country", "name": title.country} if title.country else None,
-        "genre": [genre.name for genre in title.genres.all()],
+        "genre": [genre["name"] for genre in title.genre_links],
     }
     if movie:
         data["datePublished"] = first

@@ -57,29 +57,28 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_12_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_9_queries_at_any_size(
     client, full_title, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 12 queries:
+    # Expect 9 queries:
     # catalogue (titles)
-    #   1. the title with its network, its statistics (reviews) and its stored numbers of
-    #      comments and recommendations
-    #   2-4. its alternative titles, genres and tags (prefetched)
-    #   5. its credits with each person: the cast preview, the makers and how many more
-    #   6. its related titles, read from either end
+    #   1. the title with its network, alternative titles, genres and tags, its statistics
+    #      (reviews) and its stored numbers of comments and recommendations
+    #   2. its credits with each person: the cast preview, the makers and how many more
+    #   3. its related titles, read from either end
     # reviews (no member, so no entry, votes or own review)
-    #   7. the most helpful reviews with their authors
-    #   8. "Recently Watched By" with each member
+    #   4. the most helpful reviews with their authors
+    #   5. "Recently Watched By" with each member
     # news
-    #   9. "News & Articles": the latest articles
+    #   6. "News & Articles": the latest articles
     # recommendations
-    #   10. its best ones with the other title, first reason and author
+    #   7. its best ones with the other title, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   11. the page of threads with their authors
-    #   12. the first replies of every thread on the page, with their authors
-    with django_assert_num_queries(12):
+    #   8. the page of threads with their authors
+    #   9. the first replies of every thread on the page, with their authors
+    with django_assert_num_queries(9):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -87,19 +86,19 @@ def test_signed_out_the_title_page_runs_the_same_12_queries_at_any_size(
     assert f"Comments ({size * (size + 1)})" in html
 
 
-def test_signed_in_the_title_page_runs_the_same_17_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_14_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 17 queries when nobody has read the page yet: the 12 above, rendered as a
+    # Expect 14 queries when nobody has read the page yet: the 9 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
     #   the member's own list entry, with their review's id ("Your Rating", and "Write a
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(14):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import DateField, F, Func, Q, Value
-from django.db.models.functions import Coalesce, Upper
+from django.db.models import DateField, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, JSONObject, Upper
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -110,8 +111,23 @@ class TitleQuerySet(models.QuerySet):
         ]()
 
     def for_page(self) -> TitleQuerySet:
-        return self.select_related("network").prefetch_related(
-            "alternative_titles", "genres", "tags"
+        """Titles as their page shows them, in one query: each with its network and, read in
+        the same row, `genre_links` and `tag_links` (by name, each {"name", "slug"}) and
+        `other_names` (its alternative titles, in the order they were added).
+
+        Three prefetches would cost a query each, three times what these columns cost.
+        """
+        links = JSONObject(name="name", slug="slug")
+        return self.select_related("network").annotate(
+            genre_links=ArraySubquery(
+                Genre.objects.filter(titles=OuterRef("pk")).order_by("name").values(json=links)
+            ),
+            tag_links=ArraySubquery(
+                Tag.objects.filter(titles=OuterRef("pk")).order_by("name").values(json=links)
+            ),
+            other_names=ArraySubquery(
+                AlternativeTitle.objects.filter(title=OuterRef("pk")).order_by("id").values("name")
+            ),
         )
 
     def search(self, query: str) -> TitleQuerySet:
@@ -200,6 +216,10 @@ class Title(TimeStampedModel):
     tags = models.ManyToManyField(Tag, blank=True, related_name="titles")
 
     objects = TitleQuerySet.as_manager()
+    # Read with the title by `TitleQuerySet.for_page()`.
+    genre_links: list[dict[str, str]]
+    tag_links: list[dict[str, str]]
+    other_names: list[str]
     # Every edit, with its genres and tags as they then stood. Not recorded: the search key,
     # which save() derives from the names, and the timestamps, which the records' own dates
     # repeat.
