@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -10,14 +11,15 @@ from django.core.paginator import Page
 from django.db.models import (
     Case,
     Count,
-    Field,
+    F,
     IntegerField,
     OuterRef,
+    QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, JSONObject
 
 from accounts.models import User
 from core.pagination import stored_count_page
@@ -34,6 +36,8 @@ from .models import (
 
 # What a card shows of the other title; the rest of its columns are not read.
 CARD_TITLE = ("id", "slug", "title", "year", "poster")
+# What a card reads of the pair itself, in the model's field order (which `from_db` expects).
+RECOMMENDATION_ROW = ["id", "title_low_id", "title_high_id", "votes_count", "reasons_count"]
 # Best first: most votes, then most reasons, then the oldest.
 BEST_FIRST = ("-votes_count", "-reasons_count", "id")
 
@@ -82,86 +86,68 @@ def count_column() -> Coalesce:
     return Coalesce(Subquery(stored), 0)
 
 
-def _best_sql() -> str:
-    """The query of `best_for_title`, with its tables named by their models.
+def _side(title: Title, here: str, there: str, rows: int) -> QuerySet:
+    """The best `rows` recommendations where `title` is `here` in the pair, as plain rows.
 
-    Each side of the pair (this title as `title_low`, or as `title_high`) is one range of its
-    own index (recommendation_low_best_idx or ..._high_...), read in order and stopped after
-    `rows` rows, however many recommendations the title has; the two are merged and cut.
-    Only the other title of each pair is joined. The first reason comes from a LATERAL scan
-    per card: the reasons written on this title's page first; one from the other title's page
-    only when there is none (and labelled as such). Hidden reasons are never shown; a pair
-    whose every reason is hidden has a card without one.
-
-    Plain SQL because it runs on every title page, where the same UNION built by the ORM cost
-    more to compile than to run.
+    Each side is one range of its own index (recommendation_low_best_idx or ..._high_...),
+    read in order and stopped after `rows` rows, however many recommendations the title has.
+    Only the other title of each pair is joined, under the same column names on both sides.
     """
-    recommendations = Recommendation._meta.db_table
-    reasons = RecommendationReason._meta.db_table
-    titles = Title._meta.db_table
-    user = User._meta
-    card = ", ".join(f"other.{field.column} AS other_{field.attname}" for field in _card_fields())
-
-    def side(here: str, there: str, reasons_here_first: str) -> str:
-        return f"""(
-            SELECT rec.id, rec.title_low_id, rec.title_high_id, rec.votes_count,
-                   rec.reasons_count, {card},
-                   reason.text AS reason_text, reason.for_low AS reason_for_low,
-                   reason.username AS reason_by
-              FROM {recommendations} AS rec
-              JOIN {titles} AS other ON other.id = rec.{there}_id
-              LEFT JOIN LATERAL (
-                   SELECT r.text, r.for_low, author.username
-                     FROM {reasons} AS r
-                     JOIN {user.db_table} AS author ON author.{user.pk.column} = r.user_id
-                    WHERE r.recommendation_id = rec.id AND r.state = %(visible)s
-                    ORDER BY r.for_low {reasons_here_first} NULLS LAST, r.created_at, r.id
-                    LIMIT 1) AS reason ON TRUE
-             WHERE rec.{here}_id = %(title)s
-             ORDER BY rec.votes_count DESC, rec.reasons_count DESC, rec.id
-             LIMIT %(rows)s)"""
-
-    return f"""{side("title_low", "title_high", "DESC")}
-        UNION ALL
-        {side("title_high", "title_low", "ASC")}
-        ORDER BY votes_count DESC, reasons_count DESC, id
-        LIMIT %(limit)s OFFSET %(offset)s"""
-
-
-def _card_fields() -> list[Field]:
-    """The title columns a card shows, in the model's order (which `from_db` expects)."""
-    return [field for field in Title._meta.concrete_fields if field.attname in CARD_TITLE]
+    # The reasons written on this title's page come first; a reason from the other title's
+    # page is shown only when there is none, and labelled as such. Hidden reasons are never
+    # shown; a pair whose every reason is hidden has a card without one.
+    for_low = (
+        F("for_low").desc(nulls_last=True)
+        if here == "title_low"
+        else F("for_low").asc(nulls_last=True)
+    )
+    first = (
+        RecommendationReason.objects.visible()
+        .filter(recommendation=OuterRef("pk"))
+        .order_by(for_low, "created_at", "id")
+        .values(json=JSONObject(text="text", for_low="for_low", by="user__username"))[:1]
+    )
+    other = {f"other_{name}": F(f"{there}__{name}") for name in CARD_TITLE}
+    return (
+        Recommendation.objects.filter(**{here: title})
+        .order_by(*BEST_FIRST)
+        .values(*RECOMMENDATION_ROW, **other, first_reason=Subquery(first))[:rows]
+    )
 
 
 def best_for_title(title: Title, *, offset: int = 0, limit: int) -> list[RecommendationCard]:
-    """A title's recommendations, best first, from `offset`: one query (`_best_sql`).
+    """A title's recommendations, best first, from `offset`: one query.
 
-    Measured against `WHERE title_low = t OR title_high = t ORDER BY ... LIMIT`, which has to
-    read and sort every recommendation of the title, this stays constant as a title's
-    recommendations grow.
+    A UNION ALL of the best `offset + limit` of each side, merged and cut. Measured against
+    `WHERE title_low = t OR title_high = t ORDER BY ... LIMIT`, which has to read and sort
+    every recommendation of the title, this stays constant as a title's recommendations grow.
     """
-    params = {"title": title.pk, "rows": offset + limit, "limit": limit, "offset": offset,
-              "visible": RecommendationReason.State.VISIBLE}  # fmt: skip
-    rows = Recommendation.objects.raw(_best_sql(), params)
-    return [_card(rec, title, rows.db) for rec in rows]
+    rows = offset + limit
+    merged = (
+        _side(title, "title_low", "title_high", rows)
+        .union(_side(title, "title_high", "title_low", rows), all=True)
+        .order_by(*BEST_FIRST)[offset:rows]
+    )
+    return [_card(row, title, merged.db) for row in merged]
 
 
-def _card(rec: Recommendation, title: Title, db: str) -> RecommendationCard:
-    """A card from a row of `_best_sql`: the columns it adds are attributes of `rec`."""
-    row = vars(rec)
-    names = [field.attname for field in _card_fields()]
+def _card(row: dict[str, Any], title: Title, db: str) -> RecommendationCard:
+    """A card from a row of `_side`, with the pair and the other title as model instances."""
+    rec = Recommendation.from_db(db, RECOMMENDATION_ROW, [row[name] for name in RECOMMENDATION_ROW])
+    names = [field.attname for field in Title._meta.concrete_fields if field.attname in CARD_TITLE]
     other = Title.from_db(db, names, [row[f"other_{name}"] for name in names])
     if rec.title_low_id == title.pk:
         rec.title_low, rec.title_high = title, other
     else:
         rec.title_low, rec.title_high = other, title
-    for_low = row["reason_for_low"]
+    reason = row["first_reason"] or {}
+    for_low = reason.get("for_low")
     return RecommendationCard(
         recommendation=rec,
         other=other,
-        reason=row["reason_text"] or "",
+        reason=reason.get("text", ""),
         reason_from_other_page=for_low is not None and for_low != (rec.title_low_id == title.pk),
-        recommended_by=row["reason_by"] or "",
+        recommended_by=reason.get("by", ""),
     )
 
 
