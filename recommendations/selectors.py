@@ -34,8 +34,9 @@ from .models import (
     TitleRecommendationCount,
 )
 
-# What a card shows of the other title; the rest of its columns are not read.
-CARD_TITLE = ("id", "slug", "title", "year", "poster")
+# What a card shows of the other title, in the model's field order (which `from_db` expects);
+# the rest of its columns are not read.
+CARD_TITLE = ["id", "title", "slug", "year", "poster"]
 # What a card reads of the pair itself, in the model's field order (which `from_db` expects).
 RECOMMENDATION_ROW = ["id", "title_low_id", "title_high_id", "votes_count", "reasons_count"]
 # Best first: most votes, then most reasons, then the oldest.
@@ -134,8 +135,7 @@ def best_for_title(title: Title, *, offset: int = 0, limit: int) -> list[Recomme
 def _card(row: dict[str, Any], title: Title, db: str) -> RecommendationCard:
     """A card from a row of `_side`, with the pair and the other title as model instances."""
     rec = Recommendation.from_db(db, RECOMMENDATION_ROW, [row[name] for name in RECOMMENDATION_ROW])
-    names = [field.attname for field in Title._meta.concrete_fields if field.attname in CARD_TITLE]
-    other = Title.from_db(db, names, [row[f"other_{name}"] for name in names])
+    other = Title.from_db(db, CARD_TITLE, [row[f"other_{name}"] for name in CARD_TITLE])
     if rec.title_low_id == title.pk:
         rec.title_low, rec.title_high = title, other
     else:
