@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences, scalar
+from titles.models import Title
 
 from .models import ListEntry, Review, ReviewVote
 from .review_demo import SENTENCES
@@ -61,6 +62,10 @@ def generate_entries(scale: Scale, progress: Progress, *, users: int, titles: in
         """
         chunked(update, _entries_sql(source), scale.users, 4, users=users, hot=hot_title,
                 step=step)  # fmt: skip
+    with progress.step("plans only, on titles not aired yet"):
+        ListEntry.objects.filter(title__in=Title.objects.upcoming()).exclude(
+            status=ListEntry.Status.PLAN_TO_WATCH
+        ).update(status=ListEntry.Status.PLAN_TO_WATCH, score=None, episodes_seen=0)
 
 
 REVIEW_SQL = """

@@ -113,6 +113,8 @@ def _spread_entries(title: Title, viewers: list[int], seed: int) -> list[ListEnt
     entries = []
     for user_id in users:
         status = rng.choices(list(ListEntry.Status), weights=[15, 55, 20, 5, 5])[0]
+        if not title.has_aired:  # only planned until it airs
+            status = ListEntry.Status.PLAN_TO_WATCH
         score = None
         if status != ListEntry.Status.PLAN_TO_WATCH:
             raw = min(10.0, max(1.0, rng.gauss(mean, 1.1)))

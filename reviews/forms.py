@@ -34,6 +34,27 @@ def blank_choice_label(field: forms.Field, label: str) -> None:
     field.choices = [("", label), *list(field.choices)[1:]]
 
 
+def status_for_new_entry(title: Title) -> str:
+    """What a member most likely means by adding the title: to plan it before it airs, to
+    follow it while it airs, to have seen it after."""
+    if not title.has_aired:
+        return ListEntry.Status.PLAN_TO_WATCH
+    if title.status == Title.Status.AIRING:
+        return ListEntry.Status.WATCHING
+    return ListEntry.Status.COMPLETED
+
+
+def only_planning(form: forms.ModelForm) -> None:
+    """Before a title airs, Plan to Watch is its only status, with nothing else to fill in."""
+    for name in ("score", "episodes_seen", "started_on", "finished_on"):
+        form.fields.pop(name, None)
+    status = form.fields["status"]
+    if not isinstance(status, forms.ChoiceField):
+        raise TypeError(f"{status!r} has no choices")
+    status.choices = [(ListEntry.Status.PLAN_TO_WATCH, ListEntry.Status.PLAN_TO_WATCH.label)]
+    status.help_text = "You can rate it once it airs."
+
+
 class ListEntryForm(forms.ModelForm):
     class Meta:
         model = ListEntry
@@ -48,8 +69,15 @@ class ListEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         blank_choice_label(self.fields["score"], "— no score —")
-        if "episodes_seen" in self.fields and self.instance.title_id:
-            limit_episodes(self.fields["episodes_seen"], self.instance.title)
+        title = self.instance.title if self.instance.title_id else None
+        if title is None:
+            return
+        if not self.instance.pk:
+            self.initial["status"] = status_for_new_entry(title)
+        if not title.has_aired:
+            only_planning(self)
+        elif "episodes_seen" in self.fields:
+            limit_episodes(self.fields["episodes_seen"], title)
 
 
 class QuickEntryForm(ListEntryForm):

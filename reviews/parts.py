@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
@@ -39,11 +40,25 @@ def _votes(viewer: Viewer, args: Any) -> dict[int, bool]:
 
 
 @personal_part("reviews.your_entry", load=_entries)
-def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slug: str) -> str:
-    """ "Your Rating" and list status of the title page: a form for members."""
-    title = Title(pk=int(title_id), slug=slug)
+def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slug: str,
+               episodes: str = "", year: str = "", aired_from: str = "",
+               aired_to: str = "") -> str:  # fmt: skip
+    """ "Your Rating" and list status of the title page: a form for members. The title's
+    episodes and dates say what the form offers (only planning before it airs)."""
+    title = Title(
+        pk=int(title_id),
+        slug=slug,
+        episodes=int(episodes) if episodes else None,
+        year=int(year) if year else None,
+        aired_from=date.fromisoformat(aired_from) if aired_from else None,
+        aired_to=date.fromisoformat(aired_to) if aired_to else None,
+    )
     entry = entries.get(title.pk)
-    form = QuickEntryForm(instance=entry) if viewer.user.is_authenticated else None
+    if entry is not None:
+        entry.title = title
+    form = None
+    if viewer.user.is_authenticated:
+        form = QuickEntryForm(instance=entry or ListEntry(title=title))
     return your_entry_html(title, entry, form, viewer.csrf_token if form else "")
 
 
@@ -72,15 +87,14 @@ def your_entry_html(
             '<form method="post" action="{rate}" class="d-flex flex-wrap align-items-end gap-2"'
             ' data-hx-post="{rate}" data-hx-target="#your-entry" data-hx-swap="outerHTML">'
             '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
-            '<div><label for="your-score" class="form-label small mb-0 fw-semibold">Your Rating:'
-            "</label>{score}</div>"
+            "{score}"
             '<div><label for="your-status" class="form-label small mb-0 fw-semibold">Status'
             "</label>{status}</div>"
             '<button type="submit" class="btn btn-sm btn-primary">{save}</button>{more}</form>'
             "{errors}{listed}",
             rate=rate,
             token=token,
-            score=form["score"],
+            score=_score_field(form),
             status=form["status"],
             save="Save" if entry else "Add to my list",
             more=more,
@@ -96,14 +110,32 @@ def your_entry_html(
     )
 
 
+def _score_field(form: QuickEntryForm) -> SafeString:
+    """The score's select, or why there is none: the title has not aired."""
+    if "score" not in form.fields:
+        return format_html(
+            '<p class="small mb-1"><span class="fw-semibold">Your Rating:</span> {}</p>',
+            form["status"].help_text,
+        )
+    return format_html(
+        '<div><label for="your-score" class="form-label small mb-0 fw-semibold">Your Rating:'
+        "</label>{}</div>",
+        form["score"],
+    )
+
+
 def _on_your_list(entry: ListEntry | None) -> SafeString:
+    """The member's entry in words: its status, progress and score."""
     if entry is None:
         return SafeString()
-    score = f", your rating {entry.score}" if entry.score else ""
+    words = [entry.get_status_display()]
+    if entry.episodes_seen and entry.status != ListEntry.Status.COMPLETED:
+        total = entry.title.episodes
+        words.append(f"episode {entry.episodes_seen}" + (f" of {total}" if total else ""))
+    if entry.score:
+        words.append(f"your rating {entry.score}")
     return format_html(
-        '<p class="small text-body-secondary mb-0 mt-1">On your list: {}{}.</p>',
-        entry.get_status_display(),
-        score,
+        '<p class="small text-body-secondary mb-0 mt-1">On your list: {}.</p>', ", ".join(words)
     )
 
 

@@ -15,7 +15,7 @@ from core.moderation import announce
 from core.page_cache import REVIEWS, pages_changed, title_version
 from titles.models import Title
 
-from .models import HIDDEN_REASON_MAX_LENGTH, ListEntry, Review, ReviewVote
+from .models import HIDDEN_REASON_MAX_LENGTH, PLANNED_WITHOUT_SCORE, ListEntry, Review, ReviewVote
 from .scores import SUB_SCORES
 from .stats import (
     WilsonLowerBound,
@@ -24,6 +24,7 @@ from .stats import (
     counted_copy,
     stats_for_update,
 )
+from .unaired import not_aired_message
 
 RATING_FIELDS = ["ratings_count", "ratings_sum", "histogram", "watchers"]
 REVIEW_FIELDS = ["review_count", *[f"{name}_sum" for name, _ in SUB_SCORES]]
@@ -60,8 +61,18 @@ def list_entry_save(
 
     A member who reviewed the title has one score for it, the review's Overall: a new score
     becomes the review's Overall too, and a score cannot be taken away while the review
-    stands.
+    stands. Before the title airs it can only be planned.
     """
+    if not title.has_aired and (
+        status != ListEntry.Status.PLAN_TO_WATCH
+        or score is not None
+        or episodes_seen
+        or started_on
+        or finished_on
+    ):
+        raise ValidationError(not_aired_message(title), code="not_aired")
+    if status == ListEntry.Status.PLAN_TO_WATCH and score is not None:
+        raise ValidationError({"score": PLANNED_WITHOUT_SCORE}, code="planned")
     stats = stats_for_update(title.pk)
     review = Review.objects.select_for_update().filter(user=user, title=title).first()
     if review is not None and score is None:
@@ -94,10 +105,10 @@ def list_entry_set_score(
     *, user: User, title: Title, score: Decimal | None, episodes_seen: int | None = None
 ) -> ListEntry:
     """Change the user's score for `title` (and episodes seen, when given), keeping the
-    entry's status and dates; a title not yet on the list is added as Completed, or as
-    Watching when fewer than all its episodes were seen."""
+    entry's status and dates; a title not yet on the list (or only planned) is added as
+    Completed, or as Watching when fewer than all its episodes were seen."""
     entry = ListEntry.objects.filter(user=user, title=title).first()
-    if entry is None:
+    if entry is None or (entry.status == ListEntry.Status.PLAN_TO_WATCH and score is not None):
         seen = (title.episodes or 0) if episodes_seen is None else episodes_seen
         finished = title.episodes is None or seen >= title.episodes
         status = ListEntry.Status.COMPLETED if finished else ListEntry.Status.WATCHING
@@ -133,6 +144,8 @@ def list_entry_remove(*, user: User, title: Title) -> None:
 @transaction.atomic
 def review_submit(*, user: User, title: Title, data: dict) -> Review:
     """Write the user's review of `title`; the Overall becomes their score for it."""
+    if not title.has_aired:
+        raise ValidationError(not_aired_message(title), code="not_aired")
     stats = stats_for_update(title.pk)
     if Review.objects.filter(user=user, title=title).exists():
         raise ValidationError(

@@ -37,7 +37,7 @@ def _save(
             user=signed_in_member(request),
             title=title,
             status=data["status"],
-            score=data["score"],
+            score=data.get("score"),
             episodes_seen=episodes_seen,
             started_on=data.get("started_on", entry.started_on),
             finished_on=data.get("finished_on", entry.finished_on),

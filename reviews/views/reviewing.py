@@ -20,6 +20,7 @@ from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review
 from reviews.parts import helpful_html
+from reviews.unaired import not_aired_message
 from titles.models import Title
 
 SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest Overall"),
@@ -39,6 +40,10 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     if existing is not None:
         messages.info(request, "You have already reviewed this title; here you can edit it.")
         return redirect("reviews:review_edit", pk=existing.pk)
+    if not title.has_aired:
+        context = {"title": title, "message": not_aired_message(title)}
+        status = 422 if request.method == "POST" else 200
+        return render(request, "reviews/review_not_aired.html", context, status=status)
     entry = selectors.entry_for(user, title)
     # Most people review what they finished; the list entry knows better when there is one.
     initial = {"episodes_seen": title.episodes or 0}

@@ -306,6 +306,12 @@ class Title(TimeStampedModel):
         return self.Status.FINISHED
 
     @property
+    def has_aired(self) -> bool:
+        """Has the first episode been shown (or is nothing known of the dates)? Before then a
+        title can only be planned: nobody can score, review or have watched it."""
+        return self.status != self.Status.UPCOMING
+
+    @property
     def status_label(self) -> str:
         return self.Status(self.status).label if self.status else ""
 

@@ -1,0 +1,20 @@
+"""What members think of titles: list entries, reviews and votes, and each title's statistics."""
+
+from .entries import PLANNED_WITHOUT_SCORE, ListEntry, ListEntryQuerySet, episodes_seen_error
+from .reviews import HIDDEN_REASON_MAX_LENGTH, Review, ReviewQuerySet, ReviewVote, characters
+from .stats import HISTOGRAM_BUCKETS, TitleStats, empty_histogram
+
+__all__ = [
+    "HIDDEN_REASON_MAX_LENGTH",
+    "HISTOGRAM_BUCKETS",
+    "PLANNED_WITHOUT_SCORE",
+    "ListEntry",
+    "ListEntryQuerySet",
+    "Review",
+    "ReviewQuerySet",
+    "ReviewVote",
+    "TitleStats",
+    "characters",
+    "empty_histogram",
+    "episodes_seen_error",
+]
