@@ -29,6 +29,7 @@ from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
+from reviews.models import TitleStats
 from titles.models import Title, page_credits, related_of
 
 from .browse import RANKINGS, RankingForm, browse
@@ -81,7 +82,11 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 
 def help_ratings(request: HttpRequest) -> HttpResponse:
-    return render(request, "front/help_ratings.html", {"m": settings.RATING_WEIGHT_MIN_VOTES})
+    return render(
+        request,
+        "front/help_ratings.html",
+        {"m": settings.RATING_WEIGHT_MIN_VOTES, "ranked_from": TitleStats().ranked_from},
+    )
 
 
 def help_recommendations(request: HttpRequest) -> HttpResponse:
@@ -112,10 +117,8 @@ def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
     params = request.GET.copy()
     params["sort"] = by
+    # Only ranked titles are listed: those with enough scores (reviews.stats.rankings_refresh).
     _, titles, active, _ = browse(params)
-    if by == "score":
-        # Only titles with enough scores for the weighted score to mean something.
-        titles = titles.filter(stats__ratings_count__gte=settings.TOP_MIN_RATINGS)
     page = countless_page(titles, request.GET.get("page"), settings.TITLES_PER_PAGE)
     heading, intro = RANKINGS[by]
     context = {"heading": heading, "intro": intro.format(n=settings.TOP_MIN_RATINGS),

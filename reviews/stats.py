@@ -206,7 +206,8 @@ def rankings_refresh() -> int:
     """Recompute every title's weighted score, rank, trending count and popularity in four
     statements.
 
-    Ranked is the position by weighted score among titles with at least one score;
+    Ranked is the position by weighted score among titles scored by at least TOP_MIN_RATINGS
+    members (the others are not ranked, so the title page's #N is its place on /top/);
     Popularity is the position by the number of users with the title on a list. Returns how
     many rows changed; when any did, the pages that show ranks are made afresh.
     """
@@ -233,12 +234,13 @@ def rankings_refresh() -> int:
             """
             UPDATE reviews_titlestats AS s
                SET rank = r.position
-              FROM (SELECT s2.title_id, CASE WHEN s2.ratings_count = 0 THEN NULL ELSE
-                           row_number() OVER (ORDER BY s2.ratings_count = 0,
+              FROM (SELECT s2.title_id, CASE WHEN s2.ratings_count < %(least)s THEN NULL ELSE
+                           row_number() OVER (ORDER BY s2.ratings_count < %(least)s,
                                               s2.weighted_score DESC, s2.title_id) END AS position
                       FROM reviews_titlestats AS s2) AS r
              WHERE r.title_id = s.title_id AND s.rank IS DISTINCT FROM r.position
-            """
+            """,
+            {"least": TitleStats().ranked_from},
         )
         changed += cursor.rowcount
         cursor.execute(

@@ -56,7 +56,7 @@ def test_it_previews_only_the_first_cast_members(client, seed_title):
 def test_a_title_nobody_has_rated_shows_no_made_up_numbers(client, seed_title):
     html = client.get(seed_title.get_absolute_url()).content.decode()
     assert "no ratings yet" in html
-    assert "<dt>Ranked</dt><dd>N/A</dd>" in html
+    assert "<dt>Ranked</dt><dd>N/A <span" in html
     assert "Recently Watched By" not in html
 
 

@@ -12,7 +12,7 @@ def test_the_weighted_score_follows_the_published_formula():
     assert weighted_score(mean=10.0, count=0, overall_mean=7.0, m=100) == pytest.approx(7.0)
 
 
-@override_settings(RATING_WEIGHT_MIN_VOTES=10)
+@override_settings(RATING_WEIGHT_MIN_VOTES=10, TOP_MIN_RATINGS=1)
 def test_many_good_scores_outrank_a_few_perfect_ones(title_factory, user_factory, rate):
     loved = title_factory(title="Loved by many")
     niche = title_factory(title="Two fans")

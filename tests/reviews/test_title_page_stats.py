@@ -13,8 +13,9 @@ SCORES = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "re
 
 
 def test_the_header_and_sidebar_show_the_stored_statistics(
-    client, title_factory, user_factory, rate
+    client, title_factory, user_factory, rate, settings
 ):
+    settings.TOP_MIN_RATINGS = 3
     title = title_factory()
     for score in ["9.0", "9.5", "8.5"]:
         rate(user_factory(), title, score)
