@@ -81,3 +81,24 @@ def test_its_query_count_does_not_grow_with_the_site(
     with django_assert_num_queries(6):
         response = client.get("/")
     assert response.status_code == 200
+
+
+def test_a_spoiler_review_is_folded_in_the_latest_reviews(client, title_factory):
+    from tests.reviews.factories import ReviewFactory
+
+    ReviewFactory(
+        title=title_factory(title="Hidden ending"),
+        headline="What a finale",
+        is_spoiler=True,
+        body="The heroine secretly survives the last episode. " + "More words follow. " * 20,
+    )
+    html = client.get("/").content.decode()
+    assert "What a finale" in html
+    start = html.index('id="home-reviews"')
+    section = html[start : html.index("</section>", start)]
+    # The text is in the page only inside a closed fold that says what it holds.
+    assert section.count("secretly survives") == 1
+    fold = section[section.index("<details") : section.index("</details>")]
+    assert "secretly survives" in fold
+    assert "<details open" not in fold
+    assert "Contains spoilers" in fold
