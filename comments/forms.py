@@ -23,4 +23,7 @@ class CommentForm(forms.Form):
 def comment_form(data=None, *, parent_id: int | None = None, initial=None) -> CommentForm:
     """A form whose field ids stay unique when several reply forms share one page."""
     auto_id = f"id_reply_{parent_id}_%s" if parent_id else "id_comment_%s"
-    return CommentForm(data, initial=initial, auto_id=auto_id)
+    form = CommentForm(data, initial=initial, auto_id=auto_id)
+    if parent_id:
+        form.fields["body"].label = "Your reply"
+    return form

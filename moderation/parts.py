@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 
 from core.personal import Viewer, personal_part
 
+from .selectors import open_reports_of
 from .services import can_moderate
 
 
@@ -17,4 +18,23 @@ def queue_link(viewer: Viewer, loaded: None) -> SafeString:
     return format_html(
         '<li class="nav-item"><a class="nav-link" href="{}">Moderation</a></li>',
         reverse("moderation:queue"),
+    )
+
+
+def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> set[tuple[str, int]]:
+    """The items among the page's Report links that the viewer has an open report of: one
+    query for the whole page, none for visitors."""
+    if not viewer.user.is_authenticated:
+        return set()
+    return open_reports_of(viewer.user, [(kind, int(pk)) for kind, pk in args])
+
+
+@personal_part("moderation.report_link", load=_reported_by_viewer)
+def report_link(viewer: Viewer, reported: set[tuple[str, int]], kind: str, pk: str, *,
+                content: str) -> str:  # fmt: skip
+    """A Report link (`content`), or "Reported" for the member whose report of it is open."""
+    if (kind, int(pk)) not in reported:
+        return content
+    return format_html(
+        '<span class="text-body-secondary" id="reported-{}-{}">Reported</span>', kind, pk
     )

@@ -125,3 +125,14 @@ def author_recent_actions(author: User | None) -> list[Action]:
         return []
     actions = Action.objects.filter(author=author).select_related("moderator")
     return list(actions.order_by("-created_at", "-id")[: settings.MODERATION_HISTORY_SHOWN])
+
+
+def open_reports_of(reporter: User, items: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Which of `items` ((kind, id) pairs) `reporter` has an open report of."""
+    wanted = Q()
+    for kind, object_id in set(items):
+        wanted |= Q(kind=kind, object_id=object_id)
+    if not wanted:
+        return set()
+    found = Report.objects.filter(wanted, reporter=reporter, state=Report.State.OPEN)
+    return set(found.values_list("kind", "object_id"))

@@ -49,14 +49,16 @@ def test_reviews_pages_query_counts_do_not_grow(
     title = title_factory()
     make_reviews(title, user_factory, size)
     client.force_login(user)
-    # Expect 7 queries: the user (the session comes from the cache), the user's permissions
+    # Expect 8 queries: the user (the session comes from the cache), the user's permissions
     # and their groups' (read once, then cached), the title, its statistics (for the count),
-    # one page of reviews with authors, and the user's votes on them.
-    with django_assert_num_queries(7):
+    # one page of reviews with authors, the user's votes on them and their open reports of
+    # them (a reported review's link reads "Reported").
+    with django_assert_num_queries(8):
         client.get(f"/titles/{title.pk}-{title.slug}/reviews/?sort=newest")
     author = Review.objects.first().user
-    # Expect 5 queries: the user, the author, the count, one page of reviews, the votes.
-    with django_assert_num_queries(5):
+    # Expect 6 queries: the user, the author, the count, one page of reviews, the votes, the
+    # reports.
+    with django_assert_num_queries(6):
         client.get(f"/users/{author.username}/reviews/")
 
 
