@@ -224,7 +224,8 @@ def _person_page(page: Page, meta: PageMeta) -> None:
     person = page.get("person", Person)
     if person is None:
         return
-    known_for = _known_for(page.context.get("groups") or [])
+    groups = page.context.get("groups") or []
+    known_for = _known_for(groups)
     meta.og_type = "profile"
     meta.title = person.name
     meta.description = summary(person.biography) or summary(
@@ -246,6 +247,9 @@ def _person_page(page: Page, meta: PageMeta) -> None:
         ),
         page.breadcrumbs(("People", reverse("front:people")), (person.name, "")),
     ]
+    credits = [credit for _, kind_credits in groups for credit in kind_credits]
+    if credits:
+        meta.data.append(sd.filmography(person, credits, url=url, absolute=page.absolute))
 
 
 def _review_page(page: Page, meta: PageMeta) -> None:
@@ -292,7 +296,7 @@ def _article_page(page: Page, meta: PageMeta) -> None:
     meta.description = summary(article.blurb)
     if image := page.upload(article.image, article.image_alt or article.headline):
         meta.image = image
-    _dated(meta, article.published_at, article.updated_at)
+    _dated(meta, article.published_at, max(article.updated_at, article.published_at))
     home = page.absolute(reverse("front:home"))
     publisher = sd.organization(settings.SITE_NAME, home, page.absolute(static(LOGO)))
     meta.data = [

@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from .metadata import DUPLICATE_PARAMETERS, SITE_DESCRIPTION
+from .metadata import SITE_DESCRIPTION
 from .sitemaps import SITEMAPS
 
 # What crawlers need not fetch: searches, forms, accounts, the admin and the benchmark.
-# Sorted and filtered listings are added from front.metadata's table.
+# Sorted and filtered listings are not here: crawlers may fetch them to follow their links, and
+# read there that they are not to be indexed (front.metadata's DUPLICATE_PARAMETERS). A page
+# both disallowed and marked noindex would never have its mark read.
 DISALLOWED_PATHS = [
     "/search/",
     "/accounts/",
@@ -54,18 +56,12 @@ ROOT_FILES = {
 A_DAY = 24 * 3600
 
 
-def robots_disallowed() -> list[str]:
-    parameters = sorted(set().union(*DUPLICATE_PARAMETERS.values()))
-    by_parameter = [f"/*{sep}{name}=" for name in parameters for sep in "?&"]
-    return [*DISALLOWED_PATHS, *by_parameter]
-
-
 @require_safe
 @cache_control(max_age=A_DAY, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
-        *(f"Disallow: {path}" for path in robots_disallowed()),
+        *(f"Disallow: {path}" for path in DISALLOWED_PATHS),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('front:sitemap_index'))}",
     ]

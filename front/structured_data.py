@@ -171,6 +171,42 @@ def person_data(
     )
 
 
+# schema.org's property for what a person did in a work, by the kind of their credit.
+CREDIT_PROPERTIES = {
+    Credit.Kind.MAIN: "actor",
+    Credit.Kind.SUPPORT: "actor",
+    Credit.Kind.GUEST: "actor",
+    Credit.Kind.DIRECTOR: "director",
+    Credit.Kind.SCREENWRITER: "author",
+    Credit.Kind.ORIGINAL_WORK: "author",
+    Credit.Kind.PRODUCER: "producer",
+    Credit.Kind.COMPOSER: "musicBy",
+}
+# Search engines read the first works; the page itself lists every credit.
+FILMOGRAPHY_LENGTH = 100
+
+
+def filmography(person: Person, credits: Iterable[Credit], *, url: str,
+                absolute: Absolute) -> Data:  # fmt: skip
+    """A person's works as a list, each naming the person (`url`, the @id of their data) in
+    the role they had there: actor, director, author, producer or composer."""
+    works: dict[int, Data] = {}
+    for credit in credits:
+        if credit.title_id not in works and len(works) == FILMOGRAPHY_LENGTH:
+            continue
+        work = works.setdefault(credit.title_id, work_ref(credit.title, absolute))
+        work[CREDIT_PROPERTIES[Credit.Kind(credit.kind)]] = {"@id": url}
+    return {
+        "@context": SCHEMA,
+        "@type": "ItemList",
+        "name": f"Filmography of {person.name}",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "item": work}
+            for position, work in enumerate(works.values(), start=1)
+        ],
+    }
+
+
 def review_data(review: Review, *, url: str, description: str, absolute: Absolute) -> Data:
     return _without_empty(
         {
@@ -203,7 +239,8 @@ def article_data(
             "description": article.blurb,
             "image": image,
             "datePublished": article.published_at.isoformat(),
-            "dateModified": article.updated_at.isoformat(),
+            # Edits made before it was published do not make it newer than its publication.
+            "dateModified": max(article.updated_at, article.published_at).isoformat(),
             "author": member_ref(author, absolute) if author else publisher,
             "publisher": publisher,
             "about": [work_ref(title, absolute) for title in titles],

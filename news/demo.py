@@ -123,7 +123,7 @@ def load_articles() -> list[Article]:
     for seed, data in enumerate(ARTICLES, start=1):
         fields = {k: v for k, v in data.items() if k not in {"slug", "titles", "colours"}}
         fields["body"] = _paragraphs(data["body"])
-        article, _ = Article.objects.get_or_create(slug=data["slug"], defaults=fields)
+        article, created = Article.objects.get_or_create(slug=data["slug"], defaults=fields)
         if not article.image:
             name = f"demo-{data['slug'][:40]}.png"
             if default_storage.exists(f"news/{name}"):
@@ -132,5 +132,8 @@ def load_articles() -> list[Article]:
                 article.image.save(name, ContentFile(_banner(data["colours"], seed)), save=False)
             article.save(update_fields=["image"])
         article.titles.add(*Title.objects.filter(title__in=data["titles"]))
+        if created:  # written when it was published, not when the demo was loaded
+            Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
+            article.updated_at = article.published_at
         articles.append(article)
     return articles

@@ -1,5 +1,7 @@
 """Canonical addresses, robots and sharing cards in every page's head."""
 
+from html import unescape
+
 import pytest
 
 from news.models import Article
@@ -143,5 +145,31 @@ def test_other_pages_carry_the_sites_card(client, db):
     assert head["og:type"] == ["website"]
     assert head["og:url"] == [f"{BASE}/top/"]
     assert head["og:image"] == [f"{BASE}/static/img/og-default.png"]
-    # Left to the page's <title> and description, which say more than a site-wide line.
-    assert "og:title" not in head
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/", "/titles/", "/top/", "/popular/", "/airing/", "/people/", "/news/", "/help/ratings/",
+     "cast", "reviews", "recommendations", "history", "list", "member reviews"],
+)  # fmt: skip
+def test_every_page_shares_a_title_and_description_as_its_head_says_them(client, review, address):
+    """A large card (twitter:card summary_large_image) shows nothing without a title: every
+    page without one of its own repeats its <title> and meta description."""
+    title, member = review.title, review.user
+    address = {
+        "cast": f"/titles/{title.pk}-{title.slug}/cast/",
+        "reviews": f"/titles/{title.pk}-{title.slug}/reviews/",
+        "recommendations": f"/titles/{title.pk}/recommendations/",
+        "history": f"/titles/{title.pk}-{title.slug}/history/",
+        "list": f"/users/{member.username}/list/",
+        "member reviews": f"/users/{member.username}/reviews/",
+    }.get(address, address)
+    response = client.get(address)
+    assert response.status_code == 200, address
+    html = response.content.decode()
+    head = read_head(html).meta
+    page_title = html[html.index("<title>") + 7 : html.index("</title>")]
+    assert head["og:title"] == [unescape(page_title).removesuffix(" · dramadb")], address
+    assert head["og:title"][0].strip()
+    assert head["og:description"] == head["description"], address
+    assert head["og:description"][0].strip()

@@ -91,3 +91,33 @@ def test_a_titles_own_lists_sit_under_it_in_breadcrumbs(client, seed):
         assert [item["name"] for item in trail] == ["1 Litre of Tears", name]
         assert trail[0]["item"] == f"http://testserver{seed.get_absolute_url()}"
         assert [item["position"] for item in trail] == [1, 2]
+
+
+def test_the_demo_films_name_their_director_and_running_time(client, seed):
+    films = Title.objects.filter(kind=Title.Kind.MOVIE)
+    assert films.count() >= 3
+    for film in films:
+        movie = first_of_type(read_head(client.get(film.get_absolute_url())), "Movie")
+        assert movie["duration"] == f"PT{film.duration_minutes}M", film.title
+        assert movie["director"][0]["name"], film.title
+
+
+def test_the_person_page_lists_their_works_in_their_roles(client, seed):
+    person = Person.objects.get(name="Sawajiri Erika")
+    head = read_head(client.get(person.get_absolute_url()))
+    me = first_of_type(head, "Person")["@id"]
+    works = first_of_type(head, "ItemList")["itemListElement"]
+    seed_work = next(item["item"] for item in works if item["item"]["name"] == "1 Litre of Tears")
+    assert seed_work["@type"] == "TVSeries"
+    assert seed_work["actor"] == {"@id": me}
+    director = Person.objects.get(name="Murakami Masanori")
+    works = first_of_type(read_head(client.get(director.get_absolute_url())), "ItemList")
+    assert "director" in works["itemListElement"][0]["item"]
+
+
+def test_a_demo_article_was_last_changed_when_it_was_published(client, seed):
+    from news.models import Article
+
+    for article in Article.objects.all():
+        data = first_of_type(read_head(client.get(article.get_absolute_url())), "Article")
+        assert data["dateModified"] == data["datePublished"] == article.published_at.isoformat()

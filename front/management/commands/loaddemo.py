@@ -27,6 +27,7 @@ class Command(BaseCommand):
             ("comments: 1 Litre of Tears", comments_demo.load_comments),
             ("recommendations", self.load_recommendations),
             ("similar titles", recommendations_demo.load_similar_titles),
+            ("catalogue: the films' running times and directors", titles_demo.load_film_facts),
             ("news & articles", news_demo.load_articles),
             ("pictures: posters, portraits and avatars", demo_pictures.load_pictures),
         ]
