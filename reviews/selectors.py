@@ -37,13 +37,14 @@ def entry_for(user: User | AnonymousUser, title: Title) -> ListEntry | None:
 # shown. Plain SQL on this app's tables: the ORM costs three times as much for each of the
 # two, and every page a member reads asks it.
 MEMBER_STATE = (
-    "SELECT 'entry', entry.title_id, entry.id, entry.status, entry.score, review.id"
+    "SELECT 'entry', entry.title_id, entry.id, entry.status, entry.score, entry.episodes_seen,"
+    " review.id"
     f" FROM {ListEntry._meta.db_table} entry"
     f" LEFT JOIN {Review._meta.db_table} review"
     " ON review.user_id = entry.user_id AND review.title_id = entry.title_id"
     " WHERE entry.user_id = %(user)s AND entry.title_id = ANY(%(titles)s)"
     " UNION ALL"
-    " SELECT 'vote', vote.review_id, NULL, NULL, NULL, vote.helpful::int"
+    " SELECT 'vote', vote.review_id, NULL, NULL, NULL, NULL, vote.helpful::int"
     f" FROM {ReviewVote._meta.db_table} vote"
     " WHERE vote.user_id = %(user)s AND vote.review_id = ANY(%(reviews)s)"
 )
@@ -61,7 +62,8 @@ def member_state(
     user: User | AnonymousUser, *, title_ids: Sequence[int], review_ids: Sequence[int]
 ) -> MemberState:
     """The member's entries for `title_ids` and helpful votes (True for yes) on `review_ids`:
-    one query, none for guests. The entries hold what the rating form shows."""
+    one query, none for guests. The entries hold what the rating form and the member's
+    progress show."""
     if not user.is_authenticated or not (title_ids or review_ids):
         return MemberState()
     state = MemberState()
@@ -69,12 +71,12 @@ def member_state(
         params: dict[str, Any] = {"user": user.pk, "titles": list(title_ids),
                                   "reviews": list(review_ids)}  # fmt: skip
         cursor.execute(MEMBER_STATE, params)
-        for kind, key, entry_id, status, score, value in cursor.fetchall():
+        for kind, key, entry_id, status, score, seen, value in cursor.fetchall():
             if kind == "vote":
                 state.votes[key] = bool(value)
                 continue
             entry = ListEntry(pk=entry_id, user_id=user.pk, title_id=key, status=status,
-                              score=score)  # fmt: skip
+                              score=score, episodes_seen=seen)  # fmt: skip
             entry.review_id = value
             state.entries[key] = entry
     return state
