@@ -86,27 +86,29 @@ def test_signed_out_the_title_page_runs_the_same_9_queries_at_any_size(
     assert f"Comments ({size * (size + 1)})" in html
 
 
-def test_signed_in_the_title_page_runs_the_same_14_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_15_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 14 queries when nobody has read the page yet: the 9 above, rendered as a
+    # Expect 15 queries when nobody has read the page yet: the 9 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
     #   the member's own list entry, with their review's id ("Your Rating", and "Write a
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
-    with django_assert_num_queries(14):
+    #   the member's open reports of the comments and reviews shown ("Reported") (1)
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
 
-    # Expect 3 queries once the page is stored: the member and their own parts, nothing else.
-    with django_assert_num_queries(3):
+    # Expect 4 queries once the page is stored: the member and their own parts (entries and
+    # votes, recommendation votes, open reports), nothing else.
+    with django_assert_num_queries(4):
         again = client.get(title.get_absolute_url())
     assert again["X-Page-Cache"] == "hit"
     assert again.content.decode().count('class="rec-card') == 2

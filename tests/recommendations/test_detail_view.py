@@ -50,13 +50,14 @@ def test_its_query_count_does_not_grow_with_reasons(
         recommend(user_factory(), recommendation.title_high, recommendation.title_low)
     client.force_login(user)
 
-    # Expect 6 queries:
+    # Expect 7 queries:
     # 1. the signed-in user (the session comes from the cache)
     # 2. the recommendation with both titles
     # 3. one page of reasons with their authors (the count is stored)
     # 4. whether the user voted for it or gave a reason
     # 5-6. the member's permissions and their groups' (whether the header shows Moderation),
     #    read once, then cached
-    with django_assert_num_queries(6):
+    # 7. the member's open reports of the reasons shown (a reported one reads "Reported")
+    with django_assert_num_queries(7):
         response = client.get(recommendation.get_absolute_url())
     assert f"Recommended by {size} users." in response.content.decode()
