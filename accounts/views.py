@@ -131,6 +131,18 @@ class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfir
     pass
 
 
+# django-axes keeps the name of every failed sign-in in a column of this many characters.
+THROTTLED_NAME_LENGTH = 255
+
+
+def throttled_name(request: HttpRequest, credentials: dict[str, str] | None = None) -> str:
+    """The name django-axes counts a failed sign-in under: the name as typed, cut to what its
+    table holds. No member's name is that long, so a cut name still locks out no member, and
+    a long name is answered as any wrong name is."""
+    source = credentials if credentials is not None else request.POST
+    return (source.get("username") or "")[:THROTTLED_NAME_LENGTH]
+
+
 def locked_out(
     request: HttpRequest,
     original_response: HttpResponse | None = None,
