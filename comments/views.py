@@ -26,7 +26,7 @@ from .models import Comment
 BODY_ERRORS = {"empty", "too_long"}
 
 
-@cached_page(depends_on(COMMENTS, CATALOGUE, NEWS))
+@cached_page(depends_on(COMMENTS, CATALOGUE, NEWS), reads=("page",))
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.root_id is not None:

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time and query count cover everything else.
     "core.middleware.LogRequests",
+    # Outside everything that answers, so that every response says it.
+    "core.middleware.PermissionsPolicy",
     # /healthz and /readyz, whatever the Host header and the scheme (dramadb/health.py).
     "dramadb.health.HealthChecks",
     "django.middleware.security.SecurityMiddleware",
@@ -287,6 +289,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Permissions-Policy: the browser features no page uses, refused to every origin (including
+# this site's own, and any frame), and no interest-based advertising topics.
+PERMISSIONS_POLICY: dict[str, tuple[str, ...]] = dict.fromkeys(
+    [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "geolocation", "gyroscope", "hid", "interest-cohort",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial",
+        "usb", "xr-spatial-tracking",
+    ],
+    (),
+)  # fmt: skip
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
 # from one address, that pair is locked out for AXES_COOLOFF_MINUTES, even with the right

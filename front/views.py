@@ -31,14 +31,16 @@ from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
 from titles.models import Title, page_credits, related_of
 
-from .browse import RANKINGS, RankingForm, browse
+from .browse import RANKINGS, BrowseForm, RankingForm, browse
 
 PROFILE_ENTRIES_PER_STATUS = 10
 # Lists of titles show names, posters, scores and ranks.
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
-@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
+@cached_page(
+    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS], reads=("cpage",)
+)
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     numbers = {
         "comments_count": comment_selectors.count_column(Title),
@@ -97,7 +99,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=(*BrowseForm.base_fields, "page"))
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
     form, titles, active, sort = browse(request.GET)
@@ -107,7 +109,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=(*RankingForm.base_fields, "page"))
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
     params = request.GET.copy()
@@ -124,7 +126,7 @@ def ranking(request: HttpRequest, by: str) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=("page",))
 def on_the_air(request: HttpRequest, status: str) -> HttpResponse:
     """/airing/ (most popular first) and /upcoming/ (soonest first)."""
     on_air = Title.objects.select_related("network", "stats").with_status(status)

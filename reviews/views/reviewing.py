@@ -141,7 +141,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_detail.html", context)
 
 
-@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE])
+@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE], reads=("sort", "page"))
 def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
     url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})
