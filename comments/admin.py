@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -58,13 +60,18 @@ class CommentAdmin(admin.ModelAdmin):
 
     def _apply(self, request: HttpRequest, queryset: QuerySet[Comment], action, done: str):
         changed = skipped = 0
+        refused: Counter[str] = Counter()
         for comment in queryset.order_by("pk"):
             try:
                 action(comment=comment, moderator=request.user)
-            except (PermissionDenied, ValidationError):
+            except PermissionDenied as error:  # the moderator's own words (core/moderation.py)
+                refused[str(error)] += 1
+            except ValidationError:
                 skipped += 1
             else:
                 changed += 1
+        for why, count in refused.items():
+            self.message_user(request, f"{count} comment(s) left as is: {why}", messages.WARNING)
         if changed:
             self.message_user(request, f"{changed} comment(s) {done}.", messages.SUCCESS)
         if skipped:

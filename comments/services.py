@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
-from core.moderation import announce
+from core.moderation import announce, check_may_moderate
 from core.page_cache import COMMENTS, object_version, pages_changed
 
 from .models import Comment, CommentCount, child_path, path_segment
@@ -44,10 +44,6 @@ class RateLimited(ValidationError):
             code="rate_limited",
         )
         self.retry_after = retry_after
-
-
-def can_moderate(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def target_allowed(model: type[models.Model]) -> bool:
@@ -189,8 +185,8 @@ def _moderate(
     reason: str = "",
 ) -> Comment:
     """Move a comment between visible and hidden, keeping the counts true."""
-    if not can_moderate(moderator):
-        raise PermissionDenied(refused)
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=comment.author_id,
+                       refused=refused)  # fmt: skip
     locked = _lock(comment)
     source = Comment.State.VISIBLE if to == Comment.State.HIDDEN else Comment.State.HIDDEN
     if locked.state != source:

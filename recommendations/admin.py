@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from core.admin_actions import Hiding, hide_selected, restore_selected
+from core.moderation import can_moderate
 
 from . import services
 from .models import HIDDEN_WHY_MAX_LENGTH, Recommendation, RecommendationReason
@@ -66,7 +67,7 @@ class RecommendationReasonAdmin(admin.ModelAdmin):
         return False
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate_reasons(request.user)
+        return can_moderate(request.user, services.MODERATE_PERMISSION)
 
     def delete_model(self, request, obj: RecommendationReason) -> None:
         services.recommendation_reason_remove(reason=obj)

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 
 from core.admin_actions import Hiding, hide_selected, restore_selected
+from core.moderation import can_moderate
 
 from . import services
 from .models import HIDDEN_REASON_MAX_LENGTH, Review
@@ -84,7 +85,7 @@ class ReviewAdmin(admin.ModelAdmin):
         return False
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate(request.user)
+        return can_moderate(request.user, services.MODERATE_PERMISSION)
 
     @admin.action(description="Hide selected reviews", permissions=["moderate"])
     def hide_reviews(

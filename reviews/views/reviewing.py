@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
+from core.moderation import can_moderate
 from core.page_cache import CATALOGUE, REVIEWS, cached_page, depends_on, title_version
 from core.pagination import stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
@@ -136,7 +137,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context = {
             "hidden_review": review,
             "title": review.title,
-            "show_hidden_text": services.can_moderate(request.user),
+            "show_hidden_text": can_moderate(request.user, services.MODERATE_PERMISSION),
         }
     return render(request, "reviews/review_detail.html", context)
 
