@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
+from core.page_cache import MEMBERS, pages_changed
 from core.throttle import TOO_MANY, throttled
 
 from .forms import ProfileForm, SignUpForm
@@ -68,6 +69,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         form.save()
+        pages_changed(MEMBERS)  # pages show the avatar beside what the member wrote
         messages.success(request, "Your profile was saved.")
         return redirect(member.get_absolute_url())
     return render(

@@ -6,12 +6,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.text import Truncator
 
+from core.admin_pages import MovesPages
+
 from . import services
 from .models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["excerpt", "author", "target_label", "state", "is_spoiler", "created_at"]
     list_filter = ["state", "is_spoiler", "content_type"]
     search_fields = ["body", "author__username"]
@@ -34,6 +36,9 @@ class CommentAdmin(admin.ModelAdmin):
         "edited_at",
     ]
     fields = ["is_spoiler", *readonly_fields]
+
+    def pages_of(self, comment: Comment) -> list[str]:
+        return services.comment_pages(comment.content_type_id, comment.object_id)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -267,9 +267,14 @@ def _lock(comment: Comment) -> Comment:
 
 
 def _pages_changed(content_type_id: int, object_id: int) -> None:
-    """The target's pages and every thread page show comments: both are made afresh."""
+    pages_changed(*comment_pages(content_type_id, object_id))
+
+
+def comment_pages(content_type_id: int, object_id: int) -> list[str]:
+    """The versions of the pages that show a comment: its target's pages and every thread
+    page (core/page_cache.py)."""
     target = ContentType.objects.get_for_id(content_type_id)
-    pages_changed(object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS)
+    return [object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS]
 
 
 def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:

@@ -54,6 +54,9 @@ COMMENTS = "comments"
 REVIEWS = "reviews"
 # Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
 RANKS = "ranks"
+# Members' names and avatars, beside everything they write: pages that show members name it,
+# and a change to a member's name, avatar or biography moves it.
+MEMBERS = "members"
 # Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
 PERMISSIONS = "permissions"
 # Cookies that change a visitor's page, with the values that do: the colour theme (front/theme.py

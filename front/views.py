@@ -17,6 +17,7 @@ from comments import selectors as comment_selectors
 from core.http import canonical_redirect
 from core.page_cache import (
     CATALOGUE,
+    MEMBERS,
     NEWS,
     RANKS,
     RATINGS,
@@ -39,7 +40,8 @@ LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
 @cached_page(
-    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS], reads=("cpage",)
+    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS, MEMBERS],
+    reads=("cpage",),
 )
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     numbers = {

@@ -59,10 +59,12 @@ def _check_reason(reason: str) -> str:
 
 
 def _pages_changed(recommendation: Recommendation) -> None:
-    """Both titles' pages show the pair: they are made afresh once the write commits."""
-    pages_changed(
-        title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)
-    )
+    pages_changed(*recommendation_pages(recommendation))
+
+
+def recommendation_pages(recommendation: Recommendation) -> list[str]:
+    """Both titles' pages show the pair and its reasons (core/page_cache.py)."""
+    return [title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)]
 
 
 def _count_titles(low_id: int, high_id: int, delta: int) -> None:

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 
 from core.admin_actions import Hiding, hide_selected, restore_selected
+from core.admin_pages import MovesPages
 from core.moderation import can_moderate
 
 from . import services
@@ -57,7 +58,7 @@ HIDING = Hiding(
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["excerpt", "title", "user", "overall", "state", "helpful", "created_at"]
     list_filter = ["state", "created_at", "is_spoiler"]
     list_select_related = ["title", "user"]
@@ -74,6 +75,9 @@ class ReviewAdmin(admin.ModelAdmin):
     @admin.display(description="helpful")
     def helpful(self, review: Review) -> str:
         return f"{review.helpful_yes} of {review.helpful_total}"
+
+    def pages_of(self, review: Review) -> list[str]:
+        return services.review_pages(review)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -265,5 +265,11 @@ def _helpfulness_changed(review: Review) -> Review:
     Review.objects.filter(pk=review.pk).update(
         helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
     )
-    pages_changed(title_version(review.title_id), REVIEWS)
+    pages_changed(*review_pages(review))
     return review
+
+
+def review_pages(review: Review) -> list[str]:
+    """The versions of the pages that show a review: its title's and every review list's
+    (core/page_cache.py)."""
+    return [title_version(review.title_id), REVIEWS]
