@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles, whose `runserver` core's extends (core/management/commands).
+    "core",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
@@ -37,7 +39,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
-    "core",
     "accounts",
     "titles",
     "reviews",
