@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
+from core.page_cache import MEMBERS, pages_changed
 from core.throttle import TOO_MANY, throttled
 
 from .forms import ProfileForm, SignUpForm
@@ -68,6 +69,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         form.save()
+        pages_changed(MEMBERS)  # pages show the avatar beside what the member wrote
         messages.success(request, "Your profile was saved.")
         return redirect(member.get_absolute_url())
     return render(
@@ -129,6 +131,18 @@ class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfirmView):
     pass
+
+
+# django-axes keeps the name of every failed sign-in in a column of this many characters.
+THROTTLED_NAME_LENGTH = 255
+
+
+def throttled_name(request: HttpRequest, credentials: dict[str, str] | None = None) -> str:
+    """The name django-axes counts a failed sign-in under: the name as typed, cut to what its
+    table holds. No member's name is that long, so a cut name still locks out no member, and
+    a long name is answered as any wrong name is."""
+    source = credentials if credentials is not None else request.POST
+    return (source.get("username") or "")[:THROTTLED_NAME_LENGTH]
 
 
 def locked_out(

@@ -1,15 +1,19 @@
+from collections import Counter
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.text import Truncator
 
+from core.admin_pages import MovesPages
+
 from . import services
 from .models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["excerpt", "author", "target_label", "state", "is_spoiler", "created_at"]
     list_filter = ["state", "is_spoiler", "content_type"]
     search_fields = ["body", "author__username"]
@@ -32,6 +36,9 @@ class CommentAdmin(admin.ModelAdmin):
         "edited_at",
     ]
     fields = ["is_spoiler", *readonly_fields]
+
+    def pages_of(self, comment: Comment) -> list[str]:
+        return services.comment_pages(comment.content_type_id, comment.object_id)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -58,13 +65,18 @@ class CommentAdmin(admin.ModelAdmin):
 
     def _apply(self, request: HttpRequest, queryset: QuerySet[Comment], action, done: str):
         changed = skipped = 0
+        refused: Counter[str] = Counter()
         for comment in queryset.order_by("pk"):
             try:
                 action(comment=comment, moderator=request.user)
-            except (PermissionDenied, ValidationError):
+            except PermissionDenied as error:  # the moderator's own words (core/moderation.py)
+                refused[str(error)] += 1
+            except ValidationError:
                 skipped += 1
             else:
                 changed += 1
+        for why, count in refused.items():
+            self.message_user(request, f"{count} comment(s) left as is: {why}", messages.WARNING)
         if changed:
             self.message_user(request, f"{changed} comment(s) {done}.", messages.SUCCESS)
         if skipped:

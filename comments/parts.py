@@ -2,10 +2,11 @@
 
 from django.urls import reverse
 
+from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
 from .forms import comment_form
-from .services import can_moderate
+from .services import MODERATE_PERMISSION
 
 
 @personal_part("comments.post_form")
@@ -20,13 +21,13 @@ def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str
 
 
 def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:
-    return can_moderate(viewer.user)
+    return can_moderate(viewer.user, MODERATE_PERMISSION)
 
 
 @personal_part("comments.moderation", load=_moderates)
-def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str) -> str:
-    """Hide and Restore, for moderators."""
-    if not moderator:
+def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str, author_id: str) -> str:
+    """Hide and Restore, for moderators, but not on their own comments (core/moderation.py)."""
+    if not moderator or author_id == str(viewer.user.pk):
         return ""
     return viewer.render(
         "comments/_moderation.html", {"comment_id": int(comment_id), "state": state}

@@ -20,11 +20,12 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from accounts.models import User
+from core.moderation import can_moderate
 from core.pagination import CountlessPage, countless_page
 
 from .forms import CommentForm
 from .models import PATH_DEPTH, Comment, CommentCount
-from .services import can_moderate
+from .services import MODERATE_PERMISSION
 
 # The query string key of the comments page on a target's own page (the title page).
 PAGE_PARAM = "cpage"
@@ -126,7 +127,9 @@ def comment_section(
         target=target,
         count=comment_count(target) if count is None else count,
         page=thread_page(
-            target=target, page_number=page_number, include_hidden=can_moderate(viewer)
+            target=target,
+            page_number=page_number,
+            include_hidden=can_moderate(viewer, MODERATE_PERMISSION),
         ),
         post_url=post_url(target),
         content_type_id=ContentType.objects.get_for_model(target).pk,
@@ -179,7 +182,7 @@ def thread_detail(
         page_number,
         per_page or settings.COMMENT_REPLIES_PER_PAGE,
     )
-    _arrange(root, page.object_list, include_hidden=can_moderate(viewer))
+    _arrange(root, page.object_list, include_hidden=can_moderate(viewer, MODERATE_PERMISSION))
     return ThreadDetail(
         root=root,
         target=_target_of(root),

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
-from core.moderation import announce
+from core.moderation import announce, check_may_moderate
 from core.page_cache import COMMENTS, object_version, pages_changed
 
 from .models import Comment, CommentCount, child_path, path_segment
@@ -44,10 +44,6 @@ class RateLimited(ValidationError):
             code="rate_limited",
         )
         self.retry_after = retry_after
-
-
-def can_moderate(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def target_allowed(model: type[models.Model]) -> bool:
@@ -189,8 +185,8 @@ def _moderate(
     reason: str = "",
 ) -> Comment:
     """Move a comment between visible and hidden, keeping the counts true."""
-    if not can_moderate(moderator):
-        raise PermissionDenied(refused)
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=comment.author_id,
+                       refused=refused)  # fmt: skip
     locked = _lock(comment)
     source = Comment.State.VISIBLE if to == Comment.State.HIDDEN else Comment.State.HIDDEN
     if locked.state != source:
@@ -271,9 +267,14 @@ def _lock(comment: Comment) -> Comment:
 
 
 def _pages_changed(content_type_id: int, object_id: int) -> None:
-    """The target's pages and every thread page show comments: both are made afresh."""
+    pages_changed(*comment_pages(content_type_id, object_id))
+
+
+def comment_pages(content_type_id: int, object_id: int) -> list[str]:
+    """The versions of the pages that show a comment: its target's pages and every thread
+    page (core/page_cache.py)."""
     target = ContentType.objects.get_for_id(content_type_id)
-    pages_changed(object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS)
+    return [object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS]
 
 
 def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
-from core.page_cache import CATALOGUE, COMMENTS, NEWS, cached_page, depends_on
+from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -26,7 +26,7 @@ from .models import Comment
 BODY_ERRORS = {"empty", "too_long"}
 
 
-@cached_page(depends_on(COMMENTS, CATALOGUE, NEWS))
+@cached_page(depends_on(COMMENTS, CATALOGUE, NEWS, MEMBERS), reads=("page",))
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.root_id is not None:

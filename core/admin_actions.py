@@ -2,11 +2,13 @@
 
 Each app that lets moderators hide its items (reviews, recommendation reasons) describes them
 with a `Hiding`; these actions ask why before hiding (the authors are told), then hide or
-restore each item through the app's own service, which keeps its counts true.
+restore each item through the app's own service, which keeps its counts true and refuses what
+the moderator may not decide (their own words: core/moderation.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -89,14 +92,24 @@ def _each(
     change: Callable[[Any], object],
     done: str,
 ) -> None:
-    """Change each item that is not `done` already, and say how many changed and how many
-    were left as they were."""
-    changed = [item for item in items if not already(item)]
-    for item in changed:
-        change(item)
+    """Change each item that is not `done` already and that the service lets this moderator
+    change, and say how many changed and how many were left as they were, and why."""
+    waiting = [item for item in items if not already(item)]
+    changed, refused = 0, Counter[str]()
+    for item in waiting:
+        try:
+            change(item)
+        except PermissionDenied as error:
+            refused[str(error)] += 1
+        else:
+            changed += 1
     if changed:
-        model_admin.message_user(request, f"{hiding.count(len(changed))} {done}.", messages.SUCCESS)
-    if left := len(items) - len(changed):
+        model_admin.message_user(request, f"{hiding.count(changed)} {done}.", messages.SUCCESS)
+    if left := len(items) - len(waiting):
         model_admin.message_user(
             request, f"{hiding.count(left)} {done} already, so left as is.", messages.WARNING
+        )
+    for why, count in refused.items():
+        model_admin.message_user(
+            request, f"{hiding.count(count)} left as is: {why}", messages.WARNING
         )

@@ -3,8 +3,9 @@
 Every upload is inspected with Pillow before it is accepted: only JPEG, PNG and
 WebP, within a byte and a pixel budget, and decoded fully so a truncated or
 forged file is caught. The accepted image is then re-encoded from its pixels, keeping only
-its orientation (applied to the pixels) and colour profile, which drops any trailing payload,
-comment or metadata a polyglot file could carry.
+its orientation and colour profile, both applied to the pixels (core/colour.py: they become
+sRGB, and no profile is stored), which drops any trailing payload, comment, metadata or
+profile bytes a polyglot file could carry.
 
 A field given a `kind` (core.renditions.KINDS) also stores the image's renditions whenever
 an image is saved through it: from the admin, a member's profile form or the demo.
@@ -26,12 +27,13 @@ from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps
 
+from core.colour import in_srgb
 from core.renditions import KINDS, Kind, delete_renditions, make_renditions
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-# What re-encoding keeps besides the pixels: the colour profile and a palette's transparency.
-KEPT_INFO = ("icc_profile", "transparency")
+# What re-encoding keeps besides the pixels: a palette's transparency.
+KEPT_INFO = ("transparency",)
 
 
 def _megabytes(size: int) -> str:
@@ -89,6 +91,7 @@ def checked_image(upload: File) -> SimpleUploadedFile:
         ) from exc
 
     image = ImageOps.exif_transpose(image)  # orientation goes into the pixels
+    image = in_srgb(image)  # and so does the colour profile, if it is one
     if kind == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     # Only what the picture needs survives: Pillow would write a JPEG comment, EXIF or XMP
@@ -98,8 +101,6 @@ def checked_image(upload: File) -> SimpleUploadedFile:
     save_args: dict[str, Any] = (
         {"quality": 88, "optimize": True} if kind in ("JPEG", "WEBP") else {"optimize": True}
     )
-    if profile := image.info.get("icc_profile"):
-        save_args["icc_profile"] = profile  # JPEG and WebP writers take it only as an argument
     image.save(out, format=kind, **save_args)
     stem = PurePath(getattr(upload, "name", "") or "image").stem[:80] or "image"
     return SimpleUploadedFile(

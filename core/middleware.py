@@ -18,6 +18,23 @@ from django.http import HttpRequest, HttpResponse
 from core import personal, replicas
 
 
+class PermissionsPolicy:
+    """Tell the browser, on every response, which powerful features no page may use
+    (settings.PERMISSIONS_POLICY: feature -> the origins allowed it, none for most)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
 class RejectNulCharacters:
     """Answer 400 to a request whose address, query, form or cookies hold a NUL character.
 

@@ -11,6 +11,11 @@ version was read.
 A page is stored as everybody sees it, with marks where the viewer's own parts go
 (core/personal.py): a member's request fills in only those. Visitors' pages are stored filled.
 
+A page is keyed on the query parameters it declares it reads, and rendered from a request
+that carries only those: any other parameter (a tracker's, a crawler's, an attacker's) is the
+same page, not one more entry. Likewise a page cookie counts only with a value that changes
+the page.
+
 The same versions make a visitor's ETag: a browser that has the page gets 304 without the
 page being rendered. Responses to visitors may be kept for PAGE_CACHE_SECONDS by a shared
 cache or CDN; pages for signed-in members are private and never kept outside the site.
@@ -18,9 +23,10 @@ cache or CDN; pages for signed-in members are private and never kept outside the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import wraps
 from typing import Any
 
@@ -28,7 +34,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -48,10 +54,14 @@ COMMENTS = "comments"
 REVIEWS = "reviews"
 # Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
 RANKS = "ranks"
+# Members' names and avatars, beside everything they write: pages that show members name it,
+# and a change to a member's name, avatar or biography moves it.
+MEMBERS = "members"
 # Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
 PERMISSIONS = "permissions"
-# Cookies that change a visitor's page: the colour theme (see front/theme.py).
-PAGE_COOKIES = ("theme",)
+# Cookies that change a visitor's page, with the values that do: the colour theme (front/theme.py
+# takes its choices from here). Any other value is the page without the cookie.
+PAGE_COOKIES: dict[str, frozenset[str]] = {"theme": frozenset({"light", "dark"})}
 
 Depends = Callable[..., Iterable[str]]
 
@@ -113,12 +123,14 @@ def versions(keys: Iterable[str]) -> list[str]:
     return [f"{name}={found[name]}" for name in names]
 
 
-def cached_page(depends: Depends) -> Callable:
+def cached_page(depends: Depends, *, reads: Collection[str] = ()) -> Callable:
     """Serve a GET view from the cache, rendered once for everybody.
 
-    `depends(request, *args, **kwargs)` names the versions the page shows. The view renders
-    the page as a visitor sees it, with marks where each viewer's own parts go
-    (core/personal.py); that page is stored, and each request fills in its viewer's parts.
+    `depends(request, *args, **kwargs)` names the versions the page shows; `reads` names the
+    query parameters the view reads. The page is keyed on those and rendered without any
+    other, so a parameter the view does not know can neither change it nor store another.
+    The view renders the page as a visitor sees it, with marks where each viewer's own parts
+    go (core/personal.py); that page is stored, and each request fills in its viewer's parts.
     Visitors' filled pages are stored too, so a visitor's request renders nothing.
 
     Members with permissions (moderators see hidden comments, editors edit links) get pages
@@ -133,31 +145,56 @@ def cached_page(depends: Depends) -> Callable:
             if not _shared(request):
                 response = view(request, *args, **kwargs)
                 return _private(response) if member else response
-            current = versions(depends(request, *args, **kwargs))
-            tag = _etag(request, current)
-            if not member:
-                if request.headers.get("If-None-Match") == tag:
-                    return _for_visitors(HttpResponseNotModified(), tag)
-                if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
-                    return _for_visitors(_stored_response(stored), tag)
-            if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
-                response = _stored_response(stored)
-            else:
-                replicas.read_at_least(_newest_write(current))
-                response = _as_visitor(view, request, *args, **kwargs)
-                if not _storable(request, response):
-                    return _private(response) if member else response
-                cache.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
-                response["X-Page-Cache"] = "miss"
-            response.content = personal.fill(request, response.content.decode(response.charset))
-            if member:
-                return _private(response)
-            cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
-            return _for_visitors(response, tag)
+            with _reading_only(request, reads):
+                return _shared_page(view, depends, request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: HttpRequest,
+                 *args: Any, **kwargs: Any) -> HttpResponse:  # fmt: skip
+    """The page everybody shares, from the cache or rendered and stored, with the viewer's
+    own parts filled in."""
+    member = request.user.is_authenticated
+    current = versions(depends(request, *args, **kwargs))
+    tag = _etag(request, current)
+    if not member:
+        if request.headers.get("If-None-Match") == tag:
+            return _for_visitors(HttpResponseNotModified(), tag)
+        if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
+            return _for_visitors(_stored_response(stored), tag)
+    if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
+        response = _stored_response(stored)
+    else:
+        replicas.read_at_least(_newest_write(current))
+        response = _as_visitor(view, request, *args, **kwargs)
+        if not _storable(request, response):
+            return _private(response) if member else response
+        cache.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+        response["X-Page-Cache"] = "miss"
+    response.content = personal.fill(request, response.content.decode(response.charset))
+    if member:
+        return _private(response)
+    cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+    return _for_visitors(response, tag)
+
+
+@contextlib.contextmanager
+def _reading_only(request: HttpRequest, reads: Collection[str]) -> Iterator[None]:
+    """While the page is keyed, rendered and filled, the request's query holds only the
+    parameters in `reads`, in a fixed order: the key names all that the page can show."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(set(request.GET) & set(reads)):
+        kept.setlist(name, request.GET.getlist(name))
+    kept._mutable = False  # as Django gives it
+    query, full = request.GET, request.META.get("QUERY_STRING", "")
+    request.GET, request.META["QUERY_STRING"] = kept, kept.urlencode()  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        request.GET, request.META["QUERY_STRING"] = query, full
 
 
 def _shared(request: HttpRequest) -> bool:
@@ -222,10 +259,16 @@ def _etag(request: HttpRequest, found: list[str]) -> str:
     """The page's identity: its whole address (pages name themselves in canonical links, so
     the host counts), the visitor's page cookies, the day (relative dates are whole days) and
     the versions it depends on."""
-    cookies = [f"{name}={request.COOKIES.get(name, '')}" for name in PAGE_COOKIES]
+    cookies = [f"{name}={page_cookie(request, name)}" for name in PAGE_COOKIES]
     day = timezone.localdate().isoformat()
     parts = [request.build_absolute_uri(), *cookies, day, *found]
     return '"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
+
+
+def page_cookie(request: HttpRequest, name: str) -> str:
+    """The value of page cookie `name` if it is one that changes the page, else ""."""
+    value = request.COOKIES.get(name, "")
+    return value if value in PAGE_COOKIES[name] else ""
 
 
 def _for_visitors(response: HttpResponse, tag: str) -> HttpResponse:

@@ -20,6 +20,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from PIL import Image, ImageOps
 
+from core.colour import in_srgb
+
 WEBP_QUALITY = 82
 WEBP_METHOD = 4  # of 0 (fastest) to 6 (smallest)
 # Large reductions start with a cheap box reduction; the result is hard to tell apart.
@@ -92,7 +94,8 @@ def missing_renditions(storage: Storage, name: str, kind: Kind) -> list[int]:
 
 
 def _prepared(image: Image.Image) -> Image.Image:
-    image = ImageOps.exif_transpose(image)
+    # An original stored before profiles were applied may still carry one (core/colour.py).
+    image = in_srgb(ImageOps.exif_transpose(image))
     has_alpha = "A" in image.getbands() or "transparency" in image.info
     wanted = "RGBA" if has_alpha else "RGB"
     return image if image.mode == wanted else image.convert(wanted)
@@ -136,7 +139,6 @@ def make_renditions(
         source.seek(0)
         image = Image.open(source)
         image.load()
-    profile = image.info.get("icc_profile")
     image = _prepared(image)
     # Crop once at the largest size; the smaller ones are plain resizes of that crop.
     largest = _cover(image, (wanted[0], kind.height(wanted[0])), kind.centering)
@@ -148,8 +150,6 @@ def make_renditions(
             picture = largest.resize(size, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
         out = io.BytesIO()
         save_args: dict[str, object] = {"quality": WEBP_QUALITY, "method": WEBP_METHOD}
-        if profile:
-            save_args["icc_profile"] = profile
         picture.save(out, format="WEBP", **save_args)
         target = rendition_name(name, width)
         if storage.exists(target):

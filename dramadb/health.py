@@ -3,9 +3,14 @@
 /healthz: this process answers, and reaches the primary database and the cache (503 if not).
 /readyz: the same, and every migration is applied, so the process may take traffic.
 Replicas are listed for the operator but never fail either: the site works without them.
+
+Both are answered by `HealthChecks`, first among the middleware: load balancers often ask by
+the server's address, with a Host header the site does not serve, and over plain HTTP.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -30,6 +35,21 @@ def readyz(request: HttpRequest) -> HttpResponse:
     if checks["database"] == "ok":
         checks["migrations"] = _migrations()
     return _answer(checks)
+
+
+class HealthChecks:
+    """Answer /healthz and /readyz before any other middleware looks at the request: neither
+    reads the Host header, a session or a member, nor redirects to HTTPS."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.checks = {"/healthz": healthz, "/readyz": readyz}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        check = self.checks.get(request.path_info)
+        if check is None or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        return check(request)
 
 
 def _checks() -> dict[str, str]:

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles, whose `runserver` core's extends (core/management/commands).
+    "core",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
@@ -37,7 +39,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
-    "core",
     "accounts",
     "titles",
     "reviews",
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time and query count cover everything else.
     "core.middleware.LogRequests",
+    # Outside everything that answers, so that every response says it.
+    "core.middleware.PermissionsPolicy",
+    # /healthz and /readyz, whatever the Host header and the scheme (dramadb/health.py).
+    "dramadb.health.HealthChecks",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages go out compressed (static files are compressed ahead by WhiteNoise). Django masks
@@ -267,8 +272,6 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 if envbool("HTTPS_REDIRECT_BY_PROXY", False):
     SECURE_SSL_REDIRECT = False
     SILENCED_SYSTEM_CHECKS = ["security.W008"]
-# Load balancers ask for these over plain HTTP (dramadb/health.py).
-SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
@@ -294,6 +297,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy: the browser features no page uses, refused to every origin (including
+# this site's own, and any frame), and no interest-based advertising topics.
+PERMISSIONS_POLICY: dict[str, tuple[str, ...]] = dict.fromkeys(
+    [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "geolocation", "gyroscope", "hid", "interest-cohort",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial",
+        "usb", "xr-spatial-tracking",
+    ],
+    (),
+)  # fmt: skip
+
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
 # from one address, that pair is locked out for AXES_COOLOFF_MINUTES, even with the right
 # password. An admin unlocks earlier with `manage.py axes_reset_username NAME`.
@@ -306,6 +321,7 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_USERNAME_CALLABLE = "accounts.views.throttled_name"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"

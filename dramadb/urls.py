@@ -6,8 +6,6 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
-from dramadb import health
-
 admin.site.site_header = "dramadb editors"
 admin.site.site_title = "dramadb admin"
 
@@ -22,10 +20,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("moderation.urls")),
     path("", include("bench.urls")),
     path("admin/", admin.site.urls),
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
 ]
 
+handler400 = "front.errors.bad_request"
 handler500 = "front.errors.server_error"
 
 if settings.SERVE_MEDIA:

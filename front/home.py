@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from core.page_cache import (
     CATALOGUE,
+    MEMBERS,
     NEWS,
     RANKS,
     RATINGS,
@@ -33,7 +34,7 @@ class Section:
     rank: str = ""
 
 
-@cached_page(depends_on(CATALOGUE, RATINGS, RANKS, REVIEWS, NEWS))
+@cached_page(depends_on(CATALOGUE, RATINGS, RANKS, REVIEWS, NEWS, MEMBERS))
 def home(request: HttpRequest) -> HttpResponse:
     """Seven queries whatever the catalogue's size: each section reads a few rows by index."""
     sections = [

@@ -16,7 +16,7 @@ from titles.search import find_people
 BEST_KNOWN = 3
 
 
-@cached_page(depends_on(CATALOGUE))
+@cached_page(depends_on(CATALOGUE), reads=("q", "page"))
 def people(request: HttpRequest) -> HttpResponse:
     """Matches for `q`, or everyone by name a page at a time, each with their best-known
     titles: three queries whatever the number of people."""

@@ -13,15 +13,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.http import safe_next
+from core.page_cache import PAGE_COOKIES
 
 COOKIE = "theme"
 CHOICES = (("system", "System"), ("light", "Light"), ("dark", "Dark"))
+# The themes a visitor can pick; pages are cached once for each, and once for none.
+PICKED = PAGE_COOKIES[COOKIE]
 YEAR = 365 * 24 * 60 * 60
 
 
 def theme_of(request: HttpRequest) -> str:
     value = request.COOKIES.get(COOKIE, "")
-    return value if value in {"light", "dark"} else "system"
+    return value if value in PICKED else "system"
 
 
 def colour_theme(request: HttpRequest) -> dict[str, object]:
@@ -36,7 +39,7 @@ def colour_theme(request: HttpRequest) -> dict[str, object]:
 def set_theme(request: HttpRequest) -> HttpResponseRedirect:
     response = HttpResponseRedirect(safe_next(request, "/"))
     choice = request.POST.get("theme", "")
-    if choice in {"light", "dark"}:
+    if choice in PICKED:
         response.set_cookie(
             COOKIE,
             choice,

@@ -17,6 +17,7 @@ from comments import selectors as comment_selectors
 from core.http import canonical_redirect
 from core.page_cache import (
     CATALOGUE,
+    MEMBERS,
     NEWS,
     RANKS,
     RATINGS,
@@ -32,14 +33,17 @@ from reviews import selectors as reviews_selectors
 from reviews.models import TitleStats
 from titles.models import Title, page_credits, related_of
 
-from .browse import RANKINGS, RankingForm, browse
+from .browse import RANKINGS, BrowseForm, RankingForm, browse
 
 PROFILE_ENTRIES_PER_STATUS = 10
 # Lists of titles show names, posters, scores and ranks.
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
-@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS])
+@cached_page(
+    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS, MEMBERS],
+    reads=("cpage",),
+)
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     numbers = {
         "comments_count": comment_selectors.count_column(Title),
@@ -102,7 +106,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=(*BrowseForm.base_fields, "page"))
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
     form, titles, active, sort = browse(request.GET)
@@ -112,7 +116,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=(*RankingForm.base_fields, "page"))
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""
     params = request.GET.copy()
@@ -127,7 +131,7 @@ def ranking(request: HttpRequest, by: str) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
-@cached_page(LISTS)
+@cached_page(LISTS, reads=("page",))
 def on_the_air(request: HttpRequest, status: str) -> HttpResponse:
     """/airing/ (most popular first) and /upcoming/ (soonest first)."""
     on_air = Title.objects.select_related("network", "stats").with_status(status)

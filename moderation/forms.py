@@ -16,8 +16,15 @@ class ReportForm(forms.ModelForm):
         help_texts = {"note": "Optional. The author never learns who reported them."}
 
 
+# The verb comes from the button pressed; only a hand-made request lacks a known one.
+CHOOSE_A_VERB = "Choose what to do with one of the buttons below; nothing was done yet."
+
+
 class ActionForm(forms.Form):
-    verb = forms.ChoiceField(choices=Action.Verb.choices)
+    verb = forms.ChoiceField(
+        choices=Action.Verb.choices,
+        error_messages={"required": CHOOSE_A_VERB, "invalid_choice": CHOOSE_A_VERB},
+    )
     note = forms.CharField(
         label="Reason",
         max_length=NOTE_MAX_LENGTH,

@@ -4,16 +4,17 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
 from .selectors import open_reports_of
-from .services import can_moderate
+from .services import MODERATE_PERMISSION
 
 
 @personal_part("moderation.queue_link")
 def queue_link(viewer: Viewer, loaded: None) -> SafeString:
     """The header's link to the moderation queue, for moderators only."""
-    if not can_moderate(viewer.user):
+    if not can_moderate(viewer.user, MODERATE_PERMISSION):
         return SafeString()
     return format_html(
         '<li class="nav-item"><a class="nav-link" href="{}">Moderation</a></li>',

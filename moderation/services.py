@@ -7,20 +7,17 @@ the record of the action and the closing of the item's reports.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core import moderation
 
 from .kinds import KINDS, Item, load_items
 from .models import ALREADY_REPORTED, Action, Report
 
 MODERATE_PERMISSION = "moderation.change_report"
-
-
-def can_moderate(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def find_item(kind: str, pk: int) -> Item | None:
@@ -54,11 +51,11 @@ def report_submit(*, reporter: User, item: Item, reason: str, note: str = "") ->
 
 
 def check_may_moderate(moderator: User | AnonymousUser, item: Item | None = None) -> None:
-    """Moderators act on anything but what they wrote themselves, which another decides."""
-    if not can_moderate(moderator):
-        raise PermissionDenied("Only moderators can act on reports.")
-    if item is not None and item.author is not None and item.author.pk == moderator.pk:
-        raise PermissionDenied("Another moderator decides about what you wrote.")
+    """Moderators act on anything but what they wrote themselves, which another decides (the
+    rule of every hide and restore: core/moderation.py)."""
+    author_id = item.author.pk if item is not None and item.author is not None else None
+    moderation.check_may_moderate(moderator, MODERATE_PERMISSION, author_id=author_id,
+                                  refused="Only moderators can act on reports.")  # fmt: skip
 
 
 @transaction.atomic
@@ -126,7 +123,11 @@ def _close_reports(kind: str, object_id: int, moderator: User, state: str) -> No
 def _set_suspended(member: User, *, suspended: bool) -> None:
     """A suspended member cannot sign in, and their open sessions end at once (the
     authentication backend reads `is_active` on every request); what they wrote stays."""
-    if member.is_staff or member.is_superuser or can_moderate(member):
+    if (
+        member.is_staff
+        or member.is_superuser
+        or moderation.can_moderate(member, MODERATE_PERMISSION)
+    ):
         raise ValidationError("Staff and moderators are not suspended here; ask an administrator.",
                               code="staff")  # fmt: skip
     if member.is_active == (not suspended):

@@ -16,7 +16,7 @@ from titles.models import Title
 from . import selectors
 
 
-@cached_page(depends_on(NEWS, CATALOGUE))
+@cached_page(depends_on(NEWS, CATALOGUE), reads=("title", "page"))
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""
     title = None

@@ -13,17 +13,22 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from core.admin_actions import Hiding, hide_selected, restore_selected
+from core.admin_pages import MovesPages
+from core.moderation import can_moderate
 
 from . import services
 from .models import HIDDEN_WHY_MAX_LENGTH, Recommendation, RecommendationReason
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["__str__", "title_low", "title_high", "votes_count", "reasons_count"]
     list_select_related = ["title_low", "title_high"]
     search_fields = ["title_low__title", "title_high__title"]
     readonly_fields = ["title_low", "title_high", "votes_count", "reasons_count", "created_at"]
+
+    def pages_of(self, recommendation: Recommendation) -> list[str]:
+        return services.recommendation_pages(recommendation)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -49,7 +54,7 @@ HIDING = Hiding(
 
 
 @admin.register(RecommendationReason)
-class RecommendationReasonAdmin(admin.ModelAdmin):
+class RecommendationReasonAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["user", "recommendation", "short_text", "state", "created_at"]
     list_filter = ["state"]
     list_select_related = ["user", "recommendation__title_low", "recommendation__title_high"]
@@ -62,11 +67,14 @@ class RecommendationReasonAdmin(admin.ModelAdmin):
     def short_text(self, reason: RecommendationReason) -> str:
         return reason.text[:80]
 
+    def pages_of(self, reason: RecommendationReason) -> list[str]:
+        return services.recommendation_pages(reason.recommendation)
+
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate_reasons(request.user)
+        return can_moderate(request.user, services.MODERATE_PERMISSION)
 
     def delete_model(self, request, obj: RecommendationReason) -> None:
         services.recommendation_reason_remove(reason=obj)

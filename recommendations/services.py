@@ -15,13 +15,13 @@ is restored or added, or the reasons are removed.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from accounts.models import User
 from core.counters import counter_add
-from core.moderation import announce
+from core.moderation import announce, check_may_moderate
 from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
@@ -36,10 +36,6 @@ from .models import (
 )
 
 MODERATE_PERMISSION = "recommendations.moderate_recommendationreason"
-
-
-def can_moderate_reasons(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def _check_reason(reason: str) -> str:
@@ -63,10 +59,12 @@ def _check_reason(reason: str) -> str:
 
 
 def _pages_changed(recommendation: Recommendation) -> None:
-    """Both titles' pages show the pair: they are made afresh once the write commits."""
-    pages_changed(
-        title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)
-    )
+    pages_changed(*recommendation_pages(recommendation))
+
+
+def recommendation_pages(recommendation: Recommendation) -> list[str]:
+    """Both titles' pages show the pair and its reasons (core/page_cache.py)."""
+    return [title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)]
 
 
 def _count_titles(low_id: int, high_id: int, delta: int) -> None:
@@ -180,8 +178,8 @@ def reason_hide(
     The recommendation counts one visible reason fewer. Hiding a hidden reason changes
     nothing, not even its why.
     """
-    if not can_moderate_reasons(moderator):
-        raise PermissionDenied("Only moderators can hide recommendation reasons.")
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=reason.user_id,
+                       refused="Only moderators can hide recommendation reasons.")  # fmt: skip
     why = _check_why(why)
     recommendation, locked = _lock(reason)
     if locked.state == RecommendationReason.State.HIDDEN:
@@ -200,8 +198,8 @@ def reason_restore(
     *, reason: RecommendationReason, moderator: User | AnonymousUser
 ) -> RecommendationReason:
     """Show a hidden reason again; restoring a visible reason changes nothing."""
-    if not can_moderate_reasons(moderator):
-        raise PermissionDenied("Only moderators can restore recommendation reasons.")
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=reason.user_id,
+                       refused="Only moderators can restore recommendation reasons.")  # fmt: skip
     recommendation, locked = _lock(reason)
     if locked.state == RecommendationReason.State.VISIBLE:
         return locked

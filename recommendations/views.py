@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
+from core.moderation import can_moderate
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from titles.models import Title
 
@@ -137,7 +138,9 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.reasons_page(recommendation, request.GET.get("page"))
     reasons = list(page.object_list)
     # Asked only when the page shows a hidden reason: moderators read its text.
-    moderates = any(r.is_hidden for r in reasons) and services.can_moderate_reasons(request.user)
+    moderates = any(r.is_hidden for r in reasons) and can_moderate(
+        request.user, services.MODERATE_PERMISSION
+    )
     voted, yours = selectors.vote_states(request.user, [pk]).get(pk, (False, False))
     # A visitor's vote is a link to sign in: no form token for them.
     token = get_token(request) if request.user.is_authenticated else ""

@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 
 from core.admin_actions import Hiding, hide_selected, restore_selected
+from core.admin_pages import MovesPages
+from core.moderation import can_moderate
 
 from . import services
 from .models import HIDDEN_REASON_MAX_LENGTH, Review
@@ -56,7 +58,7 @@ HIDING = Hiding(
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(MovesPages, admin.ModelAdmin):
     list_display = ["excerpt", "title", "user", "overall", "state", "helpful", "created_at"]
     list_filter = ["state", "created_at", "is_spoiler"]
     list_select_related = ["title", "user"]
@@ -74,6 +76,9 @@ class ReviewAdmin(admin.ModelAdmin):
     def helpful(self, review: Review) -> str:
         return f"{review.helpful_yes} of {review.helpful_total}"
 
+    def pages_of(self, review: Review) -> list[str]:
+        return services.review_pages(review)
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -84,7 +89,7 @@ class ReviewAdmin(admin.ModelAdmin):
         return False
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate(request.user)
+        return can_moderate(request.user, services.MODERATE_PERMISSION)
 
     @admin.action(description="Hide selected reviews", permissions=["moderate"])
     def hide_reviews(

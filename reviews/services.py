@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
-from core.moderation import announce
+from core.moderation import announce, check_may_moderate
 from core.page_cache import REVIEWS, pages_changed, title_version
 from titles.models import Title
 
@@ -39,11 +39,6 @@ KEEP_ENTRY_OF_REVIEW = (
 REVIEW_INPUTS = ["headline", "body", "is_spoiler", "episodes_seen", *[n for n, _ in SUB_SCORES]]
 MODERATE_PERMISSION = "reviews.moderate_review"
 HIDDEN_REVIEW = "This review was hidden by a moderator."
-
-
-def can_moderate(user: User | AnonymousUser) -> bool:
-    """May `user` hide and restore reviews, and read hidden ones?"""
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 @transaction.atomic
@@ -233,8 +228,8 @@ def review_hide(*, review: Review, moderator: User | AnonymousUser, reason: str)
     The title's statistics lose it as if it were deleted; the author's list entry and score
     stay, since the score is theirs to give. Hiding a hidden review only changes the reason.
     """
-    if not can_moderate(moderator):
-        raise PermissionDenied("Only moderators can hide reviews.")
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=review.user_id,
+                       refused="Only moderators can hide reviews.")  # fmt: skip
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Say why the review is hidden: its author is told.", code="reason")
@@ -261,8 +256,8 @@ def review_hide(*, review: Review, moderator: User | AnonymousUser, reason: str)
 def review_restore(*, review: Review, moderator: User | AnonymousUser) -> Review:
     """Show a hidden review again, counted in its title's statistics; a visible review is
     left as it is."""
-    if not can_moderate(moderator):
-        raise PermissionDenied("Only moderators can restore reviews.")
+    check_may_moderate(moderator, MODERATE_PERMISSION, author_id=review.user_id,
+                       refused="Only moderators can restore reviews.")  # fmt: skip
     stats = stats_for_update(review.title_id)
     locked = Review.objects.select_for_update().get(pk=review.pk)
     if locked.is_visible:
@@ -283,5 +278,11 @@ def _helpfulness_changed(review: Review) -> Review:
     Review.objects.filter(pk=review.pk).update(
         helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
     )
-    pages_changed(title_version(review.title_id), REVIEWS)
+    pages_changed(*review_pages(review))
     return review
+
+
+def review_pages(review: Review) -> list[str]:
+    """The versions of the pages that show a review: its title's and every review list's
+    (core/page_cache.py)."""
+    return [title_version(review.title_id), REVIEWS]

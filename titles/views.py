@@ -21,7 +21,7 @@ def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     return render(request, "titles/title_cast.html", {"title": title, "groups": groups})
 
 
-@cached_page(depends_on(CATALOGUE))
+@cached_page(depends_on(CATALOGUE), reads=("page",))
 def title_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """Who changed what of the title, its names, credits and related titles, and when."""
     title = get_object_or_404(Title, pk=pk)

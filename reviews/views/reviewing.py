@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
-from core.page_cache import CATALOGUE, REVIEWS, cached_page, depends_on, title_version
+from core.moderation import can_moderate
+from core.page_cache import (
+    CATALOGUE,
+    MEMBERS,
+    REVIEWS,
+    cached_page,
+    depends_on,
+    title_version,
+)
 from core.pagination import stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
@@ -130,7 +138,7 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request, review.get_absolute_url()))
 
 
-@cached_page(depends_on(REVIEWS, CATALOGUE))
+@cached_page(depends_on(REVIEWS, CATALOGUE, MEMBERS))
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_display(), pk=pk)
     if review.is_visible:
@@ -141,12 +149,14 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context = {
             "hidden_review": review,
             "title": review.title,
-            "show_hidden_text": services.can_moderate(request.user),
+            "show_hidden_text": can_moderate(request.user, services.MODERATE_PERMISSION),
         }
     return render(request, "reviews/review_detail.html", context)
 
 
-@cached_page(lambda request, pk, **kwargs: [title_version(pk), CATALOGUE])
+@cached_page(
+    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, MEMBERS], reads=("sort", "page")
+)
 def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     title = get_object_or_404(Title, pk=pk)
     url = reverse("reviews:title_reviews", kwargs={"pk": title.pk, "slug": title.slug})

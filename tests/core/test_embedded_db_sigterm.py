@@ -1,0 +1,109 @@
+"""`manage.py runserver` (the autoreloader and the child it restarts) on the embedded
+PostgreSQL, stopped with SIGTERM to its process group as `make run`'s terminal or a process
+manager does: no PostgreSQL server is left running.
+
+Real processes: a development server on a free loopback port, with its own data folder, so
+the test starts (and, whatever happens, stops) only servers of its own.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP_SECONDS = 120
+STOP_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def postmaster(pgdata: Path) -> psutil.Process | None:
+    """The PostgreSQL server running on `pgdata`, if one is."""
+    pid_file = pgdata / "postmaster.pid"
+    try:
+        pid = int(pid_file.read_text().split()[0])
+        process = psutil.Process(pid)
+    except (OSError, ValueError, IndexError, psutil.NoSuchProcess):
+        return None
+    if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+        return process
+    return None
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+def stop(reloader: psutil.Process, how: str) -> None:
+    if how == "each":  # a process manager that signals the processes it knows of
+        for process in [reloader, *reloader.children()]:
+            process.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(reloader.pid, signal.SIGINT if how == "ctrl-c" else signal.SIGTERM)
+
+
+@pytest.mark.parametrize("how", ["group", "each", "ctrl-c"])
+def test_sigterm_to_runserver_and_its_reloader_stops_the_embedded_server(tmp_path, how):
+    var = tmp_path / "var"
+    pgdata = var / "postgres"
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "RUN_MAIN")}
+    env |= {"DRAMADB_VAR_DIR": str(var), "PYTHONUNBUFFERED": "1"}
+    log = (tmp_path / "runserver.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group, as a terminal gives `make run`
+    )
+    started = None
+    try:
+        assert wait_for(lambda: answers(f"http://127.0.0.1:{port}/healthz"), STARTUP_SECONDS), (
+            tmp_path / "runserver.log"
+        ).read_text()
+        started = postmaster(pgdata)
+        assert started is not None, "the embedded server should be running"
+        reloader = psutil.Process(server.pid)
+        assert reloader.children(), "runserver should run the site in a child of its reloader"
+
+        stop(reloader, how)
+
+        server.wait(timeout=STOP_SECONDS)
+        assert wait_for(lambda: postmaster(pgdata) is None, STOP_SECONDS), (
+            f"PostgreSQL was left running after stopping runserver ({how})"
+        )
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+        if started is not None and started.is_running():
+            started.terminate()  # the server this test started, found by its own data folder
+            started.wait(timeout=10)
+        log.close()
