@@ -83,6 +83,15 @@ class EditHistory(HistoricalRecords):
             for changed in self.cls._default_manager.filter(pk__in=pk_set):
                 super().m2m_changed(changed, action, attr, pk_set, False, **kwargs)
 
+    def get_meta_options_m2m(self, through_model: type[models.Model]) -> dict[str, Any]:
+        # simple-history names a list's records after their class ("HistoricalTitle_genres")
+        # and Django adds an "s" for the plural; name them as the list's own rows are named.
+        options = super().get_meta_options_m2m(through_model)
+        meta = through_model._meta
+        options["verbose_name"] = f"historical {meta.verbose_name}"
+        options["verbose_name_plural"] = f"historical {meta.verbose_name_plural}"
+        return options
+
     def _same(self, instance: models.Model, stored: Any) -> bool:
         """Does `instance` hold what `stored` (a record, or the row as it was) holds?"""
         return all(

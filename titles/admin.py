@@ -27,6 +27,7 @@ class RelatedTitleInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["related"]
     verbose_name = "related title (shown on both titles)"
+    verbose_name_plural = "related titles (shown on both titles)"
 
 
 class TitleAdminForm(forms.ModelForm):
