@@ -5,6 +5,9 @@ the record just before it (also across the page's edge) in a fixed number of que
 foreign keys and choices shown by name, and a change of an existing object gets a button
 that sets back only what it changed (core/history_revert.py). A past version as a whole can
 be looked at but not restored. A deleted object is out of reach: it has no admin page.
+
+Every change form also asks for an optional "Reason for this change", kept as the reason of
+the records that the save writes (the object's, and those of the rows saved in its inlines).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -30,7 +34,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
 from .history import REMOVED, changes_of
-from .history_revert import CannotRevert, change_revert
+from .history_revert import REASON_LENGTH, CannotRevert, change_revert
+
+REASON_FIELD = "change_reason"
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -44,6 +50,40 @@ class HistoryAdmin(SimpleHistoryAdmin):
             name=f"{opts.app_label}_{opts.model_name}_revert_change",
         )
         return [revert, *super().get_urls()]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[Any]:
+        return [name for name in super().get_fields(request, obj) if name != REASON_FIELD]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        return [*super().get_fieldsets(request, obj), (None, {"fields": [REASON_FIELD]})]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        """The model's form with the reason, a field of no model, added to it."""
+        if "fields" in kwargs:
+            fields = kwargs["fields"]  # None when the admin asks which fields the form has
+        else:
+            fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if fields is not None:
+            kwargs["fields"] = [name for name in fields if name != REASON_FIELD]
+        form = super().get_form(request, obj, change, **kwargs)
+        reason = forms.CharField(
+            label="Reason for this change",
+            max_length=REASON_LENGTH,
+            required=False,
+            help_text="Optional. Shown beside this change in the History.",
+        )
+        return type(form.__name__, (form,), {REASON_FIELD: reason})
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        obj._change_reason = form.cleaned_data.get(REASON_FIELD) or None
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for inline_form in formset.forms:
+            inline_form.instance._change_reason = form.cleaned_data.get(REASON_FIELD) or None
+        super().save_formset(request, form, formset, change)
 
     def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
         # A whole past version is only shown, never saved over the object: simple-history's
