@@ -153,7 +153,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
             self.message_user(request, f"Nothing was reverted: {error}", messages.ERROR)
             return HttpResponseRedirect(back)
         self.log_change(request, obj, [{"changed": {"fields": reverted.fields}}])
-        done = f"{reverted.reason}: {get_text_list(reverted.fields, 'and')} set back."
+        fields = get_text_list(reverted.fields, "and")
+        done = f"Change #{record.history_id} reverted: {fields} set back."
         if reverted.overwritten:
             later = get_text_list(reverted.overwritten, "and")
             warning = f" A later change had changed {later} again; that later value is replaced."
