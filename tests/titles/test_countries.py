@@ -37,6 +37,7 @@ def test_a_title_set_to_south_korea_is_found_under_browse_south_korea(editor_cli
     page = client.get(title.get_absolute_url()).content.decode()
 
     assert "Stairway to Heaven" in browse and "Country: South Korea" in browse
+    assert "2005 · South Korea · Drama" in browse  # the title's card
     assert '<dt>Country</dt><dd><a href="/titles/?country=KR">South Korea</a></dd>' in page
 
 
