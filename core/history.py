@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator, capfirst
 from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
 ADDED, CHANGED, REMOVED = "+", "~", "-"
 EMPTY = "(empty)"
@@ -44,7 +45,17 @@ class EditHistory(HistoricalRecords):
 
     A many-to-many list changed from the other side (`genre.titles.add(title)`) is recorded
     on each title it changed, as if changed from the title.
+
+    And each record says which record it reverts, if it is a revert (`history_reverts`, set
+    from the object's `_history_reverts` by core/history_revert.py).
     """
+
+    def get_extra_fields(self, model: type[models.Model], fields: Any) -> dict[str, Any]:
+        extra = super().get_extra_fields(model, fields)
+        extra["history_reverts"] = models.IntegerField(
+            null=True, blank=True, help_text="The history id of the change this one reverted."
+        )
+        return extra
 
     def finalize(self, sender: type[models.Model], **kwargs: Any) -> None:
         super().finalize(sender, **kwargs)
@@ -83,12 +94,30 @@ class EditHistory(HistoricalRecords):
             for changed in self.cls._default_manager.filter(pk__in=pk_set):
                 super().m2m_changed(changed, action, attr, pk_set, False, **kwargs)
 
+    def get_meta_options_m2m(self, through_model: type[models.Model]) -> dict[str, Any]:
+        # simple-history names a list's records after their class ("HistoricalTitle_genres")
+        # and Django adds an "s" for the plural; name them as the list's own rows are named.
+        options = super().get_meta_options_m2m(through_model)
+        meta = through_model._meta
+        options["verbose_name"] = f"historical {meta.verbose_name}"
+        options["verbose_name_plural"] = f"historical {meta.verbose_name_plural}"
+        return options
+
     def _same(self, instance: models.Model, stored: Any) -> bool:
         """Does `instance` hold what `stored` (a record, or the row as it was) holds?"""
         return all(
             same_value(field, getattr(instance, field.attname), getattr(stored, field.attname))
             for field in self.fields_included(instance)
         )
+
+
+def _mark_revert(instance: models.Model, history_instance: Any, **kwargs: Any) -> None:
+    """A record written by a revert says which record it reverts."""
+    if hasattr(history_instance, "history_reverts"):
+        history_instance.history_reverts = getattr(instance, "_history_reverts", None)
+
+
+pre_create_historical_record.connect(_mark_revert, dispatch_uid="core.history.mark_revert")
 
 
 def _recording(instance: models.Model) -> bool:

@@ -3,8 +3,13 @@
 simple-history's page lists each record with its "Changes"; here each change is read against
 the record just before it (also across the page's edge) in a fixed number of queries, with
 foreign keys and choices shown by name, and a change of an existing object gets a button
-that sets back only what it changed (core/history_revert.py). A past version as a whole can
+that sets back only what it changed (core/history_revert.py), after a page that shows what
+the revert would set and asks to confirm. A change that was itself a revert is marked as one,
+and its button says that it undoes the revert. A past version as a whole can
 be looked at but not restored. A deleted object is out of reach: it has no admin page.
+
+Every change form also asks for an optional "Reason for this change", kept as the reason of
+the records that the save writes (the object's, and those of the rows saved in its inlines).
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -23,14 +29,22 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils.text import get_text_list
-from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
 from .history import REMOVED, changes_of
-from .history_revert import CannotRevert, change_revert
+from .history_revert import (
+    REASON_LENGTH,
+    CannotRevert,
+    change_revert,
+    change_time,
+    revert_preview,
+)
+
+REASON_FIELD = "change_reason"
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -40,10 +54,44 @@ class HistoryAdmin(SimpleHistoryAdmin):
         opts = self.model._meta
         revert = path(
             "<path:object_id>/history/<int:history_id>/revert/",
-            self.admin_site.admin_view(require_POST(self.revert_change_view)),
+            self.admin_site.admin_view(self.revert_change_view),
             name=f"{opts.app_label}_{opts.model_name}_revert_change",
         )
         return [revert, *super().get_urls()]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[Any]:
+        return [name for name in super().get_fields(request, obj) if name != REASON_FIELD]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        return [*super().get_fieldsets(request, obj), (None, {"fields": [REASON_FIELD]})]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        """The model's form with the reason, a field of no model, added to it."""
+        if "fields" in kwargs:
+            fields = kwargs["fields"]  # None when the admin asks which fields the form has
+        else:
+            fields = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if fields is not None:
+            kwargs["fields"] = [name for name in fields if name != REASON_FIELD]
+        form = super().get_form(request, obj, change, **kwargs)
+        reason = forms.CharField(
+            label="Reason for this change",
+            max_length=REASON_LENGTH,
+            required=False,
+            help_text="Optional. Shown beside this change in the History.",
+        )
+        return type(form.__name__, (form,), {REASON_FIELD: reason})
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        obj._change_reason = form.cleaned_data.get(REASON_FIELD) or None
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for inline_form in formset.forms:
+            inline_form.instance._change_reason = form.cleaned_data.get(REASON_FIELD) or None
+        super().save_formset(request, form, formset, change)
 
     def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
         # A whole past version is only shown, never saved over the object: simple-history's
@@ -79,7 +127,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def revert_change_view(
         self, request: HttpRequest, object_id: str, history_id: int
     ) -> HttpResponse:
-        """POST only, from the History page: revert the change `history_id` of this object."""
+        """GET: what reverting the change `history_id` of this object would set, with a button
+        to confirm; POST (that button): revert it."""
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             raise Http404("No such object; a deleted object cannot be reverted here.")
@@ -95,12 +146,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
             current_app=self.admin_site.name,
         )
         try:
+            if request.method == "GET":
+                return self._revert_confirmation(request, obj, record, back)
             reverted = change_revert(record=record, user=request.user)
         except CannotRevert as error:
             self.message_user(request, f"Nothing was reverted: {error}", messages.ERROR)
             return HttpResponseRedirect(back)
         self.log_change(request, obj, [{"changed": {"fields": reverted.fields}}])
-        done = f"{reverted.reason}: {get_text_list(reverted.fields, 'and')} set back."
+        fields = get_text_list(reverted.fields, "and")
+        done = f"Change #{record.history_id} reverted: {fields} set back."
         if reverted.overwritten:
             later = get_text_list(reverted.overwritten, "and")
             warning = f" A later change had changed {later} again; that later value is replaced."
@@ -108,3 +162,25 @@ class HistoryAdmin(SimpleHistoryAdmin):
         else:
             self.message_user(request, done, messages.SUCCESS)
         return HttpResponseRedirect(back)
+
+    def _revert_confirmation(
+        self, request: HttpRequest, obj: Any, record: Any, back: str
+    ) -> HttpResponse:
+        preview = revert_preview(record=record)
+        change = preview.change
+        undoing = record.history_reverts is not None
+        subject = f"the revert #{record.history_id}" if undoing else f"change #{record.history_id}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Undo {subject}?" if undoing else f"Revert {subject}?",
+            "subtitle": str(obj),
+            "opts": self.model._meta,
+            "object": obj,
+            "record": record,
+            "when": change_time(change),
+            "editor": change.editor or "an editor",
+            "preview": preview,
+            "undoing": undoing,
+            "history_url": back,
+        }
+        return TemplateResponse(request, "admin/revert_change_confirmation.html", context)

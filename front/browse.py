@@ -11,7 +11,8 @@ from django.db.models.functions import Lower
 from django.http import QueryDict
 
 from reviews import selectors as reviews_selectors
-from titles.models import COUNTRIES, Genre, Network, Tag, Title, TitleQuerySet
+from titles.countries import CATALOGUE_COUNTRIES, country_code, country_name
+from titles.models import Genre, Network, Tag, Title, TitleQuerySet
 
 # Sorting by score or popularity lists only titles that have one (as the rankings do).
 SORTS = [("newest", "Newest"), ("score", "Top rated"), ("popularity", "Most popular"),
@@ -19,12 +20,23 @@ SORTS = [("newest", "Newest"), ("score", "Top rated"), ("popularity", "Most popu
 YEARS = (1900, 2100)
 
 
+class CountryChoiceField(forms.ChoiceField):
+    """A country by its code; a name, as addresses from before the codes carry, is read as
+    its code."""
+
+    def to_python(self, value: object) -> str:
+        text = super().to_python(value)
+        return country_code(text) or text
+
+
 class BrowseForm(forms.Form):
     """Every filter is optional and they combine; a value that is not understood is dropped
     with a message instead of failing the page."""
 
-    country = forms.ChoiceField(choices=[("", "Any country"), *[(c, c) for c in COUNTRIES]],
-                                required=False)  # fmt: skip
+    country = CountryChoiceField(
+        choices=[("", "Any country"), *[(c, country_name(c)) for c in CATALOGUE_COUNTRIES]],
+        required=False,
+    )
     type = forms.ChoiceField(choices=[("", "Any type"), *Title.Kind.choices], required=False)
     genre = forms.ModelChoiceField(
         Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
@@ -112,7 +124,11 @@ def active_filters(form: BrowseForm, params: QueryDict) -> list[ActiveFilter]:
     return found
 
 
-CHOICE_LABELS = {"type": dict(Title.Kind.choices), "status": dict(Title.Status.choices)}
+CHOICE_LABELS = {
+    "country": dict(BrowseForm.base_fields["country"].choices),  # type: ignore[attr-defined]
+    "type": dict(Title.Kind.choices),
+    "status": dict(Title.Status.choices),
+}
 
 
 def _shown(name: str, value: object) -> str:

@@ -175,7 +175,7 @@ def _title_line(title: Title) -> str:
     """A title's description when it has no synopsis."""
     label = title.get_kind_display()
     kind = label if label.startswith("TV") else label.lower()
-    facts = f"a {kind}" + (f" from {title.country}" if title.country else "")
+    facts = f"a {kind}" + (f" from {title.country.name}" if title.country else "")
     if title.episodes and title.kind != Title.Kind.MOVIE:
         facts += f", {title.episodes} episode{'s' if title.episodes != 1 else ''}"
     return f"{title}: {facts}. Ratings, reviews, cast and comments on {settings.SITE_NAME}."

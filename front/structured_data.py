@@ -135,7 +135,9 @@ def title_data(
         "alternateName": [name for name in names if name],
         "description": description,
         "image": image,
-        "countryOfOrigin": {"@type": "Country", "name": title.country} if title.country else None,
+        "countryOfOrigin": (
+            {"@type": "Country", "name": title.country.name} if title.country else None
+        ),
         "genre": [genre["name"] for genre in title.genre_links],
     }
     if movie:

@@ -26,7 +26,7 @@ class NetworkFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Network {n}")
-    country = "Japan"
+    country = "JP"
 
 
 class GenreFactory(factory.django.DjangoModelFactory):
@@ -53,7 +53,7 @@ class TitleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Title {n}")
     native_title = factory.Sequence(lambda n: f"タイトル {n}")
     kind = Title.Kind.DRAMA
-    country = "Japan"
+    country = "JP"
     episodes = 12
     aired_from = date(2020, 1, 1)
     aired_to = date(2020, 3, 31)

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django_countries.filters import CountryFilter
 
 from core.history_admin import HistoryAdmin
 
@@ -26,6 +27,7 @@ class RelatedTitleInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["related"]
     verbose_name = "related title (shown on both titles)"
+    verbose_name_plural = "related titles (shown on both titles)"
 
 
 class TitleAdminForm(forms.ModelForm):
@@ -52,7 +54,7 @@ class PersonCreditInline(admin.TabularInline):
 class TitleAdmin(HistoryAdmin):
     form = TitleAdminForm
     list_display = ["title", "native_title", "year", "kind", "country", "network", "episodes"]
-    list_filter = ["kind", "country", "network", "genres"]
+    list_filter = ["kind", ("country", CountryFilter), "network", "genres"]
     search_fields = ["title", "native_title", "alternative_titles__name"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["genres", "tags"]
@@ -97,6 +99,7 @@ class NameSlugAdmin(HistoryAdmin):
 @admin.register(Network)
 class NetworkAdmin(HistoryAdmin):
     list_display = ["name", "country"]
+    list_filter = [("country", CountryFilter)]
     search_fields = ["name"]
 
 

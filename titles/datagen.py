@@ -26,7 +26,7 @@ GIVEN_NAMES = [
     "Wei", "Mei", "Jun", "Ling", "Kanya", "Niran", "Riku", "Sakura", "Daichi", "Mio",
     "Hyunwoo", "Jiwon", "Yuto", "Emi", "Tae", "Sun", "Hao", "Yan", "Akira", "Nana",
 ]  # fmt: skip
-COUNTRIES = ["Japan", "South Korea", "China", "Taiwan", "Thailand"]
+COUNTRIES = ["JP", "KR", "CN", "TW", "TH"]
 NETWORKS = 20
 TAGS = 40
 CHUNKS = 10

@@ -12,8 +12,9 @@ from core.datagen import Progress, Scale
 from front.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
+from titles.countries import CATALOGUE_COUNTRIES
 from titles.demo import load_seed_title
-from titles.models import Credit, Title
+from titles.models import Credit, Network, Title
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
     stats_recompute()
 
     assert Title.objects.count() == titles_before + TINY.titles
+    # Demo and generated titles and networks alike come from the catalogue's countries.
+    for model in (Title, Network):
+        assert set(model.objects.values_list("country", flat=True)) <= set(CATALOGUE_COUNTRIES)
     assert Credit.objects.filter(title__title__contains=" ").count() >= TINY.titles * 10
     generated_reviews = Review.objects.count() - reviews_before
     assert TINY.reviews * 0.7 <= generated_reviews <= TINY.reviews * 1.3

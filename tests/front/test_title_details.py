@@ -28,7 +28,7 @@ def test_the_reference_details_are_there(client, seed):
 def test_genres_countries_networks_and_years_link_to_browse(client, seed):
     html = client.get(seed.get_absolute_url()).content.decode()
     assert 'href="/titles/?genre=drama"' in html
-    assert 'href="/titles/?country=Japan"' in html
+    assert 'href="/titles/?country=JP"' in html
     assert f'href="/titles/?network={seed.network_id}"' in html
     assert 'href="/titles/?year_from=2005&amp;year_to=2005"' in html
 

@@ -37,7 +37,7 @@ def test_it_shows_every_catalogue_fact_of_the_reference_page(client, seed_title)
         assert person in html
         assert character in html
     assert "Show More Cast (11)" in html
-    assert '<dt>Country</dt><dd><a href="/titles/?country=Japan">Japan</a></dd>' in html
+    assert '<dt>Country</dt><dd><a href="/titles/?country=JP">Japan</a></dd>' in html
     assert '<dt>Type</dt><dd><a href="/titles/?type=drama">Drama</a></dd>' in html
     assert "<dt>Episodes</dt><dd>11</dd>" in html
     assert "Oct 15, 2005 to Dec 20, 2005" in html

@@ -20,7 +20,7 @@ def title_form(**overrides) -> dict:
         "native_title": "1 リットルの涙",
         "kind": "drama",
         "synopsis": "",
-        "country": "Japan",
+        "country": "JP",
         "year": "2005",
         "episodes": "11",
         "aired_from": "2005-10-15",

@@ -132,7 +132,7 @@ def test_reverting_the_credit_shows_the_old_name_on_the_title_page_at_once(edito
     assert "Ikeuchi Aya ·" in page.content.decode()
     history = visitor.get(public_history(title)).content.decode()
     assert "Character name: Aya <span" in history
-    assert "Reverted the change of" in history
+    assert "Reverted #" in history and ": Character name" in history
 
 
 def test_the_revert_is_recorded_with_its_editor_and_reason(editor_client, edited, editor):
@@ -143,8 +143,8 @@ def test_the_revert_is_recorded_with_its_editor_and_reason(editor_client, edited
 
     record = latest(credit)
     assert record.history_user == editor
-    assert record.history_change_reason.startswith("Reverted the change of ")
-    assert record.history_change_reason.endswith(" by editor")
+    assert record.history_change_reason.startswith(f"Reverted #{reverted.history_id} of ")
+    assert record.history_change_reason.endswith(" by editor: Character name")
 
 
 def test_reverting_a_field_that_a_later_change_changed_again_says_so(editor_client, edited):
@@ -202,12 +202,12 @@ def test_a_creation_cannot_be_reverted(editor_client, edited):
     assert Title.objects.get().synopsis == NEW_SYNOPSIS
 
 
-def test_get_on_the_revert_view_changes_nothing(editor_client, edited):
+def test_get_on_the_revert_view_only_asks_to_confirm(editor_client, edited):
     _, credit = edited
 
     response = editor_client.get(revert_url(credit, latest(credit)))
 
-    assert response.status_code == 405
+    assert "Yes, revert this change" in response.content.decode()
     credit.refresh_from_db()
     assert credit.character_name == "Aya"
 

@@ -3,8 +3,6 @@
 from .people import CAST_KINDS, Credit, CreditQuerySet, PageCredits, Person, page_credits
 from .related import RelatedTitle, related_of
 from .titles import (
-    COUNTRIES,
-    NATIVE_LANGUAGES,
     AlternativeTitle,
     Genre,
     Network,
@@ -17,8 +15,6 @@ from .titles import (
 
 __all__ = [
     "CAST_KINDS",
-    "COUNTRIES",
-    "NATIVE_LANGUAGES",
     "AlternativeTitle",
     "Credit",
     "CreditQuerySet",

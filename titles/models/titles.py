@@ -13,31 +13,20 @@ from django.db.models import DateField, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, JSONObject, Upper
 from django.utils import timezone
 from django.utils.text import slugify
+from django_countries.fields import CountryField
 
 from core.history import EditHistory
 from core.images import CheckedImageField
 from core.links import link
 from core.models import TimeStampedModel
 
+from ..countries import NATIVE_LANGUAGES, CatalogueCountries
 from ..keys import search_key
 
 
 def slug_for(text: str) -> str:
     # Non-Latin names slugify to nothing; the id in the URL still finds the object.
     return slugify(text)[:200] or "untitled"
-
-
-# The countries the catalogue knows (browse filters offer these).
-COUNTRIES = ["Japan", "South Korea", "China", "Taiwan", "Hong Kong", "Thailand"]
-
-NATIVE_LANGUAGES = {
-    "Japan": "ja",
-    "South Korea": "ko",
-    "China": "zh-Hans",
-    "Taiwan": "zh-Hant",
-    "Hong Kong": "zh-Hant",
-    "Thailand": "th",
-}
 
 
 class Genre(models.Model):
@@ -68,7 +57,7 @@ class Tag(models.Model):
 
 class Network(models.Model):
     name = models.CharField(max_length=120, unique=True)
-    country = models.CharField(max_length=60, blank=True)
+    country = CountryField(countries=CatalogueCountries, blank=True)
 
     history = EditHistory()
 
@@ -189,7 +178,7 @@ class Title(TimeStampedModel):
     native_title = models.CharField(max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DRAMA)
-    country = models.CharField(max_length=60, blank=True)
+    country = CountryField(countries=CatalogueCountries, blank=True)
     episodes = models.PositiveSmallIntegerField(null=True, blank=True)
     aired_from = models.DateField(null=True, blank=True)
     aired_to = models.DateField(null=True, blank=True)
@@ -289,7 +278,7 @@ class Title(TimeStampedModel):
     @property
     def native_language(self) -> str:
         """A language tag for the native title, so browsers pick the right glyphs."""
-        return NATIVE_LANGUAGES.get(self.country, "und")
+        return NATIVE_LANGUAGES.get(self.country.code, "und")
 
     @property
     def status(self) -> str:

@@ -183,7 +183,7 @@ def _with_typo(name: str) -> str:
 def _two_filters(title: Title) -> dict[str, str]:
     """Country and genre of `title`: a browse page with two filters that has results."""
     genre = title.genres.order_by("slug").values_list("slug", flat=True).first()
-    return {"country": title.country, **({"genre": genre} if genre else {})}
+    return {"country": title.country.code, **({"genre": genre} if genre else {})}
 
 
 def _person_query(title: Title) -> str:
