@@ -1,0 +1,33 @@
+from django.db import migrations
+
+
+def refresh_search_keys(apps, schema_editor):
+    """Japanese names now keep the readings of their words in context and both spellings of
+    the particles は, へ and を; rewrite the keys that change, a batch at a time."""
+    from titles.keys import person_key, search_key
+
+    def refresh(model, fields, key) -> None:
+        batch = []
+        for row in model.objects.only("id", "search_key", *fields).iterator(chunk_size=2000):
+            fresh = key(*(getattr(row, field) for field in fields))
+            if fresh != row.search_key:
+                row.search_key = fresh
+                batch.append(row)
+            if len(batch) == 2000:
+                model.objects.bulk_update(batch, ["search_key"])
+                batch = []
+        model.objects.bulk_update(batch, ["search_key"])
+
+    refresh(apps.get_model("titles", "Title"), ["title", "native_title"], search_key)
+    refresh(apps.get_model("titles", "AlternativeTitle"), ["name"], search_key)
+    refresh(apps.get_model("titles", "Person"), ["name", "native_name"], person_key)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("titles", "0009_edit_history"),
+    ]
+
+    operations = [
+        migrations.RunPython(refresh_search_keys, migrations.RunPython.noop, elidable=True),
+    ]
