@@ -132,3 +132,18 @@ def match_rank(key: str, query: str) -> int:
     if any(name.startswith(query) for name in names):
         return 1
     return 2
+
+
+def query_spellings(query: str) -> list[str]:
+    """The spellings to look for: the folded query, and its Hepburn readings when it is
+    written in kana, since a reader who types a name's sound ("にしきど") means the name
+    however it is stored (Nishikido Ryo, 錦戸亮). Kana is read both as typed, run by run
+    ("nishikido"), and word by word, which separates the particles ("kimi no na wa")."""
+    folded = fold(query)
+    if not folded:
+        return []
+    spellings = {folded: None}
+    if any(_script(char) == "kana" for char in query):
+        readings = [_hepburn(query), *japanese_readings(query)]
+        spellings.update((fold(reading), None) for reading in readings)
+    return [spelling for spelling in spellings if spelling]
