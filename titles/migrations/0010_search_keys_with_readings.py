@@ -1,4 +1,11 @@
+from functools import reduce
+from operator import or_
+
 from django.db import migrations
+from django.db.models import Q
+
+# Kana and Han characters: only names with some of them are read differently now.
+JAPANESE = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 def refresh_search_keys(apps, schema_editor):
@@ -7,8 +14,10 @@ def refresh_search_keys(apps, schema_editor):
     from titles.keys import person_key, search_key
 
     def refresh(model, fields, key) -> None:
+        written = reduce(or_, (Q(**{f"{field}__regex": JAPANESE}) for field in fields))
+        rows = model.objects.filter(written).only("id", "search_key", *fields)
         batch = []
-        for row in model.objects.only("id", "search_key", *fields).iterator(chunk_size=2000):
+        for row in rows.iterator(chunk_size=2000):
             fresh = key(*(getattr(row, field) for field in fields))
             if fresh != row.search_key:
                 row.search_key = fresh
