@@ -120,23 +120,28 @@ def _rank(key: str, spellings: list[str]) -> int:
 def find_titles(query: str, limit: int) -> list[Found[Title]]:
     """The titles whose English, native, romanised or alternative names match `query`,
     exact matches first, then names starting with it, then the most similar: two queries."""
-    spellings = query_spellings(query)
+    return _titles(query_spellings(query), limit)
+
+
+def find_people(query: str, limit: int) -> list[Found[Person]]:
+    """People whose name (either order), native name or its romanisation match `query`."""
+    return _people(query_spellings(query), limit)
+
+
+def _titles(spellings: list[str], limit: int) -> list[Found[Title]]:
     if not spellings:
         return []
     return _ranked(Title, _matches(TITLE_MATCHES, spellings), spellings, "title", limit)
 
 
-def find_people(query: str, limit: int) -> list[Found[Person]]:
-    """People whose name (either order), native name or its romanisation match `query`."""
-    spellings = query_spellings(query)
+def _people(spellings: list[str], limit: int) -> list[Found[Person]]:
     if not spellings:
         return []
     return _ranked(Person, _matches(PERSON_MATCHES, spellings), spellings, "name", limit)
 
 
-def closest(query: str) -> Title | Person | None:
-    """The title or person whose name is closest to `query`, when one is close enough."""
-    spellings = query_spellings(query)
+def _closest(spellings: list[str]) -> Title | Person | None:
+    """The title or person whose name is closest to the spellings, when one is close enough."""
     if not spellings:
         return None
     connection = read_connection(Title)
@@ -158,7 +163,8 @@ def closest(query: str) -> Title | Person | None:
 
 def search(query: str, *, titles: int, people: int) -> Results:
     """Titles and people matching `query`; when there are none, the closest name instead."""
-    found_titles = find_titles(query, titles)
-    found_people = find_people(query, people)
-    suggestion = None if found_titles or found_people else closest(query)
+    spellings = query_spellings(query)
+    found_titles = _titles(spellings, titles)
+    found_people = _people(spellings, people)
+    suggestion = None if found_titles or found_people else _closest(spellings)
     return Results(found_titles, found_people, suggestion)
