@@ -1,9 +1,12 @@
 """Search keys: how each name of the catalogue is stored for forgiving search (titles.search).
 
 A name's key is the name as a reader would type it: accents, case and punctuation dropped,
-and, for names in Japanese, Korean or Chinese script, the name romanised too (Hepburn with
-pykakasi, Revised Romanization with korean-romanizer, pinyin with pypinyin), so "rittoru no
-namida" finds 1 リットルの涙. People's keys hold both orders of their name. Matching uses
+and, for names in Japanese, Korean or Chinese script, the name romanised too (Revised
+Romanization with korean-romanizer, pinyin with pypinyin, and for Japanese the readings of
+janome's morphological analysis in Hepburn with pykakasi), so "rittoru no namida" finds
+1 リットルの涙. The particles は, へ and を are written "ha", "he", "wo" but spoken "wa", "e",
+"o"; a Japanese name keeps both spellings, so "kimi no na wa" and "kimi no na ha" both find
+君の名は. People's keys hold both orders of their name. Matching uses
 PostgreSQL's trigram word similarity on the keys (GIN-indexed), which tolerates typos and
 spelling variants ("1 litre of tars", "1 Liter of Tears").
 """
@@ -44,6 +47,42 @@ def _kakasi() -> Any:  # pykakasi ships no type hints
     return pykakasi.kakasi()
 
 
+@cache
+def _tokenizer() -> Any:  # janome ships no type hints
+    from janome.tokenizer import Tokenizer
+
+    return Tokenizer()
+
+
+# The particles whose spoken sound differs from their kana: (as written, as spoken).
+PARTICLES = {"は": ("ha", "wa"), "へ": ("he", "e"), "を": ("wo", "o")}
+
+
+def _hepburn(text: str) -> str:
+    return " ".join(part["hepburn"] for part in _kakasi().convert(text))
+
+
+def japanese_readings(text: str) -> list[str]:
+    """Hepburn spellings of Japanese text, word by word: with the particles as written and,
+    when there are any, as spoken ("kimi no na ha", "kimi no na wa").
+
+    Kanji take the reading the analysis gives them in context (君 alone is "kun", in 君の名は
+    it is "kimi"); a word the dictionary does not know is romanised character by character.
+    """
+    written: list[str] = []
+    spoken: list[str] = []
+    for token in _tokenizer().tokenize(text):
+        if token.part_of_speech.startswith("助詞") and token.surface in PARTICLES:
+            as_written, as_spoken = PARTICLES[token.surface]
+        else:
+            reading = token.reading if token.reading != "*" else token.surface
+            as_written = as_spoken = _hepburn(reading)
+        written.append(as_written)
+        spoken.append(as_spoken)
+    readings = [" ".join(written), " ".join(spoken)]
+    return readings if readings[0] != readings[1] else readings[:1]
+
+
 def romanize(text: str) -> list[str]:
     """The Latin spellings of a name in Japanese, Korean or Chinese script (none for others).
 
@@ -54,7 +93,7 @@ def romanize(text: str) -> list[str]:
         return []
     spellings = []
     if "kana" in scripts or "han" in scripts:
-        spellings.append(" ".join(part["hepburn"] for part in _kakasi().convert(text)))
+        spellings += japanese_readings(text)
     if "hangul" in scripts:
         from korean_romanizer.romanizer import Romanizer
 
@@ -93,3 +132,18 @@ def match_rank(key: str, query: str) -> int:
     if any(name.startswith(query) for name in names):
         return 1
     return 2
+
+
+def query_spellings(query: str) -> list[str]:
+    """The spellings to look for: the folded query, and its Hepburn readings when it is
+    written in kana, since a reader who types a name's sound ("にしきど") means the name
+    however it is stored (Nishikido Ryo, 錦戸亮). Kana is read both as typed, run by run
+    ("nishikido"), and word by word, which separates the particles ("kimi no na wa")."""
+    folded = fold(query)
+    if not folded:
+        return []
+    spellings = {folded: None}
+    if any(_script(char) == "kana" for char in query):
+        readings = [_hepburn(query), *japanese_readings(query)]
+        spellings.update((fold(reading), None) for reading in readings)
+    return [spelling for spelling in spellings if spelling]

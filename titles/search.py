@@ -3,12 +3,14 @@
 Each name is stored with its key (titles.keys: folded, romanised, people in both orders).
 Matching uses PostgreSQL's trigram word similarity against the keys, served by their GIN
 indexes, which tolerates typos and spelling variants ("1 litre of tars", "1 Liter of Tears").
+A query in kana is also looked for by its readings (titles.keys.query_spellings).
 Results come exact matches first, then names that start with the query, then the most similar.
+When nothing matches, the closest name, if it is close enough, is offered as "Did you mean".
+The search page and the header's suggestions both call `search`, so they agree.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -17,29 +19,48 @@ from django.db.models import Model
 
 from core.replicas import read_connection
 
-from .keys import fold, match_rank
+from .keys import SEPARATOR, match_rank, query_spellings
 from .models import AlternativeTitle, Person, Title
 
 M = TypeVar("M", bound=Model)
 
-# How close a name must come to the query (pg_trgm's word similarity, 0 to 1) to be a match,
-# and, when nothing is that close, to be offered as "Did you mean".
+# How close a name must come to the query (pg_trgm's word similarity, 0 to 1) to be a match.
 MATCH_THRESHOLD = 0.6  # PostgreSQL's own default for pg_trgm.word_similarity_threshold
+# When nothing matches: how close a name's words must come to be a candidate for "Did you
+# mean", and how alike the whole name and the query must be (pg_trgm's similarity), so that
+# a name sharing one syllable with the query is never offered.
 SUGGEST_THRESHOLD = 0.35
+SUGGEST_CLOSENESS = 0.3
 CANDIDATES = 200
 
-TITLE_MATCHES = """
+# %(q)s is the array of the query's spellings; a name matches when one of them is close.
+_SCORE = "(SELECT max(word_similarity(spelling, search_key)) FROM unnest(%(q)s) AS spelling)"
+TITLE_MATCHES = f"""
     SELECT id, max(score) AS score FROM (
-        SELECT id, word_similarity(%(q)s, search_key) AS score
-          FROM {title} WHERE %(q)s <%% search_key
+        SELECT id, {_SCORE} AS score
+          FROM {{title}} WHERE search_key %%> ANY(%(q)s)
         UNION ALL
-        SELECT title_id, word_similarity(%(q)s, search_key)
-          FROM {alternative} WHERE %(q)s <%% search_key
+        SELECT title_id, {_SCORE}
+          FROM {{alternative}} WHERE search_key %%> ANY(%(q)s)
     ) AS matched GROUP BY id ORDER BY score DESC, id LIMIT %(limit)s
 """
-PERSON_MATCHES = """
-    SELECT id, word_similarity(%(q)s, search_key) AS score
-      FROM {person} WHERE %(q)s <%% search_key ORDER BY score DESC, id LIMIT %(limit)s
+PERSON_MATCHES = f"""
+    SELECT id, {_SCORE} AS score
+      FROM {{person}} WHERE search_key %%> ANY(%(q)s) ORDER BY score DESC, id LIMIT %(limit)s
+"""
+CLOSEST = """
+    SELECT kind, id FROM (
+        SELECT 'title' AS kind, id, search_key FROM {title} WHERE search_key %%> ANY(%(q)s)
+        UNION ALL
+        SELECT 'title', title_id, search_key FROM {alternative} WHERE search_key %%> ANY(%(q)s)
+        UNION ALL
+        SELECT 'person', id, search_key FROM {person} WHERE search_key %%> ANY(%(q)s)
+    ) AS near, LATERAL (
+        SELECT max(similarity(spelling, name)) AS closeness
+          FROM unnest(%(q)s) AS spelling,
+               unnest(string_to_array(near.search_key, %(separator)s)) AS name
+    ) AS alike
+    WHERE closeness >= %(closeness)s ORDER BY closeness DESC, kind DESC, id LIMIT 1
 """
 
 
@@ -50,36 +71,41 @@ class Found(Generic[M]):
     score: float
 
 
-def _matches(sql: str, query: str, threshold: float) -> list[tuple[int, float]]:
-    """Ids and scores of the names within `threshold` of `query`; "<%" compares against
-    pg_trgm.word_similarity_threshold, whose default is MATCH_THRESHOLD."""
-    connection = read_connection(Title)
-    own = threshold != MATCH_THRESHOLD
-    # SET LOCAL keeps another threshold to a transaction of its own.
-    in_transaction = transaction.atomic(using=connection.alias) if own else nullcontext()
-    with in_transaction, connection.cursor() as cursor:
-        if own:
-            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [threshold])
-        cursor.execute(sql, {"q": query, "limit": CANDIDATES})
+@dataclass
+class Results:
+    titles: list[Found[Title]]
+    people: list[Found[Person]]
+    suggestion: Title | Person | None  # only when neither titles nor people matched
+
+    @property
+    def suggested_name(self) -> str:
+        if isinstance(self.suggestion, Title):
+            return self.suggestion.title
+        return self.suggestion.name if self.suggestion else ""
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "title": Title._meta.db_table,
+        "alternative": AlternativeTitle._meta.db_table,
+        "person": Person._meta.db_table,
+    }
+
+
+def _matches(sql: str, spellings: list[str]) -> list[tuple[int, float]]:
+    """Ids and scores of the names within MATCH_THRESHOLD of one of the spellings; "%>"
+    compares against pg_trgm.word_similarity_threshold, whose default is MATCH_THRESHOLD."""
+    with read_connection(Title).cursor() as cursor:
+        cursor.execute(sql.format(**_tables()), {"q": spellings, "limit": CANDIDATES})
         return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
 
 
-def _title_sql() -> str:
-    return TITLE_MATCHES.format(
-        title=Title._meta.db_table, alternative=AlternativeTitle._meta.db_table
-    )
-
-
-def _person_sql() -> str:
-    return PERSON_MATCHES.format(person=Person._meta.db_table)
-
-
 def _ranked(
-    model: type[M], matches: list[tuple[int, float]], query: str, name: str, limit: int
+    model: type[M], matches: list[tuple[int, float]], spellings: list[str], name: str, limit: int
 ) -> list[Found[M]]:
     objects = model._default_manager.in_bulk([row_id for row_id, _ in matches])
     found = [
-        Found(objects[row_id], match_rank(objects[row_id].search_key, query), score)  # type: ignore[attr-defined]
+        Found(objects[row_id], _rank(objects[row_id].search_key, spellings), score)  # type: ignore[attr-defined]
         for row_id, score in matches
         if row_id in objects
     ]
@@ -87,32 +113,58 @@ def _ranked(
     return found[:limit]
 
 
+def _rank(key: str, spellings: list[str]) -> int:
+    return min(match_rank(key, spelling) for spelling in spellings)
+
+
 def find_titles(query: str, limit: int) -> list[Found[Title]]:
     """The titles whose English, native, romanised or alternative names match `query`,
     exact matches first, then names starting with it, then the most similar: two queries."""
-    folded = fold(query)
-    if not folded:
-        return []
-    return _ranked(Title, _matches(_title_sql(), folded, MATCH_THRESHOLD), folded, "title", limit)
+    return _titles(query_spellings(query), limit)
 
 
 def find_people(query: str, limit: int) -> list[Found[Person]]:
     """People whose name (either order), native name or its romanisation match `query`."""
-    folded = fold(query)
-    if not folded:
+    return _people(query_spellings(query), limit)
+
+
+def _titles(spellings: list[str], limit: int) -> list[Found[Title]]:
+    if not spellings:
         return []
-    return _ranked(Person, _matches(_person_sql(), folded, MATCH_THRESHOLD), folded, "name", limit)
+    return _ranked(Title, _matches(TITLE_MATCHES, spellings), spellings, "title", limit)
 
 
-def did_you_mean(query: str) -> str:
-    """The closest title or person name when nothing matched well, or ""."""
-    folded = fold(query)
-    if not folded:
-        return ""
-    best: list[tuple[float, str]] = []
-    for sql, model, name in ((_title_sql(), Title, "title"), (_person_sql(), Person, "name")):
-        matches = _matches(sql, folded, SUGGEST_THRESHOLD)[:1]
-        if matches:
-            obj = model._default_manager.filter(pk=matches[0][0]).values_list(name, flat=True)
-            best += [(matches[0][1], value) for value in obj]
-    return max(best)[1] if best else ""
+def _people(spellings: list[str], limit: int) -> list[Found[Person]]:
+    if not spellings:
+        return []
+    return _ranked(Person, _matches(PERSON_MATCHES, spellings), spellings, "name", limit)
+
+
+def _closest(spellings: list[str]) -> Title | Person | None:
+    """The title or person whose name is closest to the spellings, when one is close enough."""
+    if not spellings:
+        return None
+    connection = read_connection(Title)
+    # SET LOCAL lowers the threshold of "%>" for this statement's savepoint only: rolling the
+    # savepoint back restores it, also when the caller is inside a transaction of its own.
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGEST_THRESHOLD])
+        cursor.execute(
+            CLOSEST.format(**_tables()),
+            {"q": spellings, "separator": SEPARATOR, "closeness": SUGGEST_CLOSENESS},
+        )
+        row = cursor.fetchone()
+        transaction.set_rollback(True, using=connection.alias)
+    if row is None:
+        return None
+    model: type[Title] | type[Person] = Title if row[0] == "title" else Person
+    return model._default_manager.filter(pk=row[1]).first()
+
+
+def search(query: str, *, titles: int, people: int) -> Results:
+    """Titles and people matching `query`; when there are none, the closest name instead."""
+    spellings = query_spellings(query)
+    found_titles = _titles(spellings, titles)
+    found_people = _people(spellings, people)
+    suggestion = None if found_titles or found_people else _closest(spellings)
+    return Results(found_titles, found_people, suggestion)

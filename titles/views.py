@@ -8,7 +8,7 @@ from core.page_cache import CATALOGUE, cached_page, depends_on
 
 from .history import title_history_page
 from .models import Credit, Person, Title
-from .search import Found, did_you_mean, find_people, find_titles
+from .search import search as search_catalogue
 
 
 @cached_page(depends_on(CATALOGUE))
@@ -50,36 +50,34 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
 def search(request: HttpRequest) -> HttpResponse:
     """One search over titles and people, forgiving of case, accents, typos and scripts."""
     query = search_query(request)
-    titles = find_titles(query, settings.SEARCH_TITLES_SHOWN)
-    people = find_people(query, settings.SEARCH_PEOPLE_SHOWN)
+    results = search_catalogue(
+        query, titles=settings.SEARCH_TITLES_SHOWN, people=settings.SEARCH_PEOPLE_SHOWN
+    )
     context = {
         "query": query,
-        "titles": [found.item for found in titles],
-        "people": [found.item for found in people],
-        "suggestion": _suggestion(query, titles, people),
-        "capped": len(titles) == settings.SEARCH_TITLES_SHOWN,
+        "titles": [found.item for found in results.titles],
+        "people": [found.item for found in results.people],
+        "suggestion": results.suggested_name,
+        "capped": len(results.titles) == settings.SEARCH_TITLES_SHOWN,
     }
     return render(request, "titles/search.html", context)
 
 
 def suggest(request: HttpRequest) -> HttpResponse:
-    """The header's suggestions as the visitor types (htmx): a few titles and people."""
+    """The header's suggestions as the visitor types (htmx): a few titles and people, found
+    as the search page finds them, or the closest name when nothing matches."""
     query = search_query(request)
-    context = {
-        "query": query,
-        "titles": [found.item for found in find_titles(query, 5)] if len(query) > 1 else [],
-        "people": [found.item for found in find_people(query, 3)] if len(query) > 1 else [],
-    }
+    context: dict[str, object] = {"query": query, "titles": [], "people": []}
+    if len(query) > 1:
+        results = search_catalogue(query, titles=5, people=3)
+        titles = [found.item for found in results.titles]
+        people = [found.item for found in results.people]
+        if isinstance(results.suggestion, Title):
+            titles = [results.suggestion]
+        elif isinstance(results.suggestion, Person):
+            people = [results.suggestion]
+        context.update(titles=titles, people=people)
     return render(request, "titles/_suggestions.html", context)
-
-
-def _suggestion(query: str, titles: list[Found[Title]], people: list[Found[Person]]) -> str:
-    """ "Did you mean": the best name when nothing matched exactly or by its start."""
-    if not query or any(found.rank < 2 for found in titles) or any(p.rank < 2 for p in people):
-        return ""
-    best = [(found.score, found.item.title) for found in titles]
-    best += [(found.score, found.item.name) for found in people]
-    return max(best)[1] if best else did_you_mean(query)
 
 
 def _group_by_kind(credits: list[Credit]) -> list[tuple[str, list[Credit]]]:

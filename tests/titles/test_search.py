@@ -48,9 +48,17 @@ def test_exact_matches_come_before_prefixes_before_similar_names(client, title_f
     ]
 
 
-def test_a_typo_gets_a_did_you_mean(client, seed_title):
-    html = client.get("/search/", {"q": "1 litre of tars"}).content.decode()
+def test_a_typo_too_far_to_match_gets_a_did_you_mean(client, seed_title):
+    html = client.get("/search/", {"q": "litr of tiers"}).content.decode()
     assert "Did you mean" in html and "1 Litre of Tears</a>?" in html
+
+
+def test_looking_for_a_did_you_mean_leaves_matching_as_strict_as_before(client, seed_title):
+    # The suggestion is looked for with a lower similarity threshold; the next search, even
+    # in the same database transaction, must match with the usual one again.
+    for _ in range(2):
+        context = client.get("/search/", {"q": "litr of tiers"}).context
+        assert context["titles"] == [] and context["suggestion"] == "1 Litre of Tears"
 
 
 def test_it_says_when_nothing_matches(client, seed_title):
@@ -77,6 +85,23 @@ def test_its_query_count_is_fixed(
         response = client.get("/search/", {"q": "same name"})
     assert len(response.context["titles"]) == min(size, 40)
     assert len(response.context["people"]) == min(size, 12)
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_a_did_you_mean_costs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, title_factory, person_factory, size
+):
+    for n in range(size):
+        title_factory(title=f"Harbour Lights {n}")
+        person_factory(name=f"Harbour Keeper {n}")
+    # Expect 8 queries: the matching titles' ids and the matching people's ids (none), then
+    # the closest name in a savepoint of its own (the savepoint, the lowered threshold, the
+    # closest name's id, the rollback to the savepoint and its release; outside the test's
+    # transaction these are a transaction of their own instead) and that title.
+    with django_assert_num_queries(8):
+        response = client.get("/search/", {"q": "harbr lihgts"})
+    assert response.context["titles"] == [] and response.context["people"] == []
+    assert response.context["suggestion"].startswith("Harbour Lights")
 
 
 def test_suggestions_as_you_type(client, seed_title):
