@@ -32,7 +32,7 @@ def test_sorted_and_filtered_listings_are_marked_noindex_and_not_disallowed(clie
     title = title_factory()
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert not [line for line in lines if "sort=" in line or "country=" in line or "q=" in line]
-    for address in ["/titles/?sort=score", "/titles/?country=Japan", "/top/?type=drama",
+    for address in ["/titles/?sort=score", "/titles/?country=JP", "/top/?type=drama",
                     f"/titles/{title.pk}-{title.slug}/reviews/?sort=newest"]:  # fmt: skip
         html = client.get(address).content.decode()
         assert '<meta name="robots" content="noindex, follow">' in html, address
