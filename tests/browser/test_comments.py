@@ -106,11 +106,11 @@ def test_without_javascript_replying_happens_on_its_own_page(
 
     page.locator(f"#comment-{comment.pk} > article").get_by_role("link", name="Reply").click()
     expect(page.get_by_role("heading", name="Reply to a comment")).to_be_visible()
-    page.get_by_label("Comment").fill("   ")
+    page.get_by_label("Your reply").fill("   ")
     page.get_by_role("button", name="Post reply").click()
     expect(page.get_by_text("the comment is empty")).to_be_visible()
     screenshot(page, "comment-reply-page-error")
-    page.get_by_label("Comment").fill("Still works.")
+    page.get_by_label("Your reply").fill("Still works.")
     page.get_by_role("button", name="Post reply").click()
 
     expect(page.locator(f"#replies-{comment.pk} > li.comment")).to_contain_text("Still works.")
