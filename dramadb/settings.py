@@ -298,10 +298,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Permissions-Policy: the browser features no page uses, refused to every origin (including
-# this site's own, and any frame), and no interest-based advertising topics.
+# this site's own, and any frame), and no interest-based advertising topics. Only features
+# Chromium knows: it warns in the console about any other (ambient-light-sensor, bluetooth).
 PERMISSIONS_POLICY: dict[str, tuple[str, ...]] = dict.fromkeys(
     [
-        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "accelerometer", "autoplay", "browsing-topics",
         "camera", "display-capture", "geolocation", "gyroscope", "hid", "interest-cohort",
         "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial",
         "usb", "xr-spatial-tracking",
