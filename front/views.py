@@ -30,7 +30,7 @@ from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
-from reviews.models import TitleStats
+from reviews.models import scores_to_be_ranked
 from titles.models import Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse
@@ -89,7 +89,7 @@ def help_ratings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "front/help_ratings.html",
-        {"m": settings.RATING_WEIGHT_MIN_VOTES, "ranked_from": TitleStats().ranked_from},
+        {"m": settings.RATING_WEIGHT_MIN_VOTES, "ranked_from": scores_to_be_ranked()},
     )
 
 

@@ -17,7 +17,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from core.counters import locked_row
 from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
 
-from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats
+from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats, scores_to_be_ranked
 from .scores import SUB_SCORES
 
 REVIEW_SUMS = [f"{name}_sum" for name, _ in SUB_SCORES]
@@ -240,7 +240,7 @@ def rankings_refresh() -> int:
                       FROM reviews_titlestats AS s2) AS r
              WHERE r.title_id = s.title_id AND s.rank IS DISTINCT FROM r.position
             """,
-            {"least": TitleStats().ranked_from},
+            {"least": scores_to_be_ranked()},
         )
         changed += cursor.rowcount
         cursor.execute(

@@ -2,7 +2,7 @@
 
 from .entries import PLANNED_WITHOUT_SCORE, ListEntry, ListEntryQuerySet, episodes_seen_error
 from .reviews import HIDDEN_REASON_MAX_LENGTH, Review, ReviewQuerySet, ReviewVote, characters
-from .stats import HISTOGRAM_BUCKETS, TitleStats, empty_histogram
+from .stats import HISTOGRAM_BUCKETS, TitleStats, empty_histogram, scores_to_be_ranked
 
 __all__ = [
     "HIDDEN_REASON_MAX_LENGTH",
@@ -17,4 +17,5 @@ __all__ = [
     "characters",
     "empty_histogram",
     "episodes_seen_error",
+    "scores_to_be_ranked",
 ]

@@ -20,6 +20,11 @@ def empty_histogram() -> list[int]:
     return [0] * HISTOGRAM_BUCKETS
 
 
+def scores_to_be_ranked() -> int:
+    """How many scores a title needs to be ranked (reviews.stats.rankings_refresh)."""
+    return max(settings.TOP_MIN_RATINGS, 1)
+
+
 class TitleStats(models.Model):
     """A title's numbers, one row per title.
 
@@ -78,8 +83,7 @@ class TitleStats(models.Model):
 
     @property
     def ranked_from(self) -> int:
-        """How many scores a title needs to be ranked (reviews.stats.rankings_refresh)."""
-        return max(settings.TOP_MIN_RATINGS, 1)
+        return scores_to_be_ranked()
 
     @property
     def mean(self) -> Decimal | None:
