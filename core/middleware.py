@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -127,14 +126,13 @@ class ReadReplicas:
             position = replicas.written_position()
         except DatabaseError:
             return  # the primary is gone: the response says what failed already
-        # Long enough for any replica still behind this write to count as lagging, and be
-        # skipped (core/replicas.py).
-        keep = math.ceil(settings.REPLICA_MAX_LAG_SECONDS + settings.REPLICA_CHECK_SECONDS) + 1
+        # Kept while the browser is open: a member reads their writes however long a replica
+        # takes, whether or not the lag check has noticed it. Once every replica has replayed
+        # the position, it costs nothing.
         response.set_signed_cookie(
             self.COOKIE,
             str(position),
             salt=self.SALT,
-            max_age=keep,
             secure=settings.SESSION_COOKIE_SECURE,
             httponly=True,
             samesite="Lax",

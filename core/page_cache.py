@@ -85,12 +85,15 @@ def pages_changed(*keys: str) -> None:
 
     The move on commit is the guarantee: a page rendered between the two moves, from data
     read before the commit, is stored under a version nobody asks for afterwards. The move
-    now lets later reads in the same transaction see the change too. With read replicas, the
-    version moved on commit names the primary's WAL position, and a page rendered for it is
-    read from a replica that has replayed that far (core/replicas.py).
+    now lets later reads in the same transaction see the change too.
+
+    With read replicas, each version names the primary's WAL position when it moved, and a
+    page rendered for it is read from a replica that has replayed that far (core/replicas.py):
+    a version moved before the commit still promises everything committed before it, so a
+    page rendered while the write waits is never older than the last commit.
     """
     if keys:
-        _move(keys)
+        _move(keys, replicas.written_position())
         transaction.on_commit(lambda: _move(keys, replicas.written_position()))
 
 

@@ -13,18 +13,26 @@ the position the read needs:
 - a page rendered for the page cache needs the position of the newest write its versions
   name (core/page_cache.py), so a lagging replica never fills the cache with an old page.
 
-Each process asks each replica where it stands at most every REPLICA_CHECK_SECONDS. A replica
-that does not answer, is not in recovery, or lags more than REPLICA_MAX_LAG_SECONDS is skipped
-until it is asked again; a replica that fails during a request makes the middleware serve the
-request again from the primary.
+Each process asks each replica where it stands at most every REPLICA_CHECK_SECONDS, and the
+primary how far it has written, each question bounded by REPLICA_CHECK_TIMEOUT. A replica
+that does not answer in time, is not in recovery, or is more than REPLICA_MAX_LAG_SECONDS
+behind the primary is skipped until it is asked again. How far behind is measured against
+the primary's own positions, kept from the last checks: a replica whose stream has stalled
+has replayed everything it received, and only the primary shows how much it is missing.
+
+Every connection to a replica and every query on it has a deadline (core/replica_db), so a
+replica that hangs fails like one that died: the middleware serves the request again from
+the primary, and the replica is left alone for REPLICA_RETRY_SECONDS.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -45,7 +53,10 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.dispatch import receiver
 
+from core import deadlines
+
 PREFIX = "replica_"
+LOG = logging.getLogger("dramadb.replicas")
 
 # Where a replica stands: whether it is a replica at all, how far it has replayed, and, when
 # it holds WAL it has not replayed yet, how long ago the newest transaction it did replay
@@ -91,43 +102,117 @@ class Standing:
     # How far the replica has replayed; None while it is skipped (down, lagging, a primary).
     replayed: int | None
     next_check: float
+    # What the last check found, for /healthz.
+    found: str = "not asked yet"
+
+    def describe(self) -> str:
+        if self.replayed is None:
+            return f"skipped: {self.found}"
+        return f"in recovery, replayed to {lsn_text(self.replayed)}, {self.found}"
 
 
 # Per process: a check is one query to one replica, made at most every REPLICA_CHECK_SECONDS,
-# or REPLICA_RETRY_SECONDS after the replica failed to answer. Checks have a connection of
+# or REPLICA_RETRY_SECONDS after the replica failed to answer. Checks have connections of
 # their own, so they never count among a page's queries nor disturb its connection.
 _standings: dict[str, Standing] = {}
 _probes: dict[str, Any] = {}
+# The primary's WAL positions at the last checks, oldest first: (when, position).
+_written: deque[tuple[float, int]] = deque()
 
 
 def standing(alias: str) -> Standing:
     now = time.monotonic()
     if (known := _standings.get(alias)) is not None and now < known.next_check:
         return known
+    primary_answered = _ask_primary(now)
     try:
-        if (probe := _probes.get(alias)) is None or probe.closed:
-            wrapper = connections[alias]
-            probe = _probes[alias] = wrapper.get_new_connection(wrapper.get_connection_params())
-            probe.autocommit = True
-        with probe.cursor() as cursor:
+        with _probe(alias).cursor() as cursor:
             cursor.execute(STANDING_SQL)
-            in_recovery, replayed, lag = cursor.fetchone()
-    except psycopg2.Error:  # the driver's own: this connection is not wrapped by Django
-        return skip(alias)
-    usable = in_recovery and replayed is not None and lag <= settings.REPLICA_MAX_LAG_SECONDS
-    known = Standing(lsn_value(replayed) if usable else None, now + settings.REPLICA_CHECK_SECONDS)
-    _standings[alias] = known
-    return known
+            in_recovery, replayed, unreplayed_for = cursor.fetchone()
+    except psycopg2.Error as error:  # the driver's own: this connection is not wrapped by Django
+        return skip(alias, first_line(error))
+    if not in_recovery or replayed is None:
+        return _checked(alias, None, "not in recovery")
+    position = lsn_value(replayed)
+    lag = max(unreplayed_for, _behind_primary(position, now) if primary_answered else 0.0)
+    if lag > settings.REPLICA_MAX_LAG_SECONDS:
+        return _checked(alias, None, f"{lag:.1f} s behind the primary")
+    return _checked(alias, position, f"{lag:.1f} s behind the primary")
 
 
-def skip(alias: str) -> Standing:
-    """Leave a replica that failed alone for REPLICA_RETRY_SECONDS."""
+def _checked(alias: str, replayed: int | None, found: str) -> Standing:
+    known = _standings.get(alias)
+    if replayed is None and (known is None or known.replayed is not None):
+        LOG.warning("%s skipped: %s", alias, found)
+    elif replayed is not None and known is not None and known.replayed is None:
+        LOG.warning("%s used again: %s", alias, found)
+    _standings[alias] = Standing(replayed, time.monotonic() + settings.REPLICA_CHECK_SECONDS, found)
+    return _standings[alias]
+
+
+def _probe(alias: str) -> Any:
+    """The process's own connection for checks on `alias`, which gives up on any answer
+    after REPLICA_CHECK_TIMEOUT seconds."""
+    if (probe := _probes.get(alias)) is None or probe.closed:
+        wrapper = connections[alias]
+        params = wrapper.get_connection_params()
+        params["connection_factory"] = deadlines.within(settings.REPLICA_CHECK_TIMEOUT)
+        probe = _probes[alias] = wrapper.get_new_connection(params)
+        probe.autocommit = True
+    return probe
+
+
+def _ask_primary(now: float) -> bool:
+    """Note the primary's WAL position, at most every REPLICA_CHECK_SECONDS; False when the
+    primary does not answer, and then nothing noted before counts: a replica is never judged
+    on old figures."""
+    if _written and now - _written[-1][0] < settings.REPLICA_CHECK_SECONDS:
+        return True
+    try:
+        with _probe(DEFAULT_DB_ALIAS).cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            _written.append((now, lsn_value(cursor.fetchone()[0])))
+    except psycopg2.Error:
+        _forget(DEFAULT_DB_ALIAS)
+        _written.clear()
+        return False
+    # Enough to tell a replica twice the lag limit behind from one just past it.
+    while now - _written[0][0] > 2 * settings.REPLICA_MAX_LAG_SECONDS:
+        _written.popleft()
+    return True
+
+
+def _behind_primary(replayed: int, now: float) -> float:
+    """How long ago the primary had written no further than `replayed`, in seconds.
+
+    A replica that has replayed the position the primary had at a check holds everything
+    committed before that check: its lag is the time since the newest such check, or at
+    least the time since the oldest check noted.
+    """
+    caught_up = (when for when, written in reversed(_written) if written <= replayed)
+    return now - next(caught_up, _written[0][0])
+
+
+def _forget(alias: str) -> None:
     if (probe := _probes.pop(alias, None)) is not None:
         with contextlib.suppress(psycopg2.Error):
             probe.close()
+
+
+def first_line(error: BaseException | None) -> str:
+    """What an error says, on one line of the log (libpq's run to several)."""
+    return next(iter(str(error).strip().splitlines()), "") or type(error).__name__
+
+
+def skip(alias: str, reason: str) -> Standing:
+    """Leave a replica that failed alone for REPLICA_RETRY_SECONDS."""
+    _forget(alias)
     with contextlib.suppress(DatabaseError):
         connections[alias].close()
-    _standings[alias] = Standing(None, time.monotonic() + settings.REPLICA_RETRY_SECONDS)
+    if (known := _standings.get(alias)) is None or known.replayed is not None:
+        LOG.warning("%s skipped for %g s: %s", alias, settings.REPLICA_RETRY_SECONDS, reason)
+    retry = time.monotonic() + settings.REPLICA_RETRY_SECONDS
+    _standings[alias] = Standing(None, retry, reason)
     return _standings[alias]
 
 
@@ -192,8 +277,17 @@ def skip_failed_replicas(sender: Any, **kwargs: Any) -> None:
         return
     if replicas_used := reads.used - {DEFAULT_DB_ALIAS}:
         for alias in replicas_used:
-            skip(alias)
+            skip(alias, first_line(sys.exc_info()[1]))
         reads.failed = True
+
+
+class ServedAgain(logging.Filter):
+    """Keep out of the log the error of a request that failed on a replica: it is served
+    again from the primary, and the replica's skip is logged once instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        reads = _reads.get()
+        return reads is None or not reads.failed
 
 
 def read_at_least(position: int) -> None:

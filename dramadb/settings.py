@@ -115,19 +115,29 @@ DATABASES = {
 # Read replicas (core/replicas.py): DATABASE_REPLICA_URLS, comma-separated, adds the aliases
 # replica_1, replica_2… Pages read from a replica that has replayed what they must show, and
 # a member's reads stay on the primary until a replica has replayed that member's writes.
-# Each process asks a replica where it stands every REPLICA_CHECK_SECONDS; one lagging more
-# than REPLICA_MAX_LAG_SECONDS is skipped, and one that fails is left alone for
-# REPLICA_RETRY_SECONDS (connecting gives up after REPLICA_CONNECT_TIMEOUT seconds).
+# Each process asks each replica where it stands, and the primary how far it has written,
+# every REPLICA_CHECK_SECONDS, giving up on an answer after REPLICA_CHECK_TIMEOUT seconds; a
+# replica more than REPLICA_MAX_LAG_SECONDS behind the primary is skipped, and one that fails
+# is left alone for REPLICA_RETRY_SECONDS. Connecting to a replica and each query on it give
+# up after REPLICA_TIMEOUT seconds (core/replica_db), and the request is served again from
+# the primary.
 REPLICA_CHECK_SECONDS = envfloat("REPLICA_CHECK_SECONDS", 1.0)
+REPLICA_CHECK_TIMEOUT = envfloat("REPLICA_CHECK_TIMEOUT", 0.5)
 REPLICA_MAX_LAG_SECONDS = envfloat("REPLICA_MAX_LAG_SECONDS", 30.0)
 REPLICA_RETRY_SECONDS = envfloat("REPLICA_RETRY_SECONDS", 10.0)
+REPLICA_TIMEOUT = envfloat("REPLICA_TIMEOUT", 1.0)
 for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
     _replica = dj_database_url.parse(_url)
+    _options = _replica.get("OPTIONS", {})
     DATABASES[f"replica_{_number}"] = _replica | {
+        "ENGINE": "core.replica_db",
         "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": envint("REPLICA_CONNECT_TIMEOUT", 2)}
-        | _replica.get("OPTIONS", {}),
+        "OPTIONS": _options
+        | {
+            "options": f"{_options.get('options', '')} "
+            f"-c statement_timeout={round(REPLICA_TIMEOUT * 1000)}".strip()
+        },
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
@@ -350,6 +360,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"request": {"format": "[%(asctime)s] [%(process)d] %(message)s"}},
+    "filters": {"served_again": {"()": "core.replicas.ServedAgain"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "requests": {"class": "logging.StreamHandler", "formatter": "request"},
@@ -362,7 +373,12 @@ LOGGING = {
             "handlers": ["requests"],
             "propagate": False,
             "level": "INFO" if envbool("REQUEST_LOG", False) else "WARNING",
-        }
+        },
+        # What the site notices of other servers (a replica skipped and used again), with the
+        # time and the process, like the request lines.
+        "dramadb": {"handlers": ["requests"], "propagate": False, "level": "WARNING"},
+        # A request that failed on a replica is served again from the primary: no traceback.
+        "django.request": {"filters": ["served_again"]},
     },
 }
 

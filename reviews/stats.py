@@ -41,10 +41,12 @@ def stats_for_update(title_id: int) -> TitleStats:
 
     Every writer locks this row first, so concurrent writers on one title queue up
     here instead of losing each other's changes; and every page that shows the title's
-    statistics or reviews is made afresh once the writer commits.
+    statistics or reviews is made afresh once the writer commits. The versions move once
+    the lock is held: a write that waits for it has changed nothing yet.
     """
+    stats = locked_row(TitleStats, title_id=title_id)
     pages_changed(title_version(title_id), RATINGS, REVIEWS)
-    return locked_row(TitleStats, title_id=title_id)
+    return stats
 
 
 def apply_review_change(stats: TitleStats, old: Review | None, new: Review | None) -> None:

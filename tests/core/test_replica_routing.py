@@ -84,3 +84,27 @@ def test_a_page_needs_the_newest_write_its_versions_name():
                f"page-version:c={_token(900)}"]  # fmt: skip
     assert _newest_write(current) == 900
     assert _newest_write([f"page-version:a={_token(None)}"]) == 0
+
+
+@pytest.fixture
+def primary_positions():
+    """The primary's positions at three checks a second apart."""
+    replicas._written.clear()
+    replicas._written.extend([(100.0, 10), (101.0, 20), (102.0, 30)])
+    yield
+    replicas._written.clear()
+
+
+@pytest.mark.parametrize(
+    ("replayed", "behind"),
+    [
+        (30, 0.5),  # has what the primary had at the last check
+        (25, 1.5),  # has what it had a check earlier, not the last
+        (10, 2.5),
+        (5, 2.5),  # behind everything noted: at least as old as the oldest check
+    ],
+)
+def test_a_replica_is_as_far_behind_as_the_newest_primary_position_it_has_replayed(
+    primary_positions, replayed, behind
+):
+    assert replicas._behind_primary(replayed, now=102.5) == behind
