@@ -18,7 +18,8 @@ the page.
 
 The same versions make a visitor's ETag: a browser that has the page gets 304 without the
 page being rendered. Responses to visitors may be kept for PAGE_CACHE_SECONDS by a shared
-cache or CDN; pages for signed-in members are private and never kept outside the site.
+cache or CDN, and so set no cookie: one that must (Django replacing a form-token cookie it
+cannot read) is private, as pages for signed-in members are, and never kept outside the site.
 """
 
 from __future__ import annotations
@@ -162,9 +163,9 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     tag = _etag(request, current)
     if not member:
         if request.headers.get("If-None-Match") == tag:
-            return _for_visitors(HttpResponseNotModified(), tag)
+            return _for_visitors(request, HttpResponseNotModified(), tag)
         if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
-            return _for_visitors(_stored_response(stored), tag)
+            return _for_visitors(request, _stored_response(stored), tag)
     if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
         response = _stored_response(stored)
     else:
@@ -177,8 +178,10 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     response.content = personal.fill(request, response.content.decode(response.charset))
     if member:
         return _private(response)
-    cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
-    return _for_visitors(response, tag)
+    # A visitor's page that sets a cookie (a form token made while filling it) is theirs alone.
+    if not _sets_cookie(request, response):
+        cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+    return _for_visitors(request, response, tag)
 
 
 @contextlib.contextmanager
@@ -271,7 +274,17 @@ def page_cookie(request: HttpRequest, name: str) -> str:
     return value if value in PAGE_COOKIES[name] else ""
 
 
-def _for_visitors(response: HttpResponse, tag: str) -> HttpResponse:
+def _sets_cookie(request: HttpRequest, response: HttpResponse) -> bool:
+    """Will the response set a cookie? CsrfViewMiddleware sets its cookie after the view
+    returns: when a form token was made, or the visitor's cookie is one it cannot read."""
+    return bool(response.cookies) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _for_visitors(request: HttpRequest, response: HttpResponse, tag: str) -> HttpResponse:
+    """A visitor's page, which a shared cache may keep; private if it sets a cookie, which
+    would otherwise go to every visitor the shared cache answers."""
+    if _sets_cookie(request, response):
+        return _private(response)
     response["ETag"] = tag
     patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
     patch_vary_headers(response, ("Cookie",))
