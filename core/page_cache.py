@@ -38,6 +38,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 
 from core import personal, replicas
 
@@ -162,7 +163,7 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     current = versions(depends(request, *args, **kwargs))
     tag = _etag(request, current)
     if not member:
-        if request.headers.get("If-None-Match") == tag:
+        if _has_page(request, tag):
             return _for_visitors(request, HttpResponseNotModified(), tag)
         if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
             return _for_visitors(request, _stored_response(stored), tag)
@@ -272,6 +273,13 @@ def page_cookie(request: HttpRequest, name: str) -> str:
     """The value of page cookie `name` if it is one that changes the page, else ""."""
     value = request.COOKIES.get(name, "")
     return value if value in PAGE_COOKIES[name] else ""
+
+
+def _has_page(request: HttpRequest, tag: str) -> bool:
+    """Does the browser's If-None-Match name the page? Compared weakly, as RFC 9110 asks:
+    a compressed page's ETag is `W/"…"` (GZipMiddleware), and that is what comes back."""
+    tags = parse_etags(request.headers.get("If-None-Match", ""))
+    return "*" in tags or tag in (sent.removeprefix("W/") for sent in tags)
 
 
 def _sets_cookie(request: HttpRequest, response: HttpResponse) -> bool:
