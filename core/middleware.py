@@ -34,6 +34,38 @@ class PermissionsPolicy:
         return response
 
 
+class CookiesArePrivate:
+    """Make private any response that sets a cookie, unless it says so already.
+
+    A shared cache or CDN keeps a response that says `public`, `s-maxage` or `max-age` (and a
+    redirect or a 404 that says nothing) for everyone who asks: with a cookie, it would refuse
+    it or hand one visitor's cookie to all of them. Visitors' pages set none
+    (core/page_cache.py), but sessions, form tokens and ReadReplicas can add one on any
+    response; so this sits outside them all and drops `public` and `s-maxage`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.cookies:
+            directives = [d for d in response.get("Cache-Control", "").split(",") if d.strip()]
+            names = {_directive_name(d) for d in directives}
+            if not names & {"private", "no-store"}:
+                kept = [d.strip() for d in directives if _directive_name(d) not in SHARED_ONLY]
+                response["Cache-Control"] = ", ".join(["private", *kept])
+        return response
+
+
+# What only a shared cache obeys, and so has no meaning on a private response.
+SHARED_ONLY = frozenset({"public", "s-maxage", "proxy-revalidate"})
+
+
+def _directive_name(directive: str) -> str:
+    return directive.split("=", 1)[0].strip().lower()
+
+
 class RejectNulCharacters:
     """Answer 400 to a request whose address, query, form or cookies hold a NUL character.
 

@@ -18,7 +18,8 @@ the page.
 
 The same versions make a visitor's ETag: a browser that has the page gets 304 without the
 page being rendered. Responses to visitors may be kept for PAGE_CACHE_SECONDS by a shared
-cache or CDN; pages for signed-in members are private and never kept outside the site.
+cache or CDN, and so set no cookie: one that must (Django replacing a form-token cookie it
+cannot read) is private, as pages for signed-in members are, and never kept outside the site.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 
 from core import personal, replicas
 
@@ -164,10 +166,10 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     current = versions(depends(request, *args, **kwargs))
     tag = _etag(request, current)
     if not member:
-        if request.headers.get("If-None-Match") == tag:
-            return _for_visitors(HttpResponseNotModified(), tag)
+        if _has_page(request, tag):
+            return _for_visitors(request, HttpResponseNotModified(), tag)
         if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
-            return _for_visitors(_stored_response(stored), tag)
+            return _for_visitors(request, _stored_response(stored), tag)
     if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
         response = _stored_response(stored)
     else:
@@ -180,8 +182,10 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     response.content = personal.fill(request, response.content.decode(response.charset))
     if member:
         return _private(response)
-    cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
-    return _for_visitors(response, tag)
+    # A visitor's page that sets a cookie (a form token made while filling it) is theirs alone.
+    if not _sets_cookie(request, response):
+        cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+    return _for_visitors(request, response, tag)
 
 
 @contextlib.contextmanager
@@ -274,7 +278,24 @@ def page_cookie(request: HttpRequest, name: str) -> str:
     return value if value in PAGE_COOKIES[name] else ""
 
 
-def _for_visitors(response: HttpResponse, tag: str) -> HttpResponse:
+def _has_page(request: HttpRequest, tag: str) -> bool:
+    """Does the browser's If-None-Match name the page? Compared weakly, as RFC 9110 asks:
+    a compressed page's ETag is `W/"…"` (GZipMiddleware), and that is what comes back."""
+    tags = parse_etags(request.headers.get("If-None-Match", ""))
+    return "*" in tags or tag in (sent.removeprefix("W/") for sent in tags)
+
+
+def _sets_cookie(request: HttpRequest, response: HttpResponse) -> bool:
+    """Will the response set a cookie? CsrfViewMiddleware sets its cookie after the view
+    returns: when a form token was made, or the visitor's cookie is one it cannot read."""
+    return bool(response.cookies) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _for_visitors(request: HttpRequest, response: HttpResponse, tag: str) -> HttpResponse:
+    """A visitor's page, which a shared cache may keep; private if it sets a cookie, which
+    would otherwise go to every visitor the shared cache answers."""
+    if _sets_cookie(request, response):
+        return _private(response)
     response["ETag"] = tag
     patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
     patch_vary_headers(response, ("Cookie",))

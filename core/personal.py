@@ -117,7 +117,13 @@ class Viewer:
 
     @cached_property
     def csrf_token(self) -> str:
-        """The page's form token, made once for all of its parts."""
+        """The page's form token, made once for all of its parts; none for a visitor.
+
+        Visitors' pages are shared (core/page_cache.py): a token in one, or its cookie on the
+        response, would be one visitor's handed to everybody. Their parts show no form.
+        """
+        if not self.user.is_authenticated:
+            return ""
         return get_token(self.request)
 
     @cached_property

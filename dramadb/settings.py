@@ -63,6 +63,9 @@ MIDDLEWARE = [
     # the CSRF token afresh in every response, which keeps compression from leaking it.
     "django.middleware.gzip.GZipMiddleware",
     "core.middleware.RejectNulCharacters",
+    # Outside everything that sets cookies (ReadReplicas, sessions, form tokens, messages),
+    # so that no response a shared cache may keep sets one.
+    "core.middleware.CookiesArePrivate",
     # Around everything that reads: sessions, members and pages (core/replicas.py).
     "core.middleware.ReadReplicas",
     "django.contrib.sessions.middleware.SessionMiddleware",
