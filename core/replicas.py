@@ -116,8 +116,10 @@ class Standing:
 # their own, so they never count among a page's queries nor disturb its connection.
 _standings: dict[str, Standing] = {}
 _probes: dict[str, Any] = {}
-# The primary's WAL positions at the last checks, oldest first: (when, position).
+# The primary's WAL positions at the last checks, oldest first: (when, position); and until
+# when a primary that did not answer is not asked again.
 _written: deque[tuple[float, int]] = deque()
+_primary_silent_until = 0.0
 
 
 def standing(alias: str) -> Standing:
@@ -166,8 +168,11 @@ def _ask_primary(now: float) -> bool:
     """Note the primary's WAL position, at most every REPLICA_CHECK_SECONDS; False when the
     primary does not answer, and then nothing noted before counts: a replica is never judged
     on old figures."""
+    global _primary_silent_until
     if _written and now - _written[-1][0] < settings.REPLICA_CHECK_SECONDS:
         return True
+    if now < _primary_silent_until:
+        return False
     try:
         with _probe(DEFAULT_DB_ALIAS).cursor() as cursor:
             cursor.execute("SELECT pg_current_wal_lsn()::text")
@@ -175,6 +180,7 @@ def _ask_primary(now: float) -> bool:
     except psycopg2.Error:
         _forget(DEFAULT_DB_ALIAS)
         _written.clear()
+        _primary_silent_until = now + settings.REPLICA_RETRY_SECONDS
         return False
     # Enough to tell a replica twice the lag limit behind from one just past it.
     while now - _written[0][0] > 2 * settings.REPLICA_MAX_LAG_SECONDS:
