@@ -137,11 +137,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # machine shares (gunicorn's workers, the development server, the test suite's servers), so
 # two processes never disagree about a page's version or a throttle's count. (Django's file
 # cache, trimmed now and then rather than on every write: core/file_cache.py.)
+# Redis is a cache, not a server the site needs (core/redis_cache.py): connecting and each
+# call give up after REDIS_TIMEOUT seconds, and a process whose call failed answers without
+# Redis for REDIS_RETRY_SECONDS before it tries again.
+REDIS_TIMEOUT = envfloat("REDIS_TIMEOUT", 0.25)
+REDIS_RETRY_SECONDS = envfloat("REDIS_RETRY_SECONDS", 1.0)
 CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": REDIS_RETRY_SECONDS,
+            },
         }
         if os.environ.get("REDIS_URL")
         else {
@@ -355,14 +365,17 @@ LOGGING = {
         "requests": {"class": "logging.StreamHandler", "formatter": "request"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # One line per request with its time and queries (core.middleware.LogRequests), when
-    # REQUEST_LOG is on, as `make serve` has it.
     "loggers": {
+        # One line per request with its time and queries (core.middleware.LogRequests), when
+        # REQUEST_LOG is on, as `make serve` has it.
         "dramadb.requests": {
             "handlers": ["requests"],
             "propagate": False,
             "level": "INFO" if envbool("REQUEST_LOG", False) else "WARNING",
-        }
+        },
+        # Redis going away and coming back, once per process each time: with the time and the
+        # process, like the request lines around them.
+        "core.redis_cache": {"handlers": ["requests"], "propagate": False, "level": "WARNING"},
     },
 }
 
