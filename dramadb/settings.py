@@ -328,6 +328,9 @@ AUTHENTICATION_BACKENDS = [
     # Django's ModelBackend, reading members with plain SQL and their permissions from the cache.
     "accounts.backends.MembersBackend",
 ]
+# Failures are counted in the database (django-axes' default, named so that it stays): the
+# lockout holds, and signing in works, while Redis is away.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -343,7 +346,10 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "core.http.client_ip"
 
 # Other throttles (django-ratelimit, counted in the cache: shared once REDIS_URL is set), as
-# "count/period": per client address for accounts, per member for writing.
+# "count/period": per client address for accounts, per member for writing. A request that
+# cannot be counted (Redis away) is not refused by django-ratelimit itself: each throttle
+# says what then happens (core/throttle.py).
+RATELIMIT_FAIL_OPEN = True
 SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "5/h")
 PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
 PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "10/h")
