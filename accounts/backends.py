@@ -34,9 +34,12 @@ class MembersBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            (version,) = versions([PERMISSIONS])
+            current = versions([PERMISSIONS])
+            if current is None:  # the cache is away: read them, keep nothing
+                user_obj._perm_cache = super().get_all_permissions(user_obj)
+                return user_obj._perm_cache
             # A superuser holds every permission: the flag is part of the key.
-            key = f"permissions:{user_obj.pk}:{user_obj.is_superuser}:{version}"
+            key = f"permissions:{user_obj.pk}:{user_obj.is_superuser}:{current[0]}"
             found = cache.get(key)
             if found is None:
                 found = super().get_all_permissions(user_obj)

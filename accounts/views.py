@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
 from core.page_cache import MEMBERS, pages_changed
-from core.throttle import TOO_MANY, throttled
+from core.throttle import first_refusal, refusal
 
 from .forms import ProfileForm, SignUpForm
 from .members import signed_in_member
@@ -28,16 +28,15 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("front:home")
     form = SignUpForm(request.POST or None)
-    refusal = ""
+    refused = None
     if request.method == "POST" and form.is_valid():
         # Only accounts about to be made count: a typo in a form never locks anyone out.
-        if throttled(request, group="signup", key="ip", rate=settings.SIGNUP_RATE):
-            refusal = TOO_MANY
-        elif (user := _create_member(form)) is not None:
+        refused = refusal(request, group="signup", key="ip", rate=settings.SIGNUP_RATE)
+        if refused is None and (user := _create_member(form)) is not None:
             login(request, user, backend="accounts.backends.MembersBackend")
             messages.success(request, f"Welcome to dramadb, {user.username}!")
             return redirect(safe_next(request, user.get_absolute_url()))
-    return render(
+    response = render(
         request,
         "accounts/form_page.html",
         {
@@ -45,10 +44,11 @@ def signup(request: HttpRequest) -> HttpResponse:
             "heading": "Create an account",
             "submit": "Create account",
             "next": safe_next(request, ""),
-            "refusal": refusal,
+            "refusal": refused.message if refused else "",
         },
-        status=429 if refusal else form_status(form),
+        status=form_status(form),
     )
+    return refused.apply(response) if refused else response
 
 
 def _create_member(form: SignUpForm) -> User | None:
@@ -109,23 +109,23 @@ class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         address = form.cleaned_data["email"].strip().lower()
-        over = [
-            throttled(
+        refused = first_refusal(
+            refusal(
                 self.request,
                 group="password-reset-address",
                 key=lambda group, request: address,
                 rate=settings.PASSWORD_RESET_RATE_PER_ADDRESS,
             ),
-            throttled(
+            refusal(
                 self.request,
                 group="password-reset-client",
                 key="ip",
                 rate=settings.PASSWORD_RESET_RATE_PER_CLIENT,
             ),
-        ]
-        if any(over):
-            context = self.get_context_data(form=form, refusal=TOO_MANY)
-            return self.render_to_response(context, status=429)
+        )
+        if refused is not None:
+            context = self.get_context_data(form=form, refusal=refused.message)
+            return refused.apply(self.render_to_response(context))
         return super().form_valid(form)
 
 

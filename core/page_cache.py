@@ -113,8 +113,10 @@ def _newest_write(current: list[str]) -> int:
     return max((int(v.rpartition("@")[2]) for v in current if "@" in v), default=0)
 
 
-def versions(keys: Iterable[str]) -> list[str]:
-    """The current version of each key, made up (and stored) for keys that have none.
+def versions(keys: Iterable[str]) -> list[str] | None:
+    """The current version of each key, made up (and stored) for keys that have none; None
+    when the cache keeps none just now (Redis away: core/redis_cache.py), and nothing may be
+    stored or read under them.
 
     A made-up version names the primary's WAL position now (with replicas): the page could
     show anything written before it.
@@ -125,6 +127,8 @@ def versions(keys: Iterable[str]) -> list[str]:
         if name not in found:
             cache.add(name, _token(replicas.written_position()), timeout=None)
             found[name] = cache.get(name)
+            if found[name] is None:
+                return None
     return [f"{name}={found[name]}" for name in names]
 
 
@@ -164,6 +168,9 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     own parts filled in."""
     member = request.user.is_authenticated
     current = versions(depends(request, *args, **kwargs))
+    if current is None:  # rendered for this request alone, as without the page cache
+        response = view(request, *args, **kwargs)
+        return _private(response) if member else response
     tag = _etag(request, current)
     if not member:
         if _has_page(request, tag):

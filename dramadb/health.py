@@ -1,8 +1,12 @@
 """Two addresses for load balancers and orchestrators, answered in plain text.
 
-/healthz: this process answers, and reaches the primary database and the cache (503 if not).
+/healthz: this process answers, and reaches the primary database (503 if not) and the cache.
 /readyz: the same, and every migration is applied, so the process may take traffic.
-Replicas are listed for the operator but never fail either: the site works without them.
+Replicas are listed for the operator but never fail either: the site works without them. Nor
+does Redis (core/redis_cache.py), which is asked directly, within its deadline, and shown as
+"cache: unreachable: …" while it is away: pages render without it, and failing the check
+would take every app server out of the load balancer at once. Any other cache backend fails
+the check, since the site does not answer without it.
 
 Both are answered by `HealthChecks`, first among the middleware: load balancers often ask by
 the server's address, with a Host header the site does not serve, and over plain HTTP.
@@ -12,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
+from redis.exceptions import RedisError
 
 from core import replicas
+from core.redis_cache import RedisCache
 
 # Once every migration is seen applied, a process need not look again.
 _migrated = False
@@ -71,12 +77,25 @@ def _database() -> str:
 
 
 def _cache() -> str:
+    if isinstance(backend := caches[DEFAULT_CACHE_ALIAS], RedisCache):
+        try:
+            backend.ping()  # past the soft answers, which would hide that it is away
+        except RedisError as error:
+            return f"unreachable: {type(error).__name__}"
+        return "ok"
     try:
-        cache.set("healthz", "ok", timeout=10)
-        answer = cache.get("healthz")
+        backend.set("healthz", "ok", timeout=10)
+        answer = backend.get("healthz")
     except Exception as error:  # each backend fails with its own errors
         return f"unreachable: {type(error).__name__}"
     return "ok" if answer == "ok" else "not keeping what it is given"
+
+
+def _needed(check: str) -> bool:
+    """Whether the process cannot answer without what `check` names."""
+    if check.startswith(replicas.PREFIX):
+        return False
+    return check != "cache" or not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache)
 
 
 def _migrations() -> str:
@@ -94,8 +113,6 @@ def _migrations() -> str:
 
 
 def _answer(checks: dict[str, str]) -> HttpResponse:
-    failed = any(
-        value != "ok" for name, value in checks.items() if not name.startswith(replicas.PREFIX)
-    )
+    failed = any(value != "ok" for name, value in checks.items() if _needed(name))
     body = "".join(f"{name}: {value}\n" for name, value in checks.items())
     return HttpResponse(body, status=503 if failed else 200, content_type="text/plain")

@@ -150,11 +150,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # machine shares (gunicorn's workers, the development server, the test suite's servers), so
 # two processes never disagree about a page's version or a throttle's count. (Django's file
 # cache, trimmed now and then rather than on every write: core/file_cache.py.)
+# Redis is a cache, not a server the site needs (core/redis_cache.py): connecting and each
+# call give up after REDIS_TIMEOUT seconds, and a process whose call failed answers without
+# Redis for REDIS_RETRY_SECONDS before it tries again.
+REDIS_TIMEOUT = envfloat("REDIS_TIMEOUT", 0.25)
+REDIS_RETRY_SECONDS = envfloat("REDIS_RETRY_SECONDS", 1.0)
 CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_seconds": REDIS_RETRY_SECONDS,
+            },
         }
         if os.environ.get("REDIS_URL")
         else {
@@ -331,6 +341,9 @@ AUTHENTICATION_BACKENDS = [
     # Django's ModelBackend, reading members with plain SQL and their permissions from the cache.
     "accounts.backends.MembersBackend",
 ]
+# Failures are counted in the database (django-axes' default, named so that it stays): the
+# lockout holds, and signing in works, while Redis is away.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -346,7 +359,10 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "core.http.client_ip"
 
 # Other throttles (django-ratelimit, counted in the cache: shared once REDIS_URL is set), as
-# "count/period": per client address for accounts, per member for writing.
+# "count/period": per client address for accounts, per member for writing. A request that
+# cannot be counted (Redis away) is not refused by django-ratelimit itself: each throttle
+# says what then happens (core/throttle.py).
+RATELIMIT_FAIL_OPEN = True
 SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "5/h")
 PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
 PASSWORD_RESET_RATE_PER_CLIENT = os.environ.get("PASSWORD_RESET_RATE_PER_CLIENT", "10/h")
@@ -369,16 +385,17 @@ LOGGING = {
         "requests": {"class": "logging.StreamHandler", "formatter": "request"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # One line per request with its time and queries (core.middleware.LogRequests), when
-    # REQUEST_LOG is on, as `make serve` has it.
     "loggers": {
+        # One line per request with its time and queries (core.middleware.LogRequests), when
+        # REQUEST_LOG is on, as `make serve` has it.
         "dramadb.requests": {
             "handlers": ["requests"],
             "propagate": False,
             "level": "INFO" if envbool("REQUEST_LOG", False) else "WARNING",
         },
-        # What the site notices of other servers (a replica skipped and used again), with the
-        # time and the process, like the request lines.
+        # What the site notices of other servers (a replica skipped and used again, Redis
+        # going away and answering again), with the time and the process, like the request
+        # lines around them.
         "dramadb": {"handlers": ["requests"], "propagate": False, "level": "WARNING"},
         # A request that failed on a replica is served again from the primary: no traceback.
         "django.request": {"filters": ["served_again"]},

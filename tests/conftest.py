@@ -14,6 +14,28 @@ def throttles_forget_earlier_tests():
     cache.clear()
 
 
+@pytest.fixture
+def redis_away(settings):
+    """The site's cache is Redis (core/redis_cache.py) on a port nothing listens on."""
+    from bench.server import free_port
+    from core.redis_cache import standing_for
+
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+    yield url
+    # The updates it missed need deleting from no Redis: the thread waiting to do it ends.
+    standing = standing_for([url], 1)
+    with standing.lock:
+        standing.lost.clear()
+        standing.lost_all = False
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The real hasher is slow on purpose; tests create hundreds of users.

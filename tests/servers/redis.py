@@ -1,8 +1,13 @@
-"""A Redis server of a test's own: Debian's redis-server on a free loopback port, no persistence."""
+"""A Redis server of a test's own: Debian's redis-server on a free loopback port, no persistence.
+
+It can be stopped and started again on the same port (empty, as after a restart), or frozen
+and thawed (keeping its data, as across a network cut).
+"""
 
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -37,6 +42,11 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def __enter__(self) -> RedisServer:
+        self.start()
+        return self
+
+    def start(self) -> None:
+        """Start the server on its port (again, after `stop`: empty, as after a restart)."""
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError(
@@ -62,7 +72,21 @@ class RedisServer:
         except BaseException:
             self._stop()
             raise
-        return self
+
+    def stop(self) -> None:
+        """Stop the server: its port refuses connections until `start`."""
+        self._stop()
+
+    def freeze(self) -> None:
+        """Stop the server's process where it is (SIGSTOP): connections are accepted by the
+        system but nothing is answered, as when the network to it is cut; it keeps its data."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """Let a frozen server go on (SIGCONT), with the data it had."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGCONT)
 
     def __exit__(
         self,
@@ -85,6 +109,7 @@ class RedisServer:
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
+        process.send_signal(signal.SIGCONT)  # a frozen server would not see SIGTERM
         process.terminate()
         try:
             process.wait(timeout=TIMEOUT)
