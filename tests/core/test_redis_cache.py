@@ -84,11 +84,14 @@ def warnings(caplog: pytest.LogCaptureFixture, text: str) -> list[str]:
 
 @pytest.fixture
 def caplog(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    # The backend's logger does not propagate to the root logger (settings.LOGGING).
+    # The backend's logger may not reach the root logger (settings.LOGGING): each record is
+    # caught here, once.
     logger = redis_cache.log
     logger.addHandler(caplog.handler)
-    caplog.set_level(logging.WARNING, logger=redis_cache.log.name)
+    logger.propagate = False
+    caplog.set_level(logging.WARNING, logger=logger.name)
     yield caplog
+    logger.propagate = True
     logger.removeHandler(caplog.handler)
 
 

@@ -13,6 +13,7 @@ undone by what Redis still holds once it answers again.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import subprocess
@@ -83,7 +84,7 @@ class Browser(Member):
 
     def __init__(self, base_url: str, answers: list[Answer]) -> None:
         self.base_url = base_url
-        self.cookies = {"csrftoken": "t" * 32}
+        self.jar = {"csrftoken": ("t" * 32, math.inf)}
         self.answers = answers
 
     def read(self, path: str) -> str:
