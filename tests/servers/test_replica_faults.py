@@ -6,7 +6,7 @@ streaming replicas (tests/servers/postgres.py).
   and is then skipped like a dead one; /healthz answers at once.
 - A replica whose WAL stream stalls is skipped once it is older than the lag limit, measured
   against the primary's position, and a member reads their own writes whatever the lag check
-  says.
+  says; with one replica paused and one current, the member reads from the current one.
 - A write that waits for a row lock never lets the page cache keep a page older than the
   versions it is stored under, while both replicas have paused replay.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import signal
 import statistics
 import threading
@@ -212,7 +213,11 @@ def test_a_stalled_stream_is_skipped_and_a_member_still_reads_their_own_write(se
         print(f"{missed} of {reads} reads missed the write; databases after the limit: {used}")
         assert missed == 0
         assert "replica_2" not in used and "replica_1" in used
-        assert status == 200 and "replica_2: skipped" in body
+        assert status == 200 and "replica_2: skipped" in body and "behind the primary" in body
+        assert any(
+            re.search(r"replica_2 skipped: [\d.]+ s behind the primary", line)
+            for line in site.log_lines()
+        )
         pair.wait_for_replay()
         since = len(site.log_lines())
         wait_until(
@@ -220,6 +225,28 @@ def test_a_stalled_stream_is_skipped_and_a_member_still_reads_their_own_write(se
             20,
             "replica_2 serving again",
         )
+
+
+def test_a_member_reads_their_writes_with_one_replica_paused_and_one_current(servers):
+    pair, title, folder = servers
+    page = title["page"]
+    with serve(pair, folder, "own-writes", PAGE_CACHE="false") as site:
+        member = Member(site.url, "sora", PASSWORD)
+        pair.wait_for_replay()
+        since = len(site.log_lines())
+        missed = reads = 0
+        with contextlib.ExitStack() as paused:
+            pair.pause_replay(index=0)
+            paused.callback(pair.resume_replay, index=0)
+            for score in ("4.0", "5.0", "4.0"):
+                rate(member, title, score)
+                for _ in range(10):
+                    reads += 1
+                    missed += rated(score) not in member.get(page)[1]
+            used = databases_of(site, page, since)
+        print(f"{missed} of {reads} reads missed the member's write; read from {set(used)}")
+        assert missed == 0
+        assert "replica_1" not in used and "replica_2" in used
 
 
 def waiting_for_a_lock(primary: str) -> bool:
