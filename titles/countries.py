@@ -2,13 +2,11 @@
 by name, with the ones the catalogue is about first.
 
 `country_code` reads a country typed as free text, as the catalogue stored it before the
-fixed list; the data migration that moved to codes calls it.
+fixed list: Browse still reads old addresses with it. (The data migration that moved to codes
+keeps a frozen copy of its own.)
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django_countries import Countries, countries
 
@@ -67,30 +65,3 @@ def country_code(typed: str) -> str:
     if text.upper() in countries:
         return text.upper()
     return ALIASES.get(text.casefold()) or countries.by_name(text)
-
-
-@dataclass
-class CountryMapping:
-    """Each distinct typed country with its code ("" when not recognised)."""
-
-    codes: dict[str, str] = field(default_factory=dict)
-
-    def report(self) -> list[str]:
-        mapped = [f'"{typed}" → {code} ({country_name(code)})'
-                  for typed, code in self.codes.items() if code]  # fmt: skip
-        unknown = [f'"{typed}"' for typed, code in self.codes.items() if not code]
-        lines = []
-        if mapped:
-            lines.append(f"Countries mapped: {', '.join(mapped)}.")
-        if unknown:
-            lines.append(f"Countries not recognised, left empty: {', '.join(unknown)}.")
-        return lines
-
-
-def map_countries(typed: Iterable[str]) -> CountryMapping:
-    """The code of each distinct non-empty country in `typed`, in the order first seen."""
-    mapping = CountryMapping()
-    for text in typed:
-        if text and text not in mapping.codes:
-            mapping.codes[text] = country_code(text)
-    return mapping

@@ -1,6 +1,33 @@
+import unicodedata
+from functools import cache
+
 from django.db import migrations, models
 
 BATCH = 10_000
+
+# A frozen copy of accounts.names.name_key as it was when this migration was written, so that
+# the keys filled here never follow later changes to that module: never edit it to match.
+# The keys depend on the lookalike tables of the installed confusable-homoglyphs.
+KEY_LENGTH = 600
+
+
+def name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(_latin_lookalike(char) for char in text)[:KEY_LENGTH]
+
+
+@cache
+def _latin_lookalike(char: str) -> str:
+    if char.isascii():
+        return char
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(char, preferred_aliases=["latin"], greedy=False)
+    if found:
+        for glyph in found[0]["homoglyphs"]:
+            if glyph["c"].isascii() and glyph["c"].isalnum():
+                return glyph["c"].casefold()
+    return char
 
 
 def fill_name_keys(apps, schema_editor):
@@ -10,8 +37,6 @@ def fill_name_keys(apps, schema_editor):
     marked with its id, so it stays unique (no username can hold "#"), while new names are
     still compared with the first.
     """
-    from accounts.names import name_key
-
     User = apps.get_model("accounts", "User")
     table = schema_editor.quote_name(User._meta.db_table)
     seen: set[str] = set()

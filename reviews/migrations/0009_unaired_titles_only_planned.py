@@ -1,17 +1,17 @@
 """Before a title airs it can only be planned. Rows written before that rule are put right
-first (reviews.unaired.entries_before_airing_cleared, which says what it changed); then a
-planned entry can no longer hold a score."""
+first and the titles' statistics and ranks recomputed, by a frozen copy of the site's code of
+the time (_frozen_unaired_0009), which says what it changed; then a planned entry can no longer
+hold a score."""
 
 from django.conf import settings
 from django.db import migrations, models
 
 
 def clear_rows_before_airing(apps, schema_editor):
-    # The current code, not historical models: it recomputes the statistics and ranks through
-    # the same functions the site uses. It changes nothing on a database with no such rows.
-    from reviews.unaired import entries_before_airing_cleared
+    # It changes nothing on a database with no such rows.
+    from ._frozen_unaired_0009 import entries_before_airing_cleared
 
-    report = entries_before_airing_cleared()
+    report = entries_before_airing_cleared(apps)
     if any(report.values()):
         print(
             f"\n  Titles not aired yet: {report['entries']} list entries made plans again and "

@@ -5,12 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from reviews import services
 from reviews.models import ListEntry, Review, TitleStats
-from reviews.stats import rankings_refresh, stats_recompute
-from reviews.unaired import entries_before_airing_cleared
 
 pytestmark = pytest.mark.django_db
 
@@ -103,54 +101,3 @@ def test_the_full_entry_form_offers_only_plan_to_watch(client, user, upcoming):
     assert 'name="score"' not in html
     assert 'name="episodes_seen"' not in html
     assert '<option value="completed"' not in html
-
-
-def test_rows_written_before_the_rule_are_cleared_and_counted(
-    user_factory, title_factory, upcoming, rate, settings
-):
-    settings.TOP_MIN_RATINGS = 1
-    aired = title_factory()
-    members = user_factory.create_batch(3)
-    # As the site allowed before: scores, a review, and a scored plan on an aired title.
-    for member in members:
-        ListEntry.objects.create(user=member, title=upcoming, status="completed", score=10)
-    Review.objects.create(
-        user=members[0], title=upcoming, overall=10, story=10, acting=10, music=10, rewatch=10,
-        body="x" * 300,
-    )  # fmt: skip
-    rate(members[0], aired, "7.0")
-    stats_recompute()
-    rankings_refresh()
-    assert TitleStats.objects.get(title=upcoming).rank is not None
-
-    report = entries_before_airing_cleared()
-
-    assert report == {"titles": 1, "entries": 3, "reviews": 1, "scored plans": 0}
-    assert set(ListEntry.objects.filter(title=upcoming).values_list("status", "score")) == {
-        ("plan_to_watch", None)
-    }
-    assert not Review.objects.filter(title=upcoming).exists()
-    stats = TitleStats.objects.get(title=upcoming)
-    assert (stats.ratings_count, stats.review_count, stats.watchers, stats.rank) == (0, 0, 3, None)
-    assert stats_recompute(check=True) == []
-    assert entries_before_airing_cleared() == {
-        "titles": 0, "entries": 0, "reviews": 0, "scored plans": 0
-    }  # fmt: skip
-
-
-def test_a_scored_plan_written_before_the_rule_keeps_its_score_as_watched(
-    user_factory, title_factory
-):
-    title = title_factory(episodes=10)
-    finished, halfway = user_factory.create_batch(2)
-    with connection.cursor() as cursor:  # as the table was before the constraint
-        cursor.execute("ALTER TABLE reviews_listentry DROP CONSTRAINT listentry_plan_has_no_score")
-    ListEntry.objects.create(user=finished, title=title, status="plan_to_watch", score=7)
-    ListEntry.objects.create(
-        user=halfway, title=title, status="plan_to_watch", score=6, episodes_seen=4
-    )
-
-    assert entries_before_airing_cleared()["scored plans"] == 2
-    statuses = dict(ListEntry.objects.values_list("user__username", "status"))
-    assert statuses == {finished.username: "completed", halfway.username: "watching"}
-    assert TitleStats.objects.get(title=title).ratings_count == 2

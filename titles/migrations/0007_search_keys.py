@@ -6,7 +6,9 @@ from django.db import migrations, models
 
 def fill_search_keys(apps, schema_editor):
     """Keys for the names already there, a batch at a time (new ones get theirs on save)."""
-    from titles.keys import person_key, search_key
+    # The keys as they were when this migration was written (0013 gives Japanese names
+    # their later keys).
+    from ._frozen_keys_0007 import person_key, search_key
 
     def fill(model, fields, key) -> None:
         batch = []

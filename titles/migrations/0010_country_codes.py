@@ -2,10 +2,15 @@
 # now an ISO 3166 code from a fixed list. The names already stored are mapped to their codes
 # first (case-insensitive, with the usual other names); a name that is not recognised is left
 # empty and reported with the rows that had it, so that an editor can set it by hand.
+#
+# The mapping is this migration's own frozen copy; titles.countries is named only by the
+# fields, as the models name it.
 
 import django_countries.fields
 import titles.countries
 from django.db import migrations
+
+from ._frozen_countries_0010 import country_name, map_countries
 
 MODELS = ["Title", "Network", "HistoricalTitle", "HistoricalNetwork"]
 
@@ -15,7 +20,7 @@ def names_to_codes(apps, schema_editor):
     typed = []
     for manager in managers:
         typed += manager.exclude(country="").values_list("country", flat=True).distinct()
-    mapping = titles.countries.map_countries(sorted(set(typed), key=str.casefold))
+    mapping = map_countries(sorted(set(typed), key=str.casefold))
     lines = mapping.report()
     unknown = [text for text, code in mapping.codes.items() if not code]
     for name in ("Title", "Network"):
@@ -36,7 +41,7 @@ def codes_to_names(apps, schema_editor):
         manager = apps.get_model("titles", name)._base_manager
         codes = manager.exclude(country="").values_list("country", flat=True).distinct()
         for code in list(codes):
-            manager.filter(country=code).update(country=titles.countries.country_name(code))
+            manager.filter(country=code).update(country=country_name(code))
 
 
 class Migration(migrations.Migration):

@@ -11,7 +11,7 @@ JAPANESE = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 def refresh_search_keys(apps, schema_editor):
     """Japanese names now keep the readings of their words in context and both spellings of
     the particles は, へ and を; rewrite the keys that change, a batch at a time."""
-    from titles.keys import person_key, search_key
+    from ._frozen_keys_0013 import person_key, search_key
 
     def refresh(model, fields, key) -> None:
         written = reduce(or_, (Q(**{f"{field}__regex": JAPANESE}) for field in fields))
