@@ -5,8 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
-
+from dramadb import servers
 from dramadb.environment import envbool, envfloat, envint, envlist, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -103,16 +102,12 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL if set, otherwise the embedded PostgreSQL in var/postgres/, which its
-# backend starts when the first connection is made (importing the settings starts nothing).
+# Database: DATABASE_URL, or the embedded PostgreSQL (dramadb/servers.py).
 EMBEDDED_DATABASE_NAME = os.environ.get("DRAMADB_DB_NAME", "dramadb")
 DATABASES = {
-    "default": (
-        dj_database_url.parse(os.environ["DATABASE_URL"])
-        if os.environ.get("DATABASE_URL")
-        else {"ENGINE": "core.embedded_db", "NAME": EMBEDDED_DATABASE_NAME}
+    "default": servers.primary(
+        os.environ.get("DATABASE_URL", ""), EMBEDDED_DATABASE_NAME, envint("CONN_MAX_AGE", 0)
     )
-    | {"CONN_MAX_AGE": envint("CONN_MAX_AGE", 0), "CONN_HEALTH_CHECKS": True}
 }
 
 # Read replicas (core/replicas.py): DATABASE_REPLICA_URLS, comma-separated, adds the aliases
@@ -122,58 +117,32 @@ DATABASES = {
 # every REPLICA_CHECK_SECONDS, giving up on an answer after REPLICA_CHECK_TIMEOUT seconds; a
 # replica more than REPLICA_MAX_LAG_SECONDS behind the primary is skipped, and one that fails
 # is left alone for REPLICA_RETRY_SECONDS. Connecting to a replica and each query on it give
-# up after REPLICA_TIMEOUT seconds (core/replica_db), and the request is served again from
-# the primary.
+# up after REPLICA_TIMEOUT seconds, and the request is served again from the primary.
 REPLICA_CHECK_SECONDS = envfloat("REPLICA_CHECK_SECONDS", 1.0)
 REPLICA_CHECK_TIMEOUT = envfloat("REPLICA_CHECK_TIMEOUT", 0.5)
 REPLICA_MAX_LAG_SECONDS = envfloat("REPLICA_MAX_LAG_SECONDS", 30.0)
 REPLICA_RETRY_SECONDS = envfloat("REPLICA_RETRY_SECONDS", 10.0)
 REPLICA_TIMEOUT = envfloat("REPLICA_TIMEOUT", 1.0)
 for _number, _url in enumerate(envlist("DATABASE_REPLICA_URLS", ""), start=1):
-    _replica = dj_database_url.parse(_url)
-    _options = _replica.get("OPTIONS", {})
-    DATABASES[f"replica_{_number}"] = _replica | {
-        "ENGINE": "core.replica_db",
-        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
-        "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": _options
-        | {
-            "options": f"{_options.get('options', '')} "
-            f"-c statement_timeout={round(REPLICA_TIMEOUT * 1000)}".strip()
-        },
-        "TEST": {"MIRROR": "default"},
-    }
+    _age = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES[f"replica_{_number}"] = servers.replica(_url, _age, REPLICA_TIMEOUT)
 DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set; otherwise files under var/cache, which every process of this
-# machine shares (gunicorn's workers, the development server, the test suite's servers), so
-# two processes never disagree about a page's version or a throttle's count. (Django's file
-# cache, trimmed now and then rather than on every write: core/file_cache.py.)
-# Redis is a cache, not a server the site needs (core/redis_cache.py): connecting and each
-# call give up after REDIS_TIMEOUT seconds, and a process whose call failed answers without
-# Redis for REDIS_RETRY_SECONDS before it tries again.
+# Redis when REDIS_URL is set, a cache the site runs without (its calls give up after
+# REDIS_TIMEOUT seconds, and after a failure a process leaves it alone for
+# REDIS_RETRY_SECONDS); otherwise files under CACHE_DIR (dramadb/servers.py).
 REDIS_TIMEOUT = envfloat("REDIS_TIMEOUT", 0.25)
 REDIS_RETRY_SECONDS = envfloat("REDIS_RETRY_SECONDS", 1.0)
-CACHES: dict[str, dict[str, Any]] = {
-    "default": (
-        {
-            "BACKEND": "core.redis_cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT,
-                "socket_timeout": REDIS_TIMEOUT,
-                "retry_seconds": REDIS_RETRY_SECONDS,
-            },
-        }
-        if os.environ.get("REDIS_URL")
-        else {
-            "BACKEND": "core.file_cache.FileCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+CACHES = {
+    "default": servers.cache(
+        os.environ.get("REDIS_URL", ""),
+        REDIS_TIMEOUT,
+        REDIS_RETRY_SECONDS,
+        os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
     )
 }
+
 # Whole pages for visitors who are not signed in (core/page_cache.py): on unless DEBUG (so
 # a template edited in development shows at once) or PAGE_CACHE=false. Shared caches and CDNs
 # may keep such a page PAGE_CACHE_SECONDS; the site's own cache keeps a version of a page
@@ -375,32 +344,8 @@ MODERATION_ITEMS_PER_PAGE = envint("MODERATION_ITEMS_PER_PAGE", 20)
 MODERATION_REPORTS_SHOWN = envint("MODERATION_REPORTS_SHOWN", 50)
 MODERATION_HISTORY_SHOWN = envint("MODERATION_HISTORY_SHOWN", 10)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"request": {"format": "[%(asctime)s] [%(process)d] %(message)s"}},
-    "filters": {"served_again": {"()": "core.replicas.ServedAgain"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "requests": {"class": "logging.StreamHandler", "formatter": "request"},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # One line per request with its time and queries (core.middleware.LogRequests), when
-        # REQUEST_LOG is on, as `make serve` has it.
-        "dramadb.requests": {
-            "handlers": ["requests"],
-            "propagate": False,
-            "level": "INFO" if envbool("REQUEST_LOG", False) else "WARNING",
-        },
-        # What the site notices of other servers (a replica skipped and used again, Redis
-        # going away and answering again), with the time and the process, like the request
-        # lines around them.
-        "dramadb": {"handlers": ["requests"], "propagate": False, "level": "WARNING"},
-        # A request that failed on a replica is served again from the primary: no traceback.
-        "django.request": {"filters": ["served_again"]},
-    },
-}
+# Warnings to standard error; REQUEST_LOG adds one line per request (dramadb/servers.py).
+LOGGING = servers.logging(os.environ.get("LOG_LEVEL", "WARNING"), envbool("REQUEST_LOG", False))
 
 # Ratings: m in the weighted score WR = v/(v+m)·R + m/(v+m)·C, and list sizes on pages.
 RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
