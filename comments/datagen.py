@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 
-from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
+from core.datagen import Scale, chunked, execute, next_id, reset_sequences
+from core.progress import Progress
 from titles.models import Title
 
 from .models import PATH_DEPTH, PATH_SEGMENT, Comment, CommentCount

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import re
 import zlib
 from collections.abc import Sequence
 
@@ -29,6 +28,7 @@ from core.motifs import (
     new_layer,
     with_alpha,
 )
+from core.templatetags.pictures import initials
 
 POSTER_SIZE = (600, 900)
 PORTRAIT_SIZE = (400, 600)
@@ -39,15 +39,6 @@ TITLE_LEADING = 0.92
 def seed_number(*parts: object) -> int:
     """A stable number from any values (not Python's hash(), which changes every run)."""
     return zlib.crc32("\x1f".join(map(str, parts)).encode())
-
-
-def initials(name: str, letters: int = 2) -> str:
-    """ "Sawajiri Erika" → "SE", "mika_watches" → "MW", "沢尻エリカ" → "沢"."""
-    words = [w for w in re.split(r"[\s_.\-]+", name.strip()) if w and w[0].isalnum()]
-    if not words:
-        return ""
-    picked = [words[0], words[-1]] if len(words) > 1 and letters > 1 else [words[0]]
-    return "".join(word[0] for word in picked).upper()
 
 
 def _tracked(

@@ -8,14 +8,11 @@ datagen module owns the SQL for its own tables; this module holds the shared mac
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from io import TextIOBase
 from pathlib import Path
-from time import monotonic
-from typing import Any, TextIO
+from typing import Any
 
 from django.conf import settings
 from django.core.management.color import no_style
@@ -44,34 +41,6 @@ class Scale:
     def named(cls, name: str) -> Scale:
         values = json.loads(SCALES_FILE.read_text())[name]
         return cls(**{f.name: values[f.name] for f in fields(cls)})
-
-
-class Progress:
-    """One line per step, rewritten in place while the step runs."""
-
-    def __init__(self, out: TextIO | TextIOBase | None = None) -> None:
-        self.out = out or sys.stdout
-        self.started = monotonic()
-        # On a terminal each step's line counts up in place; in a log, one line per step.
-        self.live = getattr(self.out, "isatty", lambda: False)()
-
-    @contextmanager
-    def step(self, label: str) -> Iterator[Callable[[str], None]]:
-        started = monotonic()
-
-        def update(detail: str) -> None:
-            if self.live:
-                self.out.write(f"\r  {label}: {detail} ({monotonic() - started:.0f}s)\x1b[K")
-                self.out.flush()
-
-        update("…")
-        yield update
-        line = f"  {label}: done in {monotonic() - started:.1f}s"
-        self.out.write(f"\r{line}\x1b[K\n" if self.live else f"{line}\n")
-        self.out.flush()
-
-    def total(self) -> float:
-        return monotonic() - self.started
 
 
 def execute(sql: str, params: dict | None = None) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences, scalar
+from core.datagen import Scale, chunked, execute, next_id, reset_sequences, scalar
+from core.progress import Progress
 from titles.models import Title
 
 from .models import ListEntry, Review, ReviewVote

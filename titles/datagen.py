@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from core.datagen import Progress, Scale, chunked, execute, next_id, reset_sequences
+from core.datagen import Scale, chunked, execute, next_id, reset_sequences
+from core.progress import Progress
 
 from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 

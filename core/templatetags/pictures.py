@@ -12,6 +12,7 @@ Either way nothing is read from the storage or the database.
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from django import template
@@ -20,7 +21,6 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from core.artwork import initials
 from core.renditions import KINDS, rendition_name
 
 register = template.Library()
@@ -37,6 +37,18 @@ def hue_for(seed: object) -> int:
     if isinstance(seed, int) and not isinstance(seed, bool):
         return seed * 5 % HUES  # 5 and 12 share no factor: every hue, neighbours far apart
     return zlib.crc32(str(seed).encode()) % HUES
+
+
+def initials(name: str, letters: int = 2) -> str:
+    """ "Sawajiri Erika" → "SE", "mika_watches" → "MW", "沢尻エリカ" → "沢".
+
+    What a placeholder shows for a person or a member; the demo's drawn portraits and avatars
+    carry the same letters."""
+    words = [w for w in re.split(r"[\s_.\-]+", name.strip()) if w and w[0].isalnum()]
+    if not words:
+        return ""
+    picked = [words[0], words[-1]] if len(words) > 1 and letters > 1 else [words[0]]
+    return "".join(word[0] for word in picked).upper()
 
 
 @register.simple_tag

@@ -92,14 +92,6 @@ def test_portraits_and_avatars_have_their_shapes_and_depend_on_the_name():
     assert not differs(avatar, artwork.avatar(name="hanako"))
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("Sawajiri Erika", "SE"), ("mika_watches", "MW"), ("沢尻エリカ", "沢"), ("", ""), ("  ", "")],
-)
-def test_initials(name, expected):
-    assert artwork.initials(name) == expected
-
-
 def test_names_in_other_scripts_never_fail(no_cjk_font):
     assert artwork.avatar(name="月見").size == (256, 256)
     assert artwork.portrait(name="สมชาย").size == (400, 600)

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.template import Context, Template, TemplateSyntaxError
 
-from core.templatetags.pictures import HUES, hue_for
+from core.templatetags.pictures import HUES, hue_for, initials
 from titles.models import Title
 
 
@@ -140,3 +140,11 @@ def test_hues_spread_neighbouring_ids_and_cover_every_class():
 def test_an_unknown_size_is_a_template_error():
     with pytest.raises(TemplateSyntaxError):
         render('{% picture t.poster "poster" "huge" %}', t=poster())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Sawajiri Erika", "SE"), ("mika_watches", "MW"), ("沢尻エリカ", "沢"), ("", ""), ("  ", "")],
+)
+def test_initials(name, expected):
+    assert initials(name) == expected

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.db.models import Max
 
 from comments.models import Comment, CommentCount
-from core.datagen import Progress, Scale
+from core.datagen import Scale
+from core.progress import Progress
 from front.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import models
 
-from core.datagen import Progress
 from core.images import CheckedImageField
+from core.progress import Progress
 from core.renditions import make_renditions, missing_renditions
 
 

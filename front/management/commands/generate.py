@@ -8,7 +8,8 @@ from django.db import connection, transaction
 
 from accounts.datagen import generate_users
 from comments.datagen import generate_comments
-from core.datagen import Progress, Scale, bulk_load, scalar
+from core.datagen import Scale, bulk_load, scalar
+from core.progress import Progress
 from reviews.datagen import generate_opinions
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.datagen import generate_catalogue
