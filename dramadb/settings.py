@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "news",
     "moderation",
     "front",
+    "demo",
     "bench",
 ]
 

@@ -10,7 +10,7 @@ from django.db.models import Max
 from comments.models import Comment, CommentCount
 from core.datagen import Scale
 from core.progress import Progress
-from front.management.commands.generate import generate_rows
+from demo.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.countries import CATALOGUE_COUNTRIES
