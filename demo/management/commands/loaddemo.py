@@ -5,7 +5,7 @@ from time import monotonic
 from django.core.management.base import BaseCommand
 
 from comments import demo as comments_demo
-from front import demo_pictures
+from demo import pictures as demo_pictures
 from news import demo as news_demo
 from recommendations import demo as recommendations_demo
 from reviews import demo as reviews_demo

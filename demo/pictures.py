@@ -1,4 +1,4 @@
-"""Demo pictures: drawn posters, portraits and avatars (core.artwork) for the demo's records.
+"""Demo pictures: drawn posters, portraits and avatars (demo.artwork) for the demo's records.
 
 Every title without a poster gets one, every credited person without a photo a portrait, and
 the members the demo pages show (reviewers, commenters, recommendation authors and each
@@ -24,9 +24,9 @@ from PIL import Image
 
 from accounts.models import User
 from comments.models import Comment
-from core import artwork
 from core.images import CheckedImageField
 from core.renditions import make_renditions, missing_renditions
+from demo import artwork
 from news.models import Article
 from recommendations.models import RecommendationReason
 from reviews import selectors as reviews_selectors

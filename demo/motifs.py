@@ -1,4 +1,4 @@
-"""Colours and motifs for drawn posters (core.artwork): a palette from a seed, and a few
+"""Colours and motifs for drawn posters (demo.artwork): a palette from a seed, and a few
 simple shapes (a low sun, rings, waves, a crescent, rays, dots, peaks, a drop, petals, a pulse)
 that a title's genres choose among."""
 

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageDraw
 
-from core import fonts
-from core.motifs import (
+from core.templatetags.pictures import initials
+from demo import fonts
+from demo.motifs import (
     BRIGHT_GENRES,
     GENRE_MOTIFS,
     MOTIFS,
@@ -28,7 +29,6 @@ from core.motifs import (
     new_layer,
     with_alpha,
 )
-from core.templatetags.pictures import initials
 
 POSTER_SIZE = (600, 900)
 PORTRAIT_SIZE = (400, 600)

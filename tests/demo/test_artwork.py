@@ -3,7 +3,7 @@ import io
 import pytest
 from PIL import Image, ImageChops
 
-from core import artwork, fonts
+from demo import artwork, fonts
 
 SEED = {
     "title": "1 Litre of Tears",

@@ -9,7 +9,7 @@ from PIL import Image
 
 from accounts.models import User
 from core.renditions import KINDS, rendition_name
-from front import demo_pictures
+from demo import pictures as demo_pictures
 from reviews.models import Review
 from titles.models import Person, Title
 
