@@ -104,6 +104,14 @@ def test_no_module_is_longer_than_the_limit(room):
     assert long == {}
 
 
+def sql_room(path: Path, room: str) -> str:
+    """The room whose tables a module's SQL may name: its own, except in the data generator,
+    whose modules each write the tables of the app they are named after."""
+    if path.parent == ROOT / "demo" / "datagen" and path.stem in LAYERS:
+        return path.stem
+    return room
+
+
 def test_no_raw_sql_names_another_apps_table():
     owner = {
         model._meta.db_table: model.__module__.partition(".")[0]
@@ -117,7 +125,7 @@ def test_no_raw_sql_names_another_apps_table():
             for node in ast.walk(ast.parse(path.read_text())):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str):
                     for name in table.findall(node.value):
-                        if owner[name] != room:
+                        if owner[name] != sql_room(path, room):
                             found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
     assert found == []
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db.models import Max
 
 from comments.models import Comment, CommentCount
-from core.datagen import Scale
 from core.progress import Progress
+from demo.datagen import Scale
 from demo.management.commands.generate import generate_rows
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute

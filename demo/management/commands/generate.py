@@ -6,13 +6,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from accounts.datagen import generate_users
-from comments.datagen import generate_comments
-from core.datagen import Scale, bulk_load, scalar
 from core.progress import Progress
-from reviews.datagen import generate_opinions
+from demo.datagen import Scale, bulk_load, scalar
+from demo.datagen.accounts import generate_users
+from demo.datagen.comments import generate_comments
+from demo.datagen.reviews import generate_opinions
+from demo.datagen.titles import generate_catalogue
 from reviews.stats import helpfulness_recompute, stats_recompute
-from titles.datagen import generate_catalogue
 from titles.demo import load_seed_title
 from titles.models import Title
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.datagen import Scale, chunked, next_id, reset_sequences
+from accounts.models import User
 from core.progress import Progress
-
-from .models import User
+from demo.datagen import Scale, chunked, next_id, reset_sequences
 
 
 def generate_users(scale: Scale, progress: Progress) -> int:

@@ -1,8 +1,9 @@
 """Deterministic synthetic data at the sizes of bench/scales.json, made inside PostgreSQL.
 
 Rows are made with INSERT ... SELECT over generate_series, so nothing crosses the wire but
-the statements; `setseed` makes every random() the same from run to run. Each app's
-datagen module owns the SQL for its own tables; this module holds the shared machinery.
+the statements; `setseed` makes every random() the same from run to run. Each module of
+this package writes one app's tables and is named after it (`titles.py` writes the
+catalogue's), so every table's SQL stays in one place; this module holds the shared machinery.
 """
 
 from __future__ import annotations

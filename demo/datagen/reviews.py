@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from core.datagen import Scale, chunked, execute, next_id, reset_sequences, scalar
 from core.progress import Progress
+from demo.datagen import Scale, chunked, execute, next_id, reset_sequences, scalar
+from reviews.models import ListEntry, Review, ReviewVote
+from reviews.review_demo import SENTENCES
+from reviews.stats import helpfulness_recompute
 from titles.models import Title
-
-from .models import ListEntry, Review, ReviewVote
-from .review_demo import SENTENCES
-from .stats import helpfulness_recompute
 
 CHUNKS = 20
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 
-from core.datagen import Scale, chunked, execute, next_id, reset_sequences
+from comments.models import PATH_DEPTH, PATH_SEGMENT, Comment, CommentCount
 from core.progress import Progress
+from demo.datagen import Scale, chunked, execute, next_id, reset_sequences
 from titles.models import Title
-
-from .models import PATH_DEPTH, PATH_SEGMENT, Comment, CommentCount
 
 DEEP_THREAD = 500
 LINES = [

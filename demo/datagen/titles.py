@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.datagen import Scale, chunked, execute, next_id, reset_sequences
 from core.progress import Progress
-
-from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+from demo.datagen import Scale, chunked, execute, next_id, reset_sequences
+from titles.models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 ADJECTIVES = [
     "Silent", "Golden", "Endless", "Hidden", "Last", "First", "Broken", "Bright", "Winter",
