@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core.progress import Progress
 from demo.datagen import Scale, chunked, execute, next_id, reset_sequences, scalar
+from demo.reviews import SENTENCES
 from reviews.models import ListEntry, Review, ReviewVote
-from reviews.review_demo import SENTENCES
 from reviews.stats import helpfulness_recompute
 from titles.models import Title
 

@@ -1,9 +1,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from comments import demo as comments_demo
 from comments.models import Comment
-from titles import demo as titles_demo
+from demo import comments as comments_demo
+from demo import titles as titles_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from comments import demo as comments_demo
 from comments.models import Comment
+from demo import comments as comments_demo
+from demo import titles as titles_demo
 from tests.reviews.factories import ReviewFactory
-from titles import demo as titles_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,16 +4,16 @@ far from the title to match still brings the closest title under the box."""
 import pytest
 from playwright.sync_api import expect
 
-from recommendations.demo import load_extra_titles
-from titles import demo
+from demo.recommendations import load_extra_titles
+from demo.titles import load_other_titles, load_seed_title
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def catalogue():
-    demo.load_seed_title()
-    demo.load_other_titles()
+    load_seed_title()
+    load_other_titles()
     load_extra_titles()
 
 

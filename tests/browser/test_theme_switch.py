@@ -1,13 +1,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from titles import demo
+from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_theme_switch_works_without_javascript(browser, live_server, screenshot):
-    title = demo.load_seed_title()
+    title = load_seed_title()
     context = browser.new_context(
         viewport={"width": 390, "height": 844},
         base_url=live_server.url,

@@ -1,13 +1,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from titles import demo
+from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_visitor_reads_the_synopsis_and_the_whole_cast(page, screenshot):
-    title = demo.load_seed_title()
+    title = load_seed_title()
     page.goto(title.get_absolute_url())
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("1 Litre of Tears")
@@ -31,7 +31,7 @@ def test_a_visitor_reads_the_synopsis_and_the_whole_cast(page, screenshot):
 
 
 def test_the_title_page_fits_a_phone(browser, live_server, screenshot):
-    title = demo.load_seed_title()
+    title = load_seed_title()
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
     page = context.new_page()
     page.goto(title.get_absolute_url())

@@ -11,10 +11,10 @@ from comments.models import Comment, CommentCount
 from core.progress import Progress
 from demo.datagen import Scale
 from demo.management.commands.generate import generate_rows
+from demo.titles import load_seed_title
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.countries import CATALOGUE_COUNTRIES
-from titles.demo import load_seed_title
 from titles.models import Credit, Network, Title
 
 pytestmark = pytest.mark.django_db

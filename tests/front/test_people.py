@@ -3,8 +3,8 @@ each is best known for, in a fixed number of queries."""
 
 import pytest
 
+from demo.titles import load_seed_title
 from reviews.stats import rankings_refresh
-from titles import demo
 from titles.models import Credit
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("query", ["Erika Sawajiri", "Sawajiri Erika", "沢尻エリカ", "沢尻"])
 def test_a_person_is_found_by_name_in_any_order_or_script(client, query):
-    demo.load_seed_title()
+    load_seed_title()
     response = client.get("/people/", {"q": query})
     people = [person.name for person, _ in response.context["cards"]]
     assert people[0] == "Sawajiri Erika"

@@ -3,7 +3,7 @@ Aired On, Content Rating, Status, related titles from both ends, and links to br
 
 import pytest
 
-from titles import demo
+from demo.titles import load_discovery_titles, load_seed_title
 from titles.models import RelatedTitle
 
 pytestmark = pytest.mark.django_db
@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seed(db):
-    demo.load_discovery_titles()
-    return demo.load_seed_title()
+    load_discovery_titles()
+    return load_seed_title()
 
 
 def test_the_reference_details_are_there(client, seed):

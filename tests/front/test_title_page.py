@@ -1,13 +1,13 @@
 import pytest
 
-from titles import demo
+from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def seed_title():
-    return demo.load_seed_title()
+    return load_seed_title()
 
 
 def test_it_shows_every_catalogue_fact_of_the_reference_page(client, seed_title):

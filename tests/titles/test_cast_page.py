@@ -1,12 +1,12 @@
 import pytest
 
-from titles import demo
+from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_cast_and_crew_grouped_by_kind(client):
-    title = demo.load_seed_title()
+    title = load_seed_title()
     response = client.get(f"/titles/{title.pk}-{title.slug}/cast/")
     html = response.content.decode()
     for heading in ["Main role", "Support role", "Director", "Screenwriter", "Original work"]:

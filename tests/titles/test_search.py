@@ -3,7 +3,7 @@ typos, spelling variants, either name order, and native scripts romanised."""
 
 import pytest
 
-from titles import demo
+from demo.titles import load_seed_title
 from titles.models import AlternativeTitle
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seed_title():
-    return demo.load_seed_title()
+    return load_seed_title()
 
 
 @pytest.mark.parametrize(

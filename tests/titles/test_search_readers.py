@@ -5,8 +5,8 @@ the search page does."""
 
 import pytest
 
-from recommendations.demo import load_extra_titles
-from titles import demo
+from demo.recommendations import load_extra_titles
+from demo.titles import load_discovery_titles, load_other_titles, load_seed_title
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,9 @@ NO_SUGGESTION = ""
 
 @pytest.fixture
 def catalogue():
-    demo.load_seed_title()
-    demo.load_other_titles()
-    demo.load_discovery_titles()
+    load_seed_title()
+    load_other_titles()
+    load_discovery_titles()
     load_extra_titles()
 
 

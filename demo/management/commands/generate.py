@@ -12,8 +12,8 @@ from demo.datagen.accounts import generate_users
 from demo.datagen.comments import generate_comments
 from demo.datagen.reviews import generate_opinions
 from demo.datagen.titles import generate_catalogue
+from demo.titles import load_seed_title
 from reviews.stats import helpfulness_recompute, stats_recompute
-from titles.demo import load_seed_title
 from titles.models import Title
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
-from reviews.demo import viewer_name
+from demo.ratings import viewer_name
+from recommendations.counts import recommendation_counts_recompute
+from recommendations.models import Recommendation, RecommendationReason, RecommendationVote
+from recommendations.services import recommendation_add
+from recommendations.similar import similar_titles_compute
 from titles.models import Network, Title
-
-from .counts import recommendation_counts_recompute
-from .models import Recommendation, RecommendationReason, RecommendationVote
-from .services import recommendation_add
-from .similar import similar_titles_compute
 
 # Titles the recommendations need beyond the foundation's demo catalogue:
 # (title, native title, year, kind, country, network, episodes).

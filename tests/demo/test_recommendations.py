@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from demo.titles import illness_dramas
 from recommendations.models import Recommendation, RecommendationReason, SimilarTitle
-from titles.demo import illness_dramas
 from titles.models import Title
 
 pytestmark = pytest.mark.django_db

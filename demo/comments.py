@@ -14,11 +14,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from titles.demo import SEED_TITLE
+from comments.models import Comment
+from comments.services import comment_import
+from demo.titles import SEED_TITLE
 from titles.models import Title
-
-from .models import Comment
-from .services import comment_import
 
 LONG_COMMENT = """\
 I put off watching this for years because everyone told me it would wreck me, and they were \

@@ -15,9 +15,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image, ImageDraw
 
+from news.models import Article
 from titles.models import Title
-
-from .models import Article
 
 
 class DemoArticle(TypedDict):

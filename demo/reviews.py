@@ -1,6 +1,6 @@
 """Demo reviews of "1 Litre of Tears": 53 of them, two matching the reference page.
 
-Each reviewer already scored the title in reviews/demo.py with the same Overall, so the
+Each reviewer already scored the title in demo/ratings.py with the same Overall, so the
 title's 9.0 from 6,819 users stays as it is. Every sentence here is the project's own.
 """
 
@@ -13,11 +13,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from demo.ratings import viewer_name
+from reviews.models import ListEntry, Review, ReviewVote
+from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.models import Title
-
-from .demo import viewer_name
-from .models import ListEntry, Review, ReviewVote
-from .stats import helpfulness_recompute, stats_recompute
 
 FIRST_REFERENCE = {
     "viewer": 1,
@@ -82,7 +81,7 @@ SENTENCES = [
     "The classroom argument in the middle of the series is painfully realistic.",
 ]
 
-# The other 51 reviewers, by their place in the demo viewers (their scores are in demo.py).
+# The other 51 reviewers, by their place in the demo viewers (their scores are in ratings.py).
 OTHER_REVIEWERS = [
     *range(3, 26),  # scored 10.0
     *range(2201, 2211),  # 9.5

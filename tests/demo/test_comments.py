@@ -1,18 +1,18 @@
 import pytest
 from django.core.management import call_command
 
-from comments import demo
 from comments.models import Comment
 from comments.selectors import comment_count
-from titles.demo import load_seed_title
+from demo.comments import load_comments
+from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_loads_fourteen_comments_shaped_like_the_reference_and_only_once():
     title = load_seed_title()
-    demo.load_comments()
-    demo.load_comments()
+    load_comments()
+    load_comments()
 
     comments = list(Comment.objects.for_target(title))
     assert len(comments) == 14

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+from titles.models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 SEED_TITLE = "1 Litre of Tears"
 

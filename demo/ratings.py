@@ -12,10 +12,9 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.names import name_key
+from reviews.models import ListEntry
+from reviews.stats import stats_recompute
 from titles.models import Title
-
-from .models import ListEntry
-from .stats import stats_recompute
 
 VIEWERS = 8_000
 VIEWER_PREFIX = "viewer"
