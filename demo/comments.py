@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from comments.models import Comment
 from comments.services import comment_import
 from demo.titles import SEED_TITLE
@@ -187,8 +187,8 @@ def load_comments() -> list[Comment]:
     return list(stored.values())
 
 
-def _demo_user(username: str):
-    user, created = get_user_model().objects.get_or_create(username=username)
+def _demo_user(username: str) -> User:
+    user, created = User.objects.get_or_create(username=username)
     if created:
         # Demo people exist to have written things; nobody signs in as them.
         user.set_unusable_password()

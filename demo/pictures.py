@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -36,6 +36,8 @@ from titles.models import Person, Title
 # Part of every file name: raise it when the drawings change, so that new files are made.
 ARTWORK_VERSION = 1
 WORKERS = min(4, os.cpu_count() or 1)
+
+M = TypeVar("M", bound=models.Model)
 
 
 def load_pictures() -> dict[str, int]:
@@ -95,14 +97,20 @@ def _avatars() -> int:
     return _named_pictures(User, members, "avatar", artwork.avatar, lambda member: member.username)
 
 
-def _named_pictures(model, objects: list, field: str, draw, name_of) -> int:
+def _named_pictures(
+    model: type[M],
+    objects: list[M],
+    field: str,
+    draw: Callable[..., Image.Image],
+    name_of: Callable[[M], str],
+) -> int:
     """Draw a picture from each object's name into `field`; how many were drawn."""
     jobs = [
         Job(item, field, _stem(name_of(item), [name_of(item)]), partial(draw, name=name_of(item)))
         for item in objects
     ]
     drawn = _attach_all(jobs)
-    model.objects.bulk_update(objects, [field])
+    model._default_manager.bulk_update(objects, [field])
     return drawn
 
 

@@ -1,9 +1,10 @@
 """Fill the database with deterministic synthetic data at a named scale (bench/scales.json)."""
 
 import io
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
 from core.progress import Progress
@@ -36,10 +37,10 @@ class Command(BaseCommand):
         'the demo data; "1 Litre of Tears" becomes the hot title. Run it on an empty database.'
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", choices=["small", "large"], default="small")
 
-    def handle(self, *args, scale: str, **options) -> None:
+    def handle(self, *args: Any, scale: str, **options: Any) -> None:
         # The demo catalogue has a few dozen titles; generated ones come by the thousand.
         if Title.objects.count() > 1000:
             raise CommandError("This database already holds generated data; use an empty one.")

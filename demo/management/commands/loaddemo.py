@@ -1,6 +1,7 @@
 """Load the demo data: safe to run any number of times."""
 
 from time import monotonic
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -10,7 +11,7 @@ from demo import comments, news, pictures, ratings, recommendations, reviews, ti
 class Command(BaseCommand):
     help = 'Create the demo catalogue around "1 Litre of Tears". Running it again changes nothing.'
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         started = monotonic()
         steps = [
             ("catalogue: 1 Litre of Tears", titles.load_seed_title),
