@@ -2,7 +2,7 @@
 
 Reasons are the project's own words; the few facts about the extra titles (names, years,
 countries, networks) are ones we are sure of, and anything uncertain is left blank. Reasons
-and votes come from the reviews demo's viewers. Running it twice changes nothing.
+and votes come from the demo viewers of ratings.py. Running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from recommendations.services import recommendation_add
 from recommendations.similar import similar_titles_compute
 from titles.models import Network, Title
 
-# Titles the recommendations need beyond the foundation's demo catalogue:
+# Titles the recommendations need beyond the demo catalogue of titles.py:
 # (title, native title, year, kind, country, network, episodes).
 EXTRA_TITLES = [
     (
