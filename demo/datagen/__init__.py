@@ -1,4 +1,4 @@
-"""Deterministic synthetic data at the sizes of bench/scales.json, made inside PostgreSQL.
+"""Deterministic synthetic data at the sizes of scales.json, made inside PostgreSQL.
 
 Rows are made with INSERT ... SELECT over generate_series, so nothing crosses the wire but
 the statements; `setseed` makes every random() the same from run to run. Each module of
@@ -15,12 +15,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Model
 
-SCALES_FILE = Path(settings.BASE_DIR) / "bench" / "scales.json"
+SCALES_FILE = Path(__file__).resolve().parent / "scales.json"
 SEED = 0.2005
 
 

@@ -1,4 +1,4 @@
-"""Fill the database with deterministic synthetic data at a named scale (bench/scales.json)."""
+"""Fill the database with deterministic synthetic data at a named scale (datagen/scales.json)."""
 
 import io
 from typing import Any
@@ -33,8 +33,9 @@ def generate_rows(sizes: Scale, progress: Progress, *, hot_title: int) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Generate synthetic data at the 'small' or 'large' scale of bench/scales.json on top of "
-        'the demo data; "1 Litre of Tears" becomes the hot title. Run it on an empty database.'
+        "Generate synthetic data at the 'small' or 'large' scale of demo/datagen/scales.json on "
+        'top of the demo data; "1 Litre of Tears" becomes the hot title. Run it on an empty '
+        "database."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
