@@ -1,0 +1,129 @@
+"""The site's page types on the demo data: the address of each, signed out, signed in, and
+for moderators. The every-page browser test opens them all; tests/page_snapshots.py renders
+them to compare one version of the site with another.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Q
+
+from comments.models import Comment
+from news.models import Article
+from recommendations.models import Recommendation
+from reviews.models import Review
+from reviews.services import list_entry_save, review_submit
+from tests.factories import UserFactory
+from titles.models import Title
+
+
+def pages_signed_out(seed: Title) -> dict[str, str]:
+    person = seed.credits.select_related("person").first().person
+    review = Review.objects.filter(title=seed).order_by("-created_at").first()
+    thread = Comment.objects.filter(parent__isnull=True, reply_count__gt=0).first()
+    recommendation = Recommendation.objects.filter(Q(title_low=seed) | Q(title_high=seed)).first()
+    article = Article.objects.order_by("pk").first()
+    genre = seed.genres.first()
+    member = review.user.username
+    return {
+        "home": "/",
+        "browse": "/titles/",
+        "browse-filtered": f"/titles/?genre={genre.slug}&sort=newest",
+        "genre": f"/genres/{genre.slug}/",
+        "top": "/top/",
+        "popular": "/popular/",
+        "airing": "/airing/",
+        "upcoming": "/upcoming/",
+        "people": "/people/",
+        "title": seed.get_absolute_url(),
+        "cast": f"{seed.get_absolute_url()}cast/",
+        "edit-history": f"{seed.get_absolute_url()}history/",
+        "person": person.get_absolute_url(),
+        "reviews": f"{seed.get_absolute_url()}reviews/",
+        "review": review.get_absolute_url(),
+        "member": f"/users/{member}/",
+        "member-list": f"/users/{member}/list/",
+        "member-reviews": f"/users/{member}/reviews/",
+        "thread": thread.get_absolute_url(),
+        "search": "/search/?q=litre",
+        "search-typo": "/search/?q=1+liter+of+teers",
+        "search-empty": "/search/?q=zzzzqqq",
+        "recommendations": f"/titles/{seed.pk}/recommendations/",
+        "recommendation": recommendation.get_absolute_url(),
+        "news": "/news/",
+        "article": article.get_absolute_url(),
+        "help-ratings": "/help/ratings/",
+        "help-recommendations": "/help/recommendations/",
+        "sign-in": "/accounts/login/",
+        "register": "/accounts/signup/",
+        "password-reset": "/accounts/password/reset/",
+        "not-found": "/no-such-page/",
+    }
+
+
+def pages_signed_in(seed: Title, member) -> dict[str, str]:
+    review = Review.objects.get(title=seed, user=member)
+    comment = Comment.objects.filter(author=member).first()
+    entry = member.list_entries.get(title=seed)
+    return {
+        "title-signed-in": seed.get_absolute_url(),
+        "home-signed-in": "/",
+        "review-signed-in": review.get_absolute_url(),
+        "thread-signed-in": comment.get_absolute_url(),
+        "own-profile": f"/users/{member.username}/",
+        "own-list": f"/users/{member.username}/list/",
+        "entry-form": f"/list/{entry.pk}/edit/",
+        "rate-form": f"/titles/{seed.pk}/my-entry/",
+        "review-edit": f"/reviews/{review.pk}/edit/",
+        "review-delete": f"/reviews/{review.pk}/delete/",
+        "comment-edit": f"/comments/{comment.pk}/edit/",
+        "comment-delete": f"/comments/{comment.pk}/delete/",
+        "recommendation-new": f"/titles/{seed.pk}/recommendations/new/",
+        "entry-remove": f"/list/{entry.pk}/remove/",
+        "report": f"/report/comment/{someone_elses_comment(member).pk}/",
+        "profile-edit": "/accounts/settings/profile/",
+        "password-change": "/accounts/password/change/",
+    }
+
+
+def someone_elses_comment(member) -> Comment:
+    return Comment.objects.filter(parent__isnull=True).exclude(author=member).first()
+
+
+def moderators_pages(member, moderators) -> dict[str, str]:
+    """The queue and an item's page, with one report waiting."""
+    from moderation.models import Report
+
+    comment = someone_elses_comment(member)
+    Report.objects.create(reporter=member, kind="comment", object_id=comment.pk,
+                          author=comment.author, reason=Report.Reason.SPOILER)  # fmt: skip
+    member.groups.add(moderators)
+    return {
+        "moderation-queue": "/moderation/",
+        "moderation-item": f"/moderation/comment/{comment.pk}/",
+    }
+
+
+def member_with_entry_review_and_comment(seed: Title):
+    from comments.services import comment_post
+
+    member = UserFactory(username="checker")
+    list_entry_save(user=member, title=seed, status="completed", score=Decimal("9"))
+    review_submit(
+        user=member,
+        title=seed,
+        data={
+            "headline": "Gentle and unflinching",
+            "body": "A careful story about a family that keeps going. " * 8,
+            "is_spoiler": False,
+            "episodes_seen": seed.episodes,
+            "overall": Decimal("9"),
+            "story": Decimal("9"),
+            "acting": Decimal("9.5"),
+            "music": Decimal("8.5"),
+            "rewatch": Decimal("7"),
+        },
+    )
+    comment_post(author=member, target=seed, body="The last episode stays with you.")
+    return member
