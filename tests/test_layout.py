@@ -153,9 +153,11 @@ QUOTED = re.compile(r"""(["'])(.*?)\1""")
 # composition room's; the admin's templates are the core room's, whose admin helpers use them.
 FRAME_ROOM = "front"
 FOLDER_ROOMS = {"includes": FRAME_ROOM, "errors": FRAME_ROOM, "admin": "core"}
-# Every page is placed in the site by extending its frame: the one name a lower room may use,
-# as it uses the LOGIN_URL setting, without naming what the frame shows.
-FRAME = "base.html"
+TEMPLATE_NAME = re.compile(r"[-\w/]+\.(html|txt)")
+# The names any room may use, as it uses the LOGIN_URL setting, without naming what is behind
+# them: every page is placed in the site by extending its frame, and the page for an HTTP status
+# is named by the code, as Django itself names 404.html and 500.html.
+SITE_TEMPLATES = re.compile(r"base\.html|\d{3}(_\w+)?\.html")
 
 
 def url_rooms() -> dict[str, str]:
@@ -182,13 +184,23 @@ def is_above(other: str | None, room: str) -> bool:
     return other is not None and other != room and LAYERS[other] >= LAYERS[room]
 
 
+def room_of_template(name: str) -> str | None:
+    """The room of a template a lower room names, unless it is one of the site's names."""
+    return None if SITE_TEMPLATES.fullmatch(name) else template_room(name)
+
+
 def upward_names_in_module(source: str, room: str, namespaces: dict[str, str]) -> list[str]:
-    """The URL names of rooms above `room` that a module's string literals hold."""
+    """The URL names and template names of rooms above `room` that a module's strings hold."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            match = URL_NAME.fullmatch(node.value)
-            if match and is_above(namespaces.get(match[1]), room):
+            if match := URL_NAME.fullmatch(node.value):
+                other = namespaces.get(match[1])
+            elif TEMPLATE_NAME.fullmatch(node.value):
+                other = room_of_template(node.value)
+            else:
+                continue
+            if is_above(other, room):
                 found.append(f"{node.lineno} {node.value}")
     return found
 
@@ -202,8 +214,8 @@ def upward_names_in_template(source: str, room: str, namespaces: dict[str, str])
         for i, (_, text) in enumerate(QUOTED.findall(tag[2])):
             if match := URL_NAME.fullmatch(text):
                 other = namespaces.get(match[1])
-            elif i == 0 and tag[1] in ("include", "extends") and text != FRAME:
-                other = template_room(text)
+            elif i == 0 and tag[1] in ("include", "extends"):
+                other = room_of_template(text)
             else:
                 continue
             if is_above(other, room):
@@ -258,6 +270,15 @@ def test_it_finds_a_url_name_of_a_higher_room_in_a_module():
 def test_it_finds_a_url_name_of_a_room_on_the_same_layer_in_a_module():
     assert upward_names_in_module('x = "comments:thread"', "reviews", url_rooms()) == [
         "1 comments:thread"
+    ]
+
+
+def test_it_finds_a_template_of_a_higher_room_in_a_module():
+    source = 'render(request, "front/home.html")\nrender(request, "429.html")\n'
+    source += 'render(request, "comments/_section.html")\n'
+    assert upward_names_in_module(source, "reviews", url_rooms()) == [
+        "1 front/home.html",
+        "3 comments/_section.html",
     ]
 
 
