@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from core.images import CheckedImageField
-from core.links import link
+from core.links import page_link
 
 from .names import mixes_lookalike_scripts, name_key
 
@@ -41,7 +41,7 @@ class User(AbstractUser):
         return self.username
 
     def get_absolute_url(self) -> str:
-        return link("front:profile", self.username)
+        return page_link("member", self.username)
 
     def clean(self) -> None:
         super().clean()  # NFKC-normalises the username and the e-mail's domain

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
+from core.links import page_link
 from core.page_cache import MEMBERS, pages_changed
 from core.throttle import first_refusal, refusal
 
@@ -26,7 +27,7 @@ LOOKS_TAKEN_OR_USED = (
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("front:home")
+        return redirect(page_link("home"))
     form = SignUpForm(request.POST or None)
     refused = None
     if request.method == "POST" and form.is_valid():

@@ -15,10 +15,11 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import resolve_url
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
+
+from core.links import page_link
 
 # Search boxes read at most this many characters: longer text finds nothing more.
 SEARCH_MAX_LENGTH = 100
@@ -141,7 +142,7 @@ def page_to_return_to(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
         parts = urlsplit(referer)
         return parts.path + (f"?{parts.query}" if parts.query else "")
-    return reverse("front:home")
+    return page_link("home")
 
 
 def sign_in_required(view: View | None = None, *, message: str = "") -> Any:

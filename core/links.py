@@ -14,11 +14,16 @@ pattern holds for every value of that kind. Anything else (a username with "@", 
 another script, an empty slug) goes through `reverse()` itself.
 
 In templates: `{% link "comments:reply" comment.pk %}` (core/templatetags/dramadb.py).
+
+`page_link()` links to a page that a room above the caller serves (the home page, a title's
+or a member's page, the report form) by its role: the settings name the URL for each role, as
+LOGIN_URL names the sign-in page, so a lower room never names a higher room's URL.
 """
 
 import re
 from functools import lru_cache
 
+from django.conf import settings
 from django.urls import get_script_prefix, reverse
 
 WORD = re.compile(r"[-\w]*[A-Za-z_-][-\w]*", re.ASCII)
@@ -33,6 +38,11 @@ def link(viewname: str, *args: int | str) -> str:
     if "other" in shape:
         return reverse(viewname, args=args)
     return _pattern(viewname, shape, get_script_prefix()).format(*args)
+
+
+def page_link(page: str, *args: int | str) -> str:
+    """The address of the page that plays the role `page` in `settings.PAGE_URLS`."""
+    return link(settings.PAGE_URLS[page], *args)
 
 
 def _kind(arg: object) -> str:

@@ -217,6 +217,17 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "front:home"
+# The pages of rooms on top that lower rooms link to, by role (core.links.page_link): a title's
+# page and a member's are composed above the apps that own titles and members.
+PAGE_URLS = {
+    "home": "front:home",
+    "browse": "front:browse",
+    "title": "front:title",
+    "member": "front:profile",
+    "help_ratings": "front:help_ratings",
+    "help_recommendations": "front:help_recommendations",
+    "report": "moderation:report",
+}
 
 # Uploaded images (posters, photos, avatars).
 IMAGE_MAX_BYTES = envint("IMAGE_MAX_BYTES", 10 * 1024 * 1024)

@@ -3,6 +3,8 @@
 Each top-level package sits on a layer; a module may import only from rooms on lower layers.
 So core imports no app, the catalogue and the accounts import no other domain app, no two
 apps import each other, and only the composition layer gathers several apps into one page.
+URL names in modules and templates, and the templates that templates include, follow the same
+rule; a lower room links to a page above it by role (core.links.page_link).
 """
 
 from __future__ import annotations
@@ -139,3 +141,173 @@ def test_every_room_is_packaged():
     patterns = project["tool"]["setuptools"]["packages"]["find"]["include"]
     unpackaged = [r for r in rooms() if not any(fnmatch.fnmatch(r, p) for p in patterns)]
     assert unpackaged == []
+
+
+# URL names and templates follow the same direction as imports: a room names only its own
+# URLs and templates and those of rooms on lower layers.
+URL_NAME = re.compile(r"(\w+):([-\w]+)")
+TEMPLATE_TAG = re.compile(r"{%\s*(\w+)(.*?)%}", re.DOTALL)
+QUOTED = re.compile(r"""(["'])(.*?)\1""")
+# Templates are kept in folders named after their room. The site's frame (base.html, the error
+# pages, the header and footer) gathers links and parts of several apps, so it is the
+# composition room's; the admin's templates are the core room's, whose admin helpers use them.
+FRAME_ROOM = "front"
+FOLDER_ROOMS = {"includes": FRAME_ROOM, "errors": FRAME_ROOM, "admin": "core"}
+TEMPLATE_NAME = re.compile(r"[-\w/]+\.(html|txt)")
+# The names any room may use, as it uses the LOGIN_URL setting, without naming what is behind
+# them: every page is placed in the site by extending its frame, and the page for an HTTP status
+# is named by the code, as Django itself names 404.html and 500.html.
+SITE_TEMPLATES = re.compile(r"base\.html|\d{3}(_\w+)?\.html")
+
+
+def url_rooms() -> dict[str, str]:
+    """Each URL namespace and the room whose urls.py declares it."""
+    from django.urls import get_resolver
+
+    found = {}
+    for namespace, (_, resolver) in get_resolver().namespace_dict.items():
+        room = getattr(resolver.urlconf_module, "__name__", "").partition(".")[0]
+        if room in LAYERS:
+            found[namespace] = room
+    return found
+
+
+def template_room(name: str) -> str | None:
+    """The room a template belongs to, from its name as the loaders find it."""
+    folder, _, rest = name.partition("/")
+    if not rest:
+        return FRAME_ROOM
+    return FOLDER_ROOMS.get(folder, folder if folder in LAYERS else None)
+
+
+def is_above(other: str | None, room: str) -> bool:
+    return other is not None and other != room and LAYERS[other] >= LAYERS[room]
+
+
+def room_of_template(name: str) -> str | None:
+    """The room of a template a lower room names, unless it is one of the site's names."""
+    return None if SITE_TEMPLATES.fullmatch(name) else template_room(name)
+
+
+def upward_names_in_module(source: str, room: str, namespaces: dict[str, str]) -> list[str]:
+    """The URL names and template names of rooms above `room` that a module's strings hold."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if match := URL_NAME.fullmatch(node.value):
+                other = namespaces.get(match[1])
+            elif TEMPLATE_NAME.fullmatch(node.value):
+                other = room_of_template(node.value)
+            else:
+                continue
+            if is_above(other, room):
+                found.append(f"{node.lineno} {node.value}")
+    return found
+
+
+def upward_names_in_template(source: str, room: str, namespaces: dict[str, str]) -> list[str]:
+    """The URL names and templates of rooms above `room` that a template's tags name: a URL
+    name in any tag (`url`, `link` and the like), a template in `include` and `extends`."""
+    found = []
+    for tag in TEMPLATE_TAG.finditer(source):
+        line = source.count("\n", 0, tag.start()) + 1
+        for i, (_, text) in enumerate(QUOTED.findall(tag[2])):
+            if match := URL_NAME.fullmatch(text):
+                other = namespaces.get(match[1])
+            elif i == 0 and tag[1] in ("include", "extends"):
+                other = room_of_template(text)
+            else:
+                continue
+            if is_above(other, room):
+                found.append(f"{line} {text}")
+    return found
+
+
+def templates() -> Iterator[tuple[str, Path]]:
+    """Every template, with its name as the loaders find it."""
+    for folder in [ROOT / "templates", *(ROOT / room / "templates" for room in rooms())]:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                yield path.relative_to(folder).as_posix(), path
+
+
+def test_no_module_names_a_url_of_a_room_on_its_own_layer_or_above():
+    namespaces = url_rooms()
+    found = [
+        f"{path.relative_to(ROOT)}:{where}"
+        for room in rooms()
+        for path in modules(room)
+        for where in upward_names_in_module(path.read_text(), room, namespaces)
+    ]
+    assert found == []
+
+
+def test_no_template_names_a_url_or_template_of_a_room_on_its_own_layer_or_above():
+    namespaces = url_rooms()
+    found = [
+        f"{path.relative_to(ROOT)}:{where}"
+        for name, path in templates()
+        if (room := template_room(name)) is not None
+        for where in upward_names_in_template(path.read_text(), room, namespaces)
+    ]
+    assert found == []
+
+
+def test_every_template_belongs_to_a_room():
+    assert [name for name, _ in templates() if template_room(name) is None] == []
+
+
+def test_every_url_namespace_belongs_to_a_room():
+    assert set(url_rooms().values()) <= set(LAYERS)
+    assert url_rooms()["front"] == "front"
+
+
+def test_it_finds_a_url_name_of_a_higher_room_in_a_module():
+    source = 'from django.urls import reverse\n\nHOME = reverse("front:home")\n'
+    assert upward_names_in_module(source, "titles", url_rooms()) == ["3 front:home"]
+
+
+def test_it_finds_a_url_name_of_a_room_on_the_same_layer_in_a_module():
+    assert upward_names_in_module('x = "comments:thread"', "reviews", url_rooms()) == [
+        "1 comments:thread"
+    ]
+
+
+def test_it_finds_a_template_of_a_higher_room_in_a_module():
+    source = 'render(request, "front/home.html")\nrender(request, "429.html")\n'
+    source += 'render(request, "comments/_section.html")\n'
+    assert upward_names_in_module(source, "reviews", url_rooms()) == [
+        "1 front/home.html",
+        "3 comments/_section.html",
+    ]
+
+
+def test_it_lets_a_module_name_its_own_and_lower_rooms_urls():
+    source = 'a = "reviews:rate"\nb = "titles:person"\nc = "the front: a word"\n'
+    assert upward_names_in_module(source, "reviews", url_rooms()) == []
+
+
+def test_it_finds_a_url_name_of_a_higher_room_in_a_template():
+    source = '<p>\n<a href="{% url \'moderation:queue\' %}">x</a>{% link "front:title" 1 "a" %}'
+    assert upward_names_in_template(source, "reviews", url_rooms()) == [
+        "2 moderation:queue",
+        "2 front:title",
+    ]
+
+
+def test_it_finds_a_template_of_a_higher_room_in_a_template():
+    source = '{% extends "base.html" %}\n{% include "front/_part.html" with x=1 %}\n'
+    source += '{% include "includes/header.html" %}{% include "titles/_credit.html" %}'
+    source += '{% include "titles/_title_card.html" with level="h2" %}'
+    assert upward_names_in_template(source, "reviews", url_rooms()) == [
+        "2 front/_part.html",
+        "3 includes/header.html",
+    ]
+
+
+def test_it_reads_a_templates_room_from_its_folder():
+    assert [template_room(n) for n in ("base.html", "errors/page.html", "news/index.html")] == [
+        "front",
+        "front",
+        "news",
+    ]

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from core.links import link
+from core.links import link, page_link
 
 register = template.Library()
 
@@ -36,6 +36,7 @@ def humandate(value: datetime | None) -> str:
 
 
 register.simple_tag(link, name="link")
+register.simple_tag(page_link, name="page_link")
 
 
 @register.simple_tag

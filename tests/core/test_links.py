@@ -1,4 +1,5 @@
-"""`link()` makes the same addresses as `reverse()`, for any id, under any script prefix."""
+"""`link()` makes the same addresses as `reverse()`, for any id, under any script prefix, and
+`page_link()` those of the pages the settings name by role."""
 
 import pytest
 from django.http import HttpResponse
@@ -12,7 +13,7 @@ from django.urls import (
     set_script_prefix,
 )
 
-from core.links import link
+from core.links import link, page_link
 
 
 class HexConverter:
@@ -84,3 +85,20 @@ def test_an_id_written_otherwise_in_the_address_is_refused(settings):
 def test_the_template_tag():
     html = Template('{% load dramadb %}{% link "comments:edit" pk %}').render(Context({"pk": 9}))
     assert html == reverse("comments:edit", args=[9])
+
+
+def test_a_page_link_is_the_address_of_the_url_the_settings_name_for_the_role():
+    assert page_link("title", 12, "pure_soul-2") == reverse("front:title", args=[12, "pure_soul-2"])
+    assert page_link("report", "review", 7) == reverse("moderation:report", args=["review", 7])
+
+
+def test_a_page_link_follows_the_settings(settings):
+    settings.PAGE_URLS = {**settings.PAGE_URLS, "home": "news:index"}
+    assert page_link("home") == reverse("news:index")
+
+
+def test_the_page_link_template_tag():
+    template = Template('{% load dramadb %}{% page_link "member" name %}')
+    assert template.render(Context({"name": "mika_watches"})) == reverse(
+        "front:profile", args=["mika_watches"]
+    )

@@ -17,7 +17,7 @@ from django_countries.fields import CountryField
 
 from core.history import EditHistory
 from core.images import CheckedImageField
-from core.links import link
+from core.links import page_link
 from core.models import TimeStampedModel
 
 from ..countries import NATIVE_LANGUAGES, CatalogueCountries
@@ -273,7 +273,7 @@ class Title(TimeStampedModel):
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def get_absolute_url(self) -> str:
-        return link("front:title", self.pk, self.slug)
+        return page_link("title", self.pk, self.slug)
 
     @property
     def native_language(self) -> str:
