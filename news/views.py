@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -11,6 +10,7 @@ from core.page_cache import (
     depends_on,
     object_version,
 )
+from core.pagination import countless_page
 from titles.models import Title
 
 from . import selectors
@@ -25,10 +25,10 @@ def news_index(request: HttpRequest) -> HttpResponse:
         if title_id is None:
             raise Http404("No such title.")
         title = get_object_or_404(Title, pk=title_id)
-    page = Paginator(selectors.index(title=title), settings.NEWS_PER_PAGE).get_page(
-        request.GET.get("page")
+    page = countless_page(
+        selectors.index(title=title), request.GET.get("page"), settings.NEWS_PER_PAGE
     )
-    context = {"title": title, "page": page, "articles": list(page.object_list)}
+    context = {"title": title, "page": page, "articles": page.object_list}
     return render(request, "news/index.html", context)
 
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
+from core.pagination import countless_page
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry, Review
@@ -162,11 +162,12 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
     entries = ListEntry.objects.of_user(member).in_status_order()
     if status:
         entries = entries.filter(status=status)
-    page = Paginator(entries, settings.LIST_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    # A member's list grows with them and nothing stores its length: no count.
+    page = countless_page(entries, request.GET.get("page"), settings.LIST_ENTRIES_PER_PAGE)
     context = {
         "member": member,
         "page": page,
-        "groups": _group_by_status(list(page.object_list)),
+        "groups": _group_by_status(page.object_list),
         "status": status,
         "statuses": ListEntry.Status.choices,
         "is_owner": request.user == member,

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,7 @@ from core.page_cache import (
     depends_on,
     title_version,
 )
-from core.pagination import stored_count_page
+from core.pagination import countless_page, stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
 from reviews.forms import ReviewForm
@@ -189,7 +188,8 @@ def user_reviews(request: HttpRequest, username: str) -> HttpResponse:
     reviews = (
         Review.objects.filter(user=member).visible().for_display().order_by("-created_at", "-id")
     )
-    page = Paginator(reviews, settings.REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    # Nothing stores how many reviews a member wrote, and counting grows with them.
+    page = countless_page(reviews, request.GET.get("page"), settings.REVIEWS_PER_PAGE)
     context = {
         "member": member,
         "page": page,

@@ -1,0 +1,28 @@
+"""One way per job (README, "Layout"): each idiom lives in its core module and no other module
+does the job its own way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = sorted(p.parent.name for p in ROOT.glob("*/__init__.py") if p.parent.name != "tests")
+
+
+def site_modules() -> Iterator[tuple[str, str]]:
+    for room in SITE:
+        for path in sorted((ROOT / room).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path.relative_to(ROOT).as_posix(), path.read_text()
+
+
+def modules_matching(pattern: str) -> list[str]:
+    found = re.compile(pattern, re.MULTILINE)
+    return [name for name, text in site_modules() if found.search(text)]
+
+
+def test_only_core_pagination_builds_a_paginator():
+    # A bare Paginator counts every row of the list on every page.
+    assert modules_matching(r"\bPaginator\(") == ["core/pagination.py"]
