@@ -244,8 +244,8 @@ def _reply_form(
 
 
 def _refused(request: HtmxRequest, message: str, *, status: int) -> HttpResponse:
-    # htmx swaps only 2xx, 422 and 429 responses (base.html), so an in-place refusal of another
-    # kind (403, 404, 409) comes back as a 200 to be shown where the member clicked.
+    # htmx swaps only 2xx, 422 and 429 responses (base.html), so a refusal of another kind
+    # (403, 404, 409) shown where the member clicked answers 422, as every refusal in place does.
     if request.htmx:
-        return render(request, "comments/_refused.html", {"message": message})
+        return render(request, "comments/_refused.html", {"message": message}, status=422)
     return render(request, "comments/refused.html", {"message": message}, status=status)

@@ -81,6 +81,7 @@ def test_a_refused_reply_with_htmx_stays_in_its_form(client, user, title, commen
 
     response = client.post(post_url(title), {"body": " ", "parent": parent.pk}, **HTMX)
 
+    assert response.status_code == 422
     assert response["HX-Retarget"] == f"#reply-slot-{parent.pk}"
     assert response["HX-Reswap"] == "innerHTML"
     assert "the comment is empty" in response.content.decode()
@@ -99,6 +100,21 @@ def test_a_hidden_comment_takes_no_replies(client, user, moderator, title, comme
     assert "takes no replies" in page.content.decode()
     assert "A moderator hid the comment you are replying to" in response.content.decode()
     assert not Comment.objects.filter(parent=parent).exists()
+
+
+def test_with_htmx_a_hidden_comments_reply_link_is_refused_in_place_with_422(
+    client, user, moderator, title, comment_factory
+):
+    parent = comment_factory(target=title)
+    comment_hide(comment=parent, moderator=moderator)
+    client.force_login(user)
+
+    response = client.get(f"/comments/{parent.pk}/reply/", **HTMX)
+
+    # 422, like every refusal htmx shows in place (base.html's htmx configuration swaps it).
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "takes no replies" in html and "<html" not in html
 
 
 def test_a_reply_at_the_indent_cap_follows_its_parent(
