@@ -5,15 +5,27 @@ every write.
 entries. With the page cache's thousands of entries that listing took 17 ms, three times per
 write that moves page versions. Here the count is taken on one `set` in `CULL_EVERY`: the
 folder may pass its limit by that many entries before it is trimmed.
+
+Django's `add` and `incr` read, then write: two processes counting at once could both see no
+entry and both start at 1. Throttles count with them (core/throttle.py), so here they hold a
+lock on the folder while they do, and two posts at once are counted as two.
 """
 
 from __future__ import annotations
 
+import os
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.files import locks
 
 CULL_EVERY = 200
+# Not a cache entry (those end in ".djcache"), so culling and clearing leave it alone.
+LOCK_NAME = "counting.lock"
 
 
 class FileCache(FileBasedCache):
@@ -22,3 +34,25 @@ class FileCache(FileBasedCache):
     def _cull(self) -> None:
         if random.randrange(CULL_EVERY) == 0:
             super()._cull()  # type: ignore[misc]  # private in the stubs
+
+    def add(
+        self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
+        with self._counting():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
+        with self._counting():
+            return super().incr(key, delta, version)
+
+    @contextmanager
+    def _counting(self) -> Iterator[None]:
+        """One `add` or `incr` at a time, across threads and processes."""
+        folder: str = self._dir  # type: ignore[attr-defined]  # private in the stubs
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, LOCK_NAME), "ab") as lock:
+            locks.lock(lock, locks.LOCK_EX)
+            try:
+                yield
+            finally:
+                locks.unlock(lock)

@@ -1,6 +1,7 @@
 """The file cache lists its folder now and then, not on every write, and still stays trimmed."""
 
 import random
+import threading
 
 from core import file_cache
 from core.file_cache import FileCache
@@ -30,3 +31,24 @@ def test_the_folder_is_still_trimmed_to_about_its_limit(tmp_path, monkeypatch):
     for n in range(600):
         cache.set(f"key-{n}", n)
     assert len(cache._list_cache_files()) <= 50 + 5 * 10
+
+
+def test_counting_at_once_from_many_threads_loses_no_count(tmp_path):
+    # Throttles count with add and incr; read-then-write would let two requests both be first.
+    caches = [make(tmp_path, max_entries=1_000) for _ in range(8)]
+    firsts = []
+
+    def count(i: int) -> None:
+        for _ in range(25):
+            if caches[i].add("hits", 1):
+                firsts.append(i)
+            else:
+                caches[i].incr("hits")
+
+    threads = [threading.Thread(target=count, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(firsts) == 1
+    assert caches[0].get("hits") == 200
