@@ -2,16 +2,20 @@
 
 Two counters stay true here: a target's number of visible comments (`CommentCount`) and a
 thread's number of visible replies (`Comment.reply_count` on its root). Rows are locked in one
-order everywhere (the author, then the comment or parent, then its root, then the count), so
-concurrent writers wait for each other instead of deadlocking.
+order everywhere (the comment or parent, then its root, then the count), so concurrent writers
+wait for each other instead of deadlocking.
+
+How often a member may post is a throttle like every other (core/throttle.py), which the view
+that takes the member's post hands to `comment_post`; demo data and imports post at their own
+pace.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,21 +35,6 @@ MODERATE_PERMISSION = "comments.change_comment"
 DEFAULT_HIDDEN_REASON = "It breaks the site's rules for comments."
 
 
-class RateLimited(ValidationError):
-    """Posted again too soon; `retry_after` says how many seconds to wait."""
-
-    def __init__(self, retry_after: int) -> None:
-        limit = settings.COMMENT_RATE_LIMIT_SECONDS
-        every = "second" if limit == 1 else f"{limit} seconds"
-        wait = "1 second" if retry_after == 1 else f"{retry_after} seconds"
-        super().__init__(
-            f"You are posting too fast: one comment every {every}. Please wait {wait} and "
-            "post again; your text is still here.",
-            code="rate_limited",
-        )
-        self.retry_after = retry_after
-
-
 def target_allowed(model: type[models.Model]) -> bool:
     allowed = {label.lower() for label in settings.COMMENT_TARGET_MODELS}
     return model._meta.label_lower in allowed
@@ -59,16 +48,22 @@ def comment_post(
     body: str,
     is_spoiler: bool = False,
     parent_id: int | None = None,
+    throttle: Callable[[], None] | None = None,
 ) -> Comment:
-    """Post a comment, or a reply when `parent_id` is given, as a signed-in user."""
+    """Post a comment, or a reply when `parent_id` is given, as a signed-in user.
+
+    `throttle` is called once the comment is known to be one that would be stored, so a
+    refused text uses up no turn; it raises to refuse the post (the view's rate limit).
+    """
     if not (author.is_authenticated and author.is_active):
         raise PermissionDenied("Sign in to post comments.")
     content_type = _content_type_for(target)
     body = _clean_body(body)
-    _check_rate(author)
     parent = None
     if parent_id is not None:
         parent = _lock_parent(parent_id, content_type=content_type, object_id=target.pk)
+    if throttle is not None:
+        throttle()
     return _insert(
         author=author,
         content_type=content_type,
@@ -92,7 +87,7 @@ def comment_import(
 ) -> Comment:
     """Store a comment written elsewhere (demo data, an import) at its original time.
 
-    The same rules as posting apply, except the rate limit, which is about people typing.
+    The same rules as posting apply.
     """
     content_type = _content_type_for(target)
     body = _clean_body(body)
@@ -233,26 +228,6 @@ def _clean_body(body: str) -> str:
             code="too_long",
         )
     return body
-
-
-def _check_rate(author: User) -> None:
-    limit = settings.COMMENT_RATE_LIMIT_SECONDS
-    if limit <= 0:
-        return
-    # The lock on the author's row makes a second post from the same person wait for the
-    # first to commit, so two posts at once cannot both pass the check below.
-    list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
-    latest = (
-        Comment.objects.filter(author=author)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
-    if latest is None:
-        return
-    elapsed = (timezone.now() - latest).total_seconds()
-    if elapsed < limit:
-        raise RateLimited(retry_after=max(1, int(limit - elapsed + 0.999)))
 
 
 def _lock(comment: Comment) -> Comment:

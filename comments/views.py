@@ -4,7 +4,9 @@ appear in place."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +19,7 @@ from django_htmx.http import reswap, retarget
 
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
 from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
+from core.throttle import check_rate
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
@@ -24,6 +27,23 @@ from .models import Comment
 
 # Errors about the text go next to the text box; the others above the form.
 BODY_ERRORS = {"empty", "too_long"}
+
+
+def comment_rate() -> str | None:
+    """How often a member may post (core/throttle.py): one comment every
+    COMMENT_RATE_LIMIT_SECONDS, or as often as they like when that is 0."""
+    seconds = settings.COMMENT_RATE_LIMIT_SECONDS
+    return f"1/{seconds}s" if seconds > 0 else None
+
+
+def too_fast(wait: int) -> str:
+    limit = settings.COMMENT_RATE_LIMIT_SECONDS
+    every = "second" if limit == 1 else f"{limit} seconds"
+    left = "1 second" if wait == 1 else f"{wait} seconds"
+    return (
+        f"You are posting too fast: one comment every {every}. Please wait {left} and post "
+        "again; your text is still here."
+    )
 
 
 @cached_page(depends_on(COMMENTS, CATALOGUE, NEWS, MEMBERS), reads=("page",))
@@ -44,6 +64,8 @@ def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResp
     parent_id = _parent_id(request.POST.get("parent", "").strip())
     form = comment_form(request.POST, parent_id=parent_id)
     if form.is_valid():
+        throttle = partial(check_rate, request, group="comment", rate=comment_rate(), key="user",
+                           message=too_fast)  # fmt: skip
         try:
             comment = services.comment_post(
                 author=request.user,
@@ -51,6 +73,7 @@ def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResp
                 body=form.cleaned_data["body"],
                 is_spoiler=form.cleaned_data["is_spoiler"],
                 parent_id=parent_id,
+                throttle=throttle,
             )
         except ValidationError as error:
             _add_error(form, error)
@@ -208,7 +231,9 @@ def _post_refused(
     if request.htmx and parent_id is None:
         section = selectors.comment_section(target=target, viewer=request.user)
         section.form = form
-        return render(request, "comments/_section.html", {"comments": section}, status=422)
+        return render(
+            request, "comments/_section.html", {"comments": section}, status=form_status(form)
+        )
     parent = None
     if parent_id:
         parent = Comment.objects.select_related("author").filter(pk=parent_id).first()

@@ -1,13 +1,14 @@
-"""Throttles for writes: one helper, counted by django-ratelimit in the cache.
+"""Throttles for writes: one helper, counted by django-ratelimit in the cache, for every limit
+of the site (comments' "one every N seconds" included).
 
-Sign-in has its own lockout (django-axes, counted in the database: see settings); comments keep
-their own rate limit, checked in the database by their service under a lock. Neither needs
-the cache.
+Sign-in alone has its own lockout (django-axes, counted in the database: see settings), since
+it locks out a name rather than refusing a write.
 
 While the cache is away (Redis, core/redis_cache.py) nothing can be counted, and each throttle
 says what then happens:
-- `throttled`, for members' writes (reviews, recommendations, votes, reports), lets them
-  through: members are known and moderated, and writing must keep working (fail open);
+- `throttled`, `check_rate` and `throttle_form`, for members' writes (comments, reviews,
+  recommendations, votes, reports), let them through: members are known and moderated, and
+  writing must keep working (fail open);
 - `refusal`, for what visitors ask without signing in and what reaches other people (new
   accounts, password-reset mails), refuses it with 503 and Retry-After until the cache is back
   (fail closed): an uncounted minute must not make a flood of accounts or of mails.
@@ -55,20 +56,34 @@ OVER_LIMIT = Refusal(TOO_MANY, 429)
 UNCOUNTED = Refusal(NOT_COUNTED, 503, NOT_COUNTED_RETRY_SECONDS)
 
 
-def _usage(request: HttpRequest, group: str, rate: str, key: Key) -> dict[str, Any] | None:
+def _usage(request: HttpRequest, group: str, rate: str | None, key: Key) -> dict[str, Any] | None:
     """Count this request; None when it could not be counted (with RATELIMIT_FAIL_OPEN on,
-    that is what django-ratelimit answers when the cache fails)."""
+    that is what django-ratelimit answers when the cache fails) or `rate` is None (no limit)."""
     return get_usage(request, group=group, key=key, rate=rate, increment=True)
 
 
-def throttled(request: HttpRequest, *, group: str, rate: str, key: Key = "user_or_ip") -> bool:
-    """Count this request against `rate` ("5/m") for `key`; True when it is over the limit.
-    While the cache is away it is not counted, and passes.
+def wait_seconds(
+    request: HttpRequest, *, group: str, rate: str | None, key: Key = "user_or_ip"
+) -> int | None:
+    """Count this request against `rate` for `key`: how many seconds until it would be within
+    the limit again when it is over it, else None. While the cache is away it is not counted,
+    and passes.
 
-    `key` is "user_or_ip", "ip", "user", or a function (group, request) -> str.
+    `rate` is "count/period" ("5/m", "1/10s"), or None for no limit; `key` is "user_or_ip",
+    "ip", "user", or a function (group, request) -> str. Counts are kept per window of the
+    period, so "1/10s" lets one through in each ten seconds.
     """
     usage = _usage(request, group, rate, key)
-    return usage is not None and bool(usage["should_limit"])
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(1, int(usage["time_left"]))
+
+
+def throttled(
+    request: HttpRequest, *, group: str, rate: str | None, key: Key = "user_or_ip"
+) -> bool:
+    """Count this request against `rate` ("5/m") for `key`; True when it is over the limit."""
+    return wait_seconds(request, group=group, rate=rate, key=key) is not None
 
 
 def refusal(request: HttpRequest, *, group: str, rate: str, key: Key) -> Refusal | None:
@@ -88,14 +103,33 @@ def first_refusal(*answers: Refusal | None) -> Refusal | None:
     return refused[0] if refused else None
 
 
-def throttle_form(request: HttpRequest, form: BaseForm, *, group: str, rate: str) -> bool:
+def check_rate(
+    request: HttpRequest,
+    *,
+    group: str,
+    rate: str | None,
+    key: Key = "user_or_ip",
+    message: str | Callable[[int], str] = TOO_MANY,
+) -> None:
+    """Count this request against `rate` for `key`; over the limit, raise a ValidationError
+    coded "throttled" (a form showing it answers 429 through `form_status`). `message` may be
+    a function of the seconds left to wait."""
+    wait = wait_seconds(request, group=group, rate=rate, key=key)
+    if wait is not None:
+        text = message(wait) if callable(message) else message
+        raise ValidationError(text, code="throttled")
+
+
+def throttle_form(request: HttpRequest, form: BaseForm, *, group: str, rate: str | None) -> bool:
     """For a valid form about to be saved: True, with the reason on the form (which then
     answers 429 through `form_status`, keeping what was typed), when the member is over
     `rate` for `group`."""
-    if not throttled(request, group=group, rate=rate):
-        return False
-    form.add_error(None, ValidationError(TOO_MANY, code="throttled"))
-    return True
+    try:
+        check_rate(request, group=group, rate=rate)
+    except ValidationError as refused:
+        form.add_error(None, refused)
+        return True
+    return False
 
 
 def too_many_requests(request: HttpRequest, message: str = TOO_MANY) -> HttpResponse:

@@ -38,3 +38,10 @@ def test_moderators_are_recognised_by_one_rule():
         "news/selectors.py",  # editors read unpublished articles
         "titles/parts.py",  # editors of the catalogue see "Add Cast"
     ]
+
+
+def test_every_limit_counts_through_core_throttle():
+    # The sign-in lockout (django-axes, configured in the settings) is the one limit apart.
+    assert modules_matching(r"^from django_ratelimit|^import django_ratelimit") == [
+        "core/throttle.py"
+    ]

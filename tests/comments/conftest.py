@@ -16,8 +16,3 @@ def title(title_factory):
 @pytest.fixture
 def other_user(user_factory):
     return user_factory(username="bob")
-
-
-@pytest.fixture
-def no_rate_limit(settings):
-    settings.COMMENT_RATE_LIMIT_SECONDS = 0

@@ -65,17 +65,15 @@ def test_a_new_reply_runs_a_fixed_number_of_queries(
 ):
     author = user_factory()
     deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
-    # Expect 9 queries:
+    # Expect 7 queries (the rate limit is counted in the cache, by the view):
     # 1. open a savepoint (the service's transaction, nested in the test's)
-    # 2. lock the author's row (rate limit)
-    # 3. the author's latest comment (rate limit)
-    # 4. lock the parent
-    # 5. take the new comment's id from the sequence
-    # 6. insert the reply
-    # 7. add one to its thread's reply count
-    # 8. add one to the title's comment count
-    # 9. release the savepoint
-    with django_assert_num_queries(9):
+    # 2. lock the parent
+    # 3. take the new comment's id from the sequence
+    # 4. insert the reply
+    # 5. add one to its thread's reply count
+    # 6. add one to the title's comment count
+    # 7. release the savepoint
+    with django_assert_num_queries(7):
         reply = comment_post(author=author, target=title, body="Deep down.", parent_id=deepest.pk)
     assert reply.depth == deepest.depth + 1
 
@@ -87,13 +85,12 @@ def test_posting_a_reply_through_the_page_runs_a_fixed_number_of_queries(
     client.force_login(author)
     deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
     url = f"/comments/post/{deepest.content_type_id}/{title.pk}/"
-    # Expect 14 queries:
+    # Expect 12 queries (the rate limit is counted in the cache):
     # 1. the signed-in user (the session comes from the cache)
     # 2. the title being commented on
-    # 3-11. the reply as above (savepoint, lock author, latest comment, lock parent, id,
-    #    insert, two counts, release)
-    # 12-14. where the reply lives: its thread's first comment, the thread's position on the
+    # 3-9. the reply as above (savepoint, lock parent, id, insert, two counts, release)
+    # 10-12. where the reply lives: its thread's first comment, the thread's position on the
     #    title page, the reply's position in its thread
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.post(url, {"body": "Deep down.", "parent": deepest.pk})
     assert response.status_code == 302
