@@ -20,7 +20,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -315,7 +314,8 @@ def _insert(
 def _visible_changed(comment: Comment, delta: int) -> None:
     """A comment became visible (+1) or stopped being visible (-1): update both counters."""
     if comment.root_id is not None:
-        Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + delta)
+        keys = {"pk": comment.root_id}
+        counter_add(Comment, keys=keys, field="reply_count", delta=delta, create=False)
     _change_count(comment.content_type_id, comment.object_id, delta)
 
 

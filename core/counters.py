@@ -1,7 +1,8 @@
-"""Stored counters: the one way every app creates, changes and locks its counter rows.
+"""Stored counters: the one way every app creates, changes and locks its counters.
 
 A counter row is keyed by a unique set of columns (a title, a commented object); it is
-created by the first write that needs it. Both helpers are safe under concurrent writers.
+created by the first write that needs it. A counter column on another row (a recommendation's
+votes) changes through `counter_add` too. Both helpers are safe under concurrent writers.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ M = TypeVar("M", bound=Model)
 
 
 def counter_add(
-    model: type[Model], *, keys: dict[str, Any], delta: int, field: str = "count"
+    model: type[Model],
+    *,
+    keys: dict[str, Any],
+    delta: int,
+    field: str = "count",
+    create: bool = True,
 ) -> None:
     """Add `delta` to the counter `field` of the row with `keys`, creating it if missing.
 
@@ -23,8 +29,12 @@ def counter_add(
     writers on the same row add up in turn. A decrease only updates: a counter goes down
     only for something it counted, so its row exists, and PostgreSQL checks a proposed row's
     constraints (a count that may not be negative) before it sees the conflict.
+
+    A counter kept on a row that is more than a counter (a thread's replies on its first
+    comment, a recommendation's votes) is never created here: `create=False` only updates,
+    in one statement too.
     """
-    if delta < 0:
+    if delta < 0 or not create:
         model._default_manager.filter(**keys).update(**{field: F(field) + delta})
         return
     connection = connections[router.db_for_write(model)]

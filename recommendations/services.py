@@ -1,9 +1,10 @@
 """Writes of the recommendations app, with the counters they keep true.
 
 Every counter (a recommendation's votes and visible reasons, a title's number of
-recommendations) changes here, in the same transaction as the rows it counts, with `F()` so
-concurrent writers add up instead of overwriting each other. Counter rows of the two titles are
-always updated lower id first, so two writers never wait for each other in opposite orders.
+recommendations) changes here, in the same transaction as the rows it counts, with
+core/counters.py's `counter_add`, so concurrent writers add up instead of overwriting each
+other. Counter rows of the two titles are always updated lower id first, so two writers never
+wait for each other in opposite orders.
 
 Moderators hide reasons rather than remove them: a hidden reason keeps its row (its author is
 told why, and it can be restored) but leaves the recommendation's count of reasons, so it no
@@ -17,7 +18,6 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from accounts.models import User
 from core.counters import counter_add
@@ -128,7 +128,7 @@ def recommendation_vote(*, user: User, recommendation: Recommendation) -> Recomm
         )
     _, created = RecommendationVote.objects.get_or_create(recommendation=recommendation, user=user)
     if created:
-        Recommendation.objects.filter(pk=recommendation.pk).update(votes_count=F("votes_count") + 1)
+        _count(recommendation, "votes_count", 1)
         _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
@@ -141,7 +141,7 @@ def recommendation_unvote(*, user: User, recommendation: Recommendation) -> Reco
         recommendation=recommendation, user=user
     ).delete()
     if deleted:
-        Recommendation.objects.filter(pk=recommendation.pk).update(votes_count=F("votes_count") - 1)
+        _count(recommendation, "votes_count", -1)
         _pages_changed(recommendation)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
@@ -244,6 +244,9 @@ def _lock(reason: RecommendationReason) -> tuple[Recommendation, RecommendationR
 
 
 def _count_reasons(recommendation: Recommendation, delta: int) -> None:
-    Recommendation.objects.filter(pk=recommendation.pk).update(
-        reasons_count=F("reasons_count") + delta
-    )
+    _count(recommendation, "reasons_count", delta)
+
+
+def _count(recommendation: Recommendation, field: str, delta: int) -> None:
+    keys = {"pk": recommendation.pk}
+    counter_add(Recommendation, keys=keys, field=field, delta=delta, create=False)

@@ -45,3 +45,8 @@ def test_every_limit_counts_through_core_throttle():
     assert modules_matching(r"^from django_ratelimit|^import django_ratelimit") == [
         "core/throttle.py"
     ]
+
+
+def test_stored_counters_change_only_through_core_counters():
+    # `counter_add` adds in one statement; a hand-written `F()` update is a second way.
+    assert modules_matching(r"""\w+=F\(["']\w+["']\)\s*[-+]""") == []
