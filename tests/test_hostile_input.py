@@ -17,7 +17,7 @@ from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
 from tests.reviews.factories import ReviewFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SCRIPT = "<script>alert('dramadb')</script>"
 HOSTILE = [
