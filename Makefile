@@ -1,4 +1,5 @@
-# The two commands a newcomer needs: `make run` and `make test`; `make bench` measures the site.
+# The two commands a newcomer needs: `make run` and `make test`; `make check` is the fast loop
+# while working, and `make bench` measures the site.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run serve test lint format bench lighthouse browser services backup restore
+.PHONY: install db run serve check test lint format bench lighthouse browser services backup restore
 
 # Installs Debian packages named in $(1) that are not installed (a removed package whose
 # configuration files remain counts as missing), with sudo unless root.
@@ -68,9 +69,25 @@ browser:
 services:
 	$(call apt_install,redis-server)
 
+# pytest-xdist workers, one per logical core (`TEST_WORKERS=1 make check` for one); each has a
+# test database of its own (test_dramadb_gw0, …) on the same server.
+TEST_WORKERS ?= logical
+
+# The fast loop: lint, types, the migrations check and every test not marked slow, which leaves
+# out the browser and the real servers, so neither Chromium nor Redis is needed.
+check: lint db
+	$(PY) manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -m "not slow" -n $(TEST_WORKERS)
+
+# Everything. The tests marked serial time real servers to the second, so they run after the
+# rest, by themselves, where no test busy on the same cores can skew them. Both parts always
+# run and either failing fails the target; each lists its 15 slowest tests.
 test: lint db browser services
 	$(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	status=0; \
+	$(BIN)/pytest -m "not serial" -n $(TEST_WORKERS) --durations=15 || status=$$?; \
+	$(BIN)/pytest -m serial --durations=15 || status=$$?; \
+	exit $$status
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,9 +1,27 @@
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 
 from tests import factories
+
+TESTS = Path(__file__).resolve().parent
+# Whole folders left out of the fast loop (`make check`): Chromium driven through Playwright,
+# and real servers (PostgreSQL with replicas, Redis, `make serve`) that each module starts.
+SLOW = [TESTS / "browser", TESTS / "servers"]
+# Run by themselves after the parallel part of `make test`: they time their servers' answers
+# to the second, which a test busy on the same cores beside them would skew.
+SERIAL = [TESTS / "servers"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` chooses by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in SLOW):
+            item.add_marker(pytest.mark.slow)
+        if any(item.path.is_relative_to(folder) for folder in SERIAL):
+            item.add_marker(pytest.mark.serial)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,9 @@ receives a corpus of hostile values (markup, script, quotes, SQL, NUL and contro
 very long text, unicode edge cases, numbers out of range). Whatever comes back, it is never a
 server error, a refusal says why in words, a refused write changes nothing, and no value is
 ever echoed unescaped.
+
+Each parameter and each field is a test of its own, on a site of its own, so that a parallel
+run spreads the thousands of requests over every core.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
 from tests.reviews.factories import ReviewFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SCRIPT = "<script>alert('dramadb')</script>"
 HOSTILE = [
@@ -188,108 +191,95 @@ def site(title_factory, user_factory, settings):
         "client": client, "title": title, "other": other, "member": member, "review": review,
         "comment": comment, "recommendation": recommendation, "article": article,
         "content_type": ContentType.objects.get_for_model(title),
+        "title_url": title.get_absolute_url(),
+        "recommendation_url": recommendation.get_absolute_url(),
+        "article_url": article.get_absolute_url(),
     }  # fmt: skip
 
 
-def pages(s: dict) -> list[tuple[str, list[str]]]:
-    """Every page that reads GET parameters, with the parameters it reads."""
-    t, rec = s["title"], s["recommendation"]
-    return [
-        ("/", ["page"]),
-        ("/search/", ["q", "page"]),
-        (t.get_absolute_url(), ["cpage"]),
-        (f"/titles/{t.pk}-{t.slug}/reviews/", ["sort", "page"]),
-        (f"/titles/{t.pk}-{t.slug}/cast/", ["x"]),
-        (f"/titles/{t.pk}/recommendations/", ["page"]),
-        (f"/titles/{t.pk}/recommendations/new/", ["q", "other"]),
-        ("/recommendations/title-search/", ["q", "for", "other"]),
-        (rec.get_absolute_url(), ["page"]),
-        (f"/comments/{s['comment'].pk}/", ["page"]),
-        ("/users/tester/list/", ["status", "page"]),
-        ("/users/tester/reviews/", ["page"]),
-        ("/news/", ["title", "page"]),
-        (s["article"].get_absolute_url(), ["x"]),
-        (
-            "/titles/",
-            [
-                "country",
-                "type",
-                "genre",
-                "tag",
-                "network",
-                "year_from",
-                "year_to",
-                "status",
-                "sort",
-                "page",
-            ],
-        ),
-        ("/top/", ["country", "type", "page"]),
-        ("/airing/", ["page"]),
-        ("/people/", ["q", "page"]),
-        ("/search/suggest/", ["q"]),
-        ("/accounts/login/", ["next"]),
-        ("/accounts/signup/", ["next"]),
-    ]
+# Every page that reads GET parameters, with the parameters it reads; addresses are filled in
+# from the site's objects.
+PAGES = [
+    ("/", ["page"]),
+    ("/search/", ["q", "page"]),
+    ("{title_url}", ["cpage"]),
+    ("/titles/{title.pk}-{title.slug}/reviews/", ["sort", "page"]),
+    ("/titles/{title.pk}-{title.slug}/cast/", ["x"]),
+    ("/titles/{title.pk}/recommendations/", ["page"]),
+    ("/titles/{title.pk}/recommendations/new/", ["q", "other"]),
+    ("/recommendations/title-search/", ["q", "for", "other"]),
+    ("{recommendation_url}", ["page"]),
+    ("/comments/{comment.pk}/", ["page"]),
+    ("/users/tester/list/", ["status", "page"]),
+    ("/users/tester/reviews/", ["page"]),
+    ("/news/", ["title", "page"]),
+    ("{article_url}", ["x"]),
+    ("/titles/", ["country", "type", "genre", "tag", "network", "year_from", "year_to", "status",
+                  "sort", "page"]),
+    ("/top/", ["country", "type", "page"]),
+    ("/airing/", ["page"]),
+    ("/people/", ["q", "page"]),
+    ("/search/suggest/", ["q"]),
+    ("/accounts/login/", ["next"]),
+    ("/accounts/signup/", ["next"]),
+]  # fmt: skip
+# Every value to every parameter: thousands of requests, whatever is added or taken away.
+GET_PARAMETERS = [(path, name) for path, names in PAGES for name in names]
+assert len(GET_PARAMETERS) * len(HOSTILE) >= 5_000
 
-
-def forms(s: dict) -> list[tuple[str, dict[str, str], list[str]]]:
-    """Every form: where it posts, valid data, and the models a refusal must leave alone."""
-    t, ct = s["title"], s["content_type"]
-    review_data = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0",
-                   "rewatch": "8.0", "headline": "Fine", "body": "x" * 120,
-                   "episodes_seen": "10"}  # fmt: skip
-    return [
-        (f"/titles/{t.pk}/rate/", {"score": "8.0", "status": "watching"}, ["reviews.ListEntry"]),
-        (
-            f"/titles/{t.pk}/my-entry/",
-            {
-                "status": "watching",
-                "score": "7.0",
-                "episodes_seen": "3",
-                "started_on": "2024-01-01",
-                "finished_on": "",
-                "next": "/",
-            },
-            ["reviews.ListEntry"],
-        ),
-        (f"/titles/{t.pk}/review/", review_data, ["reviews.Review"]),
-        (
-            f"/reviews/{s['review'].pk}/vote/",
-            {"helpful": "yes", "next": "/"},
-            ["reviews.ReviewVote"],
-        ),
-        (
-            f"/comments/post/{ct.pk}/{t.pk}/",
-            {"body": "Hello there", "is_spoiler": "", "parent": str(s["comment"].pk)},
-            ["comments.Comment"],
-        ),
-        (f"/comments/{s['comment'].pk}/edit/", {"body": "Edited"}, ["comments.Comment"]),
-        (
-            f"/titles/{t.pk}/recommendations/new/",
-            {"other": str(s["other"].pk), "reason": "r" * 80},
-            ["recommendations.RecommendationReason"],
-        ),
-        (
-            f"/recommendations/{s['recommendation'].pk}/vote/",
-            {"next": "/"},
-            ["recommendations.RecommendationVote"],
-        ),
-        ("/accounts/settings/profile/", {"bio": "Hello"}, ["accounts.User"]),
-        ("/accounts/password/reset/", {"email": "tester@example.test"}, []),
-        ("/accounts/login/", {"username": "tester", "password": "wrong", "next": "/"}, []),
-        (
-            "/accounts/signup/",
-            {
-                "username": "newbie",
-                "email": "newbie@example.test",
-                "password1": "correct horse battery staple",
-                "password2": "correct horse battery staple",
-                "next": "/",
-            },
-            ["accounts.User"],
-        ),
-    ]
+REVIEW = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "rewatch": "8.0",
+          "headline": "Fine", "body": "x" * 120, "episodes_seen": "10"}  # fmt: skip
+# Every form: where it posts, valid data, and the models a refusal must leave alone; addresses
+# and values are filled in from the site's objects.
+FORMS = [
+    ("/titles/{title.pk}/rate/", {"score": "8.0", "status": "watching"}, ["reviews.ListEntry"]),
+    (
+        "/titles/{title.pk}/my-entry/",
+        {
+            "status": "watching",
+            "score": "7.0",
+            "episodes_seen": "3",
+            "started_on": "2024-01-01",
+            "finished_on": "",
+            "next": "/",
+        },
+        ["reviews.ListEntry"],
+    ),
+    ("/titles/{title.pk}/review/", REVIEW, ["reviews.Review"]),
+    ("/reviews/{review.pk}/vote/", {"helpful": "yes", "next": "/"}, ["reviews.ReviewVote"]),
+    (
+        "/comments/post/{content_type.pk}/{title.pk}/",
+        {"body": "Hello there", "is_spoiler": "", "parent": "{comment.pk}"},
+        ["comments.Comment"],
+    ),
+    ("/comments/{comment.pk}/edit/", {"body": "Edited"}, ["comments.Comment"]),
+    (
+        "/titles/{title.pk}/recommendations/new/",
+        {"other": "{other.pk}", "reason": "r" * 80},
+        ["recommendations.RecommendationReason"],
+    ),
+    (
+        "/recommendations/{recommendation.pk}/vote/",
+        {"next": "/"},
+        ["recommendations.RecommendationVote"],
+    ),
+    ("/accounts/settings/profile/", {"bio": "Hello"}, ["accounts.User"]),
+    ("/accounts/password/reset/", {"email": "tester@example.test"}, []),
+    ("/accounts/login/", {"username": "tester", "password": "wrong", "next": "/"}, []),
+    (
+        "/accounts/signup/",
+        {
+            "username": "newbie",
+            "email": "newbie@example.test",
+            "password1": "correct horse battery staple",
+            "password2": "correct horse battery staple",
+            "next": "/",
+        },
+        ["accounts.User"],
+    ),
+]
+FORM_FIELDS = [(path, valid, models, name) for path, valid, models in FORMS for name in valid]
+assert len(FORM_FIELDS) * len(HOSTILE) >= 4_500
 
 
 def looks_wrong(response, value: str) -> str:
@@ -310,32 +300,33 @@ def counts(labels: list[str]) -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in labels}
 
 
-def test_every_get_parameter_survives_the_corpus(site):
-    client, problems, requests = site["client"], [], 0
-    for path, params in pages(site):
-        for name in params:
-            for value in HOSTILE:
-                response = client.get(path, {name: value})
-                requests += 1
-                if why := looks_wrong(response, value):
-                    problems.append(f"GET {path}?{name}={value[:30]!r}: {why}")
-    assert problems == [], f"{len(problems)} of {requests} requests: {problems[:10]}"
-    assert requests >= 2_000
+@pytest.mark.parametrize(
+    ("path", "name"), GET_PARAMETERS, ids=[f"{path}?{name}" for path, name in GET_PARAMETERS]
+)
+def test_each_get_parameter_survives_the_corpus(site, path, name):
+    client, url, problems = site["client"], path.format(**site), []
+    for value in HOSTILE:
+        response = client.get(url, {name: value})
+        if why := looks_wrong(response, value):
+            problems.append(f"GET {url}?{name}={value[:30]!r}: {why}")
+    assert problems == [], f"{len(problems)} of {len(HOSTILE)} requests: {problems[:10]}"
 
 
-def test_every_form_field_survives_the_corpus(site):
-    client, problems, requests = site["client"], [], 0
-    for path, valid, models in forms(site):
-        for name in valid:
-            for value in HOSTILE:
-                before = counts(models)
-                response = client.post(path, {**valid, name: value})
-                requests += 1
-                if why := looks_wrong(response, value):
-                    problems.append(f"POST {path} {name}={value[:30]!r}: {why}")
-                if response.status_code >= 400 and counts(models) != before:
-                    problems.append(f"POST {path} {name}={value[:30]!r}: refused, yet saved")
-                if path == "/accounts/signup/":
-                    client.force_login(site["member"])  # a sign-up signs the newcomer in
-    assert problems == [], f"{len(problems)} of {requests} requests: {problems[:10]}"
-    assert requests >= 3_000
+@pytest.mark.parametrize(
+    ("path", "valid", "models", "name"),
+    FORM_FIELDS,
+    ids=[f"{path}:{name}" for path, _, _, name in FORM_FIELDS],
+)
+def test_each_form_field_survives_the_corpus(site, path, valid, models, name):
+    client, url, problems = site["client"], path.format(**site), []
+    valid = {field: value.format(**site) for field, value in valid.items()}
+    for value in HOSTILE:
+        before = counts(models)
+        response = client.post(url, {**valid, name: value})
+        if why := looks_wrong(response, value):
+            problems.append(f"POST {url} {name}={value[:30]!r}: {why}")
+        if response.status_code >= 400 and counts(models) != before:
+            problems.append(f"POST {url} {name}={value[:30]!r}: refused, yet saved")
+        if url == "/accounts/signup/":
+            client.force_login(site["member"])  # a sign-up signs the newcomer in
+    assert problems == [], f"{len(problems)} of {len(HOSTILE)} requests: {problems[:10]}"

@@ -14,6 +14,8 @@ from psycopg2 import sql
 
 from core.embedded_db import embedded_database_url
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -12,6 +12,8 @@ import pytest
 from bench.server import ROOT, Gunicorn
 from tests.servers.site import get as site_get
 
+pytestmark = pytest.mark.slow
+
 
 def get(url: str) -> tuple[int, str]:
     return site_get(url)[:2]

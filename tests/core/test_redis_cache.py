@@ -19,6 +19,10 @@ from core.redis_cache import RedisCache, standing_for
 from tests.servers.postgres import wait_until
 from tests.servers.redis import RedisServer
 
+# A real Redis (Debian's redis-server) and deadlines of a fifth of a second, timed: outside the
+# fast loop, and by itself in `make test`.
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
+
 DEADLINE = 0.2
 RETRY_SECONDS = 0.5
 

@@ -26,6 +26,7 @@ def test_it_loads_fourteen_comments_shaped_like_the_reference_and_only_once():
     assert len({c.author_id for c in comments}) >= 5
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_it_is_a_step_of_loaddemo_and_shows_on_the_title_page(client):
     call_command("loaddemo", stdout=None)
     call_command("loaddemo", stdout=None)

@@ -33,6 +33,7 @@ TINY = replace(
 )
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_it_makes_consistent_rows_at_the_asked_sizes():
     call_command("loaddemo", stdout=io.StringIO())
     hot = load_seed_title()

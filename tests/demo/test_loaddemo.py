@@ -5,7 +5,8 @@ from django.core.management import call_command
 
 from titles.models import AlternativeTitle, Credit, Title
 
-pytestmark = pytest.mark.django_db
+# Each test loads the whole demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_it_creates_the_seed_title_and_other_titles_and_is_safe_to_run_twice():

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from news.models import Article
 from titles.models import Title
 
-pytestmark = pytest.mark.django_db
+# Each test loads the whole demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_the_demo_writes_two_articles_about_the_seed_title_with_images(client):

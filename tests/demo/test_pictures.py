@@ -33,6 +33,7 @@ def test_the_suite_never_writes_into_the_real_media_folder():
     assert Path(settings.MEDIA_ROOT).resolve() != (Path(settings.BASE_DIR) / "var/media").resolve()
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_loaddemo_draws_the_reference_title_a_poster_with_its_renditions(client):
     call_command("loaddemo", stdout=io.StringIO())
     seed = Title.objects.get(title="1 Litre of Tears")
@@ -50,6 +51,7 @@ def test_loaddemo_draws_the_reference_title_a_poster_with_its_renditions(client)
     assert "ph-portrait" not in html  # every credited person has a drawn portrait
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_avatars_go_to_the_members_the_pages_show_and_not_to_every_viewer():
     call_command("loaddemo", stdout=io.StringIO())
 
@@ -60,6 +62,7 @@ def test_avatars_go_to_the_members_the_pages_show_and_not_to_every_viewer():
     assert Person.objects.filter(credits__isnull=False, photo="").count() == 0
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_running_loaddemo_again_draws_nothing_and_keeps_every_file():
     call_command("loaddemo", stdout=io.StringIO())
     names, files = pictures(), stored_files()
@@ -71,6 +74,7 @@ def test_running_loaddemo_again_draws_nothing_and_keeps_every_file():
     assert demo_pictures.load_pictures() == {"posters": 0, "portraits": 0, "avatars": 0}
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_a_fresh_database_reuses_the_files_already_drawn():
     call_command("loaddemo", stdout=io.StringIO())
     names, files = pictures(), stored_files()

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from reviews.models import ListEntry
 from titles.models import Title
 
-pytestmark = pytest.mark.django_db
+# Each test loads the whole demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_the_demo_shows_the_reference_ratings_from_real_rows(client):

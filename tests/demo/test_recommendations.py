@@ -7,7 +7,8 @@ from demo.titles import illness_dramas
 from recommendations.models import Recommendation, RecommendationReason, SimilarTitle
 from titles.models import Title
 
-pytestmark = pytest.mark.django_db
+# Each test loads the whole demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_the_demo_gives_the_seed_title_27_recommendations_led_by_the_illness_dramas(client):

@@ -5,7 +5,8 @@ from django.core.management import call_command
 
 from titles.models import Title
 
-pytestmark = pytest.mark.django_db
+# Each test loads the whole demo.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_the_title_page_shows_the_reference_reviews(client):

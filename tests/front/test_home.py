@@ -50,6 +50,7 @@ def test_an_empty_site_says_so_in_every_section(client):
     assert "No reviews yet." in html and "No articles yet." in html
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_demo_home_page_leads_to_every_list(client):
     call_command("loaddemo", stdout=io.StringIO())
     html = client.get("/").content.decode()

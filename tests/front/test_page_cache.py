@@ -271,6 +271,7 @@ def test_a_version_evicted_from_the_cache_only_causes_a_miss(client, title):
     assert visit(client, url)[1] == "hit"
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_every_cached_page_of_the_demo_is_stored_for_visitors(client):
     """A visitor's page with a form token could not be stored: none of them has one."""
     from django.core.management import call_command

@@ -32,6 +32,7 @@ def test_the_index_lists_a_sitemap_per_section(client, db):
         assert f"{BASE}/sitemap-{section}.xml" in found
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_titles_sitemap_holds_the_reference_pages_canonical_address(client):
     call_command("loaddemo", stdout=io.StringIO())
     seed = Title.objects.get(title="1 Litre of Tears")

@@ -18,6 +18,7 @@ def seed():
     return Title.objects.get(title="1 Litre of Tears")
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_reference_page_describes_its_series_with_the_stored_score(client, seed):
     head = read_head(client.get(seed.get_absolute_url()))
     series = first_of_type(head, "TVSeries")
@@ -36,6 +37,7 @@ def test_the_reference_page_describes_its_series_with_the_stored_score(client, s
     assert "Murakami Masanori" in [director["name"] for director in series["director"]]
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_it_lists_the_reviews_the_page_shows_with_author_score_and_date(client, seed):
     html = client.get(seed.get_absolute_url()).content.decode()
     reviews = first_of_type(read_head(html), "TVSeries")["review"]
@@ -74,6 +76,7 @@ def test_text_cannot_close_the_script_element(client, title_factory):
     assert json.loads(raw)["name"] == name
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_person_page_describes_a_person(client, seed):
     person = Person.objects.get(name="Sawajiri Erika")
     head = read_head(client.get(person.get_absolute_url()))
@@ -84,6 +87,7 @@ def test_the_person_page_describes_a_person(client, seed):
     assert [item["name"] for item in trail] == ["People", "Sawajiri Erika"]
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_a_titles_own_lists_sit_under_it_in_breadcrumbs(client, seed):
     for suffix, name in [("cast/", "Cast and crew"), ("reviews/", "Reviews")]:
         head = read_head(client.get(f"{seed.get_absolute_url()}{suffix}"))
@@ -93,6 +97,7 @@ def test_a_titles_own_lists_sit_under_it_in_breadcrumbs(client, seed):
         assert [item["position"] for item in trail] == [1, 2]
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_demo_films_name_their_director_and_running_time(client, seed):
     films = Title.objects.filter(kind=Title.Kind.MOVIE)
     assert films.count() >= 3
@@ -102,6 +107,7 @@ def test_the_demo_films_name_their_director_and_running_time(client, seed):
         assert movie["director"][0]["name"], film.title
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_the_person_page_lists_their_works_in_their_roles(client, seed):
     person = Person.objects.get(name="Sawajiri Erika")
     head = read_head(client.get(person.get_absolute_url()))
@@ -115,6 +121,7 @@ def test_the_person_page_lists_their_works_in_their_roles(client, seed):
     assert "director" in works["itemListElement"][0]["item"]
 
 
+@pytest.mark.slow  # loads the whole demo
 def test_a_demo_article_was_last_changed_when_it_was_published(client, seed):
     from news.models import Article
 

@@ -23,7 +23,8 @@ SCORES = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "re
 SIZES = {"small": 3, "large": 60}
 
 
-@pytest.fixture(params=SIZES.keys())
+# The large title takes seconds to build, too long for the fast loop.
+@pytest.fixture(params=["small", pytest.param("large", marks=pytest.mark.slow)])
 def full_title(request, title_factory, user_factory, credit_factory, alternative_title_factory,
                genre_factory, tag_factory):  # fmt: skip
     size = SIZES[request.param]

@@ -15,7 +15,7 @@ from bench.server import Gunicorn
 from tests.factories import TitleFactory, UserFactory
 from tests.servers.site import get, request
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 
 @pytest.fixture
