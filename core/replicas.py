@@ -205,6 +205,12 @@ def _forget(alias: str) -> None:
             probe.close()
 
 
+def skipped(alias: str) -> bool:
+    """Is `alias` skipped now, from what this process already knows (no check is made)?"""
+    known = _standings.get(alias)
+    return known is not None and known.replayed is None and time.monotonic() < known.next_check
+
+
 def first_line(error: BaseException | None) -> str:
     """What an error says, on one line of the log (libpq's run to several)."""
     return next(iter(str(error).strip().splitlines()), "") or type(error).__name__
