@@ -18,7 +18,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-pytestmark = pytest.mark.slow
+# Serial too: it waits for processes to stop, which tests busy beside it slow past its limits.
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 120

@@ -195,11 +195,20 @@ def test_the_site_answers_without_redis_and_uses_it_again_once_it_is_back(server
         finally:
             redis.start()
         back_at = time.monotonic()
-        waiting = list(sites)
-        while waiting and time.monotonic() < back_at + BACK_WITHIN_SECONDS:
-            waiting = [site for site in waiting if not from_the_page_cache(site, page)]
+        # Back once three reads in a row come from the page cache: each process deletes the
+        # keys it failed to update as it finds Redis again, and a deletion after the first hit
+        # costs one more miss.
+        hits = dict.fromkeys(sites, 0)
+        # The deletions are done within a retry interval and a deadline of Redis's return.
+        settled = back_at + 1.5
+        while (min(hits.values()) < 3 or time.monotonic() < settled) and (
+            time.monotonic() < back_at + BACK_WITHIN_SECONDS
+        ):
+            for site in sites:
+                hits[site] = hits[site] + 1 if from_the_page_cache(site, page) else 0
             time.sleep(0.2)
         back_after = time.monotonic() - back_at
+    assert min(hits.values()) >= 3, f"not from the page cache {BACK_WITHIN_SECONDS} s after"
     # Read once more now that nobody else reads: the stored page, and no query at all.
     assert from_the_page_cache(one, page)
     assert one.request_lines(page)[-1].endswith(" 0 queries -")
@@ -215,7 +224,6 @@ def test_the_site_answers_without_redis_and_uses_it_again_once_it_is_back(server
     assert not server_errors(answers), f"answers that failed: {server_errors(answers)}"
     assert seen, "the member's rating and comment were not on the title page"
     assert signed_out, "signing out did not take"
-    assert not waiting, f"no page from the page cache {BACK_WITHIN_SECONDS} s after Redis returned"
     assert health == (200, "database: ok\ncache: unreachable: ConnectionError\n")
     for site in sites:
         assert "Traceback" not in site.log.read_text()
