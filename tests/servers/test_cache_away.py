@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -25,10 +22,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bench.server import ROOT
 from tests.servers.postgres import PostgresPair
 from tests.servers.redis import RedisServer
-from tests.servers.site import Member, Serve, get
+from tests.servers.site import Member, Serve, get, migrate_and_seed
 
 AWAY_SECONDS = 20
 # Pages come from the page cache again this soon after Redis returns.
@@ -54,7 +50,6 @@ def servers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cache-away")
     with PostgresPair(folder / "postgres") as pair, RedisServer(folder / "redis") as redis:
         pair.create_database("dramadb")
-        env = {**os.environ, "DATABASE_URL": pair.primary_url("dramadb")}
         seed = (
             "import json;"
             "from django.contrib.contenttypes.models import ContentType;"
@@ -65,17 +60,7 @@ def servers(tmp_path_factory):
             "kind = ContentType.objects.get_for_model(title).pk;"
             "print(json.dumps({'page': title.get_absolute_url(), 'pk': title.pk, 'kind': kind}))"
         )
-        for command in (["migrate", "-v0"], ["shell", "-c", seed]):
-            done = subprocess.run(
-                [sys.executable, "manage.py", *command],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert done.returncode == 0, done.stderr
-        title = json.loads(done.stdout.strip().splitlines()[-1])
+        title = json.loads(migrate_and_seed(pair.primary_url("dramadb"), seed))
         yield pair, redis, title, folder
 
 
