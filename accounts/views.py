@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render, resolve_url
 
 from core.http import RefusedFormStatus, form_status, safe_next, sign_in_required
 from core.links import page_link
-from core.page_cache import MEMBERS, pages_changed
 from core.throttle import first_refusal, refusal
 
 from .forms import ProfileForm, SignUpForm
 from .members import signed_in_member
 from .models import User
+from .services import profile_save
 
 LOOKS_TAKEN_OR_USED = (
     "Someone has just taken this name, or one that looks the same, or this e-mail address. "
@@ -69,8 +69,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     # Only ever the signed-in user's own profile: there is no id in the URL to tamper with.
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        pages_changed(MEMBERS)  # pages show the avatar beside what the member wrote
+        profile_save(form)
         messages.success(request, "Your profile was saved.")
         return redirect(member.get_absolute_url())
     return render(

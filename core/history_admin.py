@@ -35,6 +35,7 @@ from django.utils.text import get_text_list
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
+from .admin_pages import MovesPages
 from .history import REMOVED, changes_of
 from .history_revert import (
     REASON_LENGTH,
@@ -43,11 +44,14 @@ from .history_revert import (
     change_time,
     revert_preview,
 )
+from .page_cache import pages_changed
 
 REASON_FIELD = "change_reason"
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(MovesPages, SimpleHistoryAdmin):
+    """For objects that pages show: name their pages' versions in `pages_of`."""
+
     object_history_list_template = "admin/edit_history_list.html"
 
     def get_urls(self) -> list[URLPattern | URLResolver]:
@@ -152,6 +156,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         except CannotRevert as error:
             self.message_user(request, f"Nothing was reverted: {error}", messages.ERROR)
             return HttpResponseRedirect(back)
+        pages_changed(*self.pages_of(obj))
         self.log_change(request, obj, [{"changed": {"fields": reverted.fields}}])
         fields = get_text_list(reverted.fields, "and")
         done = f"Change #{record.history_id} reverted: {fields} set back."

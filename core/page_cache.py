@@ -59,6 +59,8 @@ RANKS = "ranks"
 # Members' names and avatars, beside everything they write: pages that show members name it,
 # and a change to a member's name, avatar or biography moves it.
 MEMBERS = "members"
+# Every site-wide version: a bulk load (the demo data) moves them all.
+SITE_WIDE = (RATINGS, CATALOGUE, NEWS, COMMENTS, REVIEWS, RANKS, MEMBERS)
 # Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
 PERMISSIONS = "permissions"
 # Cookies that change a visitor's page, with the values that do: the colour theme (front/theme.py

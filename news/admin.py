@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from accounts.models import User
 from core.history_admin import HistoryAdmin
+from core.page_cache import NEWS
 
 from .models import Article
 
@@ -20,6 +21,10 @@ class ArticleAdmin(HistoryAdmin):
         ("Image", {"fields": ["image", "image_alt"]}),
         ("Publication", {"fields": ["published_at", "titles", "author"]}),
     ]
+
+    def pages_of(self, article: Article) -> list[str]:
+        """The news pages, and the pages of the titles it is about (they list their articles)."""
+        return [NEWS]
 
     @admin.display(boolean=True, description="published")
     def is_published(self, article: Article) -> bool:

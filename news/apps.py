@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "News & Articles"
-
-    def ready(self) -> None:
-        from . import signals
-
-        signals.connect()

@@ -12,7 +12,7 @@ from django.db.models import F
 
 from accounts.models import User
 from core.moderation import announce, check_may_moderate
-from core.page_cache import REVIEWS, pages_changed, title_version
+from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
 from titles.models import Title
 
 from .models import HIDDEN_REASON_MAX_LENGTH, PLANNED_WITHOUT_SCORE, ListEntry, Review, ReviewVote
@@ -69,6 +69,7 @@ def list_entry_save(
     if status == ListEntry.Status.PLAN_TO_WATCH and score is not None:
         raise ValidationError({"score": PLANNED_WITHOUT_SCORE}, code="planned")
     stats = stats_for_update(title.pk)
+    pages_changed(*title_pages(title.pk))
     review = Review.objects.select_for_update().filter(user=user, title=title).first()
     if review is not None and score is None:
         raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
@@ -125,6 +126,7 @@ def list_entry_set_score(
 def list_entry_remove(*, user: User, title: Title) -> None:
     """Take `title` off the user's list, with its score; refused while their review stands."""
     stats = stats_for_update(title.pk)
+    pages_changed(*title_pages(title.pk))
     if Review.objects.filter(user=user, title=title).exists():
         raise ValidationError(KEEP_ENTRY_OF_REVIEW, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
@@ -142,6 +144,7 @@ def review_submit(*, user: User, title: Title, data: dict) -> Review:
     if not title.has_aired:
         raise ValidationError(not_aired_message(title), code="not_aired")
     stats = stats_for_update(title.pk)
+    pages_changed(*title_pages(title.pk))
     if Review.objects.filter(user=user, title=title).exists():
         raise ValidationError(
             "You have already reviewed this title. Edit your review instead.", code="duplicate"
@@ -162,6 +165,7 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
     if review.user_id != user.pk:
         raise PermissionDenied("Only the author can edit a review.")
     stats = stats_for_update(review.title_id)
+    pages_changed(*title_pages(review.title_id))
     review = Review.objects.select_for_update().get(pk=review.pk)
     old = counted_copy(review)
     for key in REVIEW_INPUTS:
@@ -182,6 +186,7 @@ def review_delete(*, user: User, review: Review) -> None:
     if review.user_id != user.pk:
         raise PermissionDenied("Only the author can delete a review.")
     stats = stats_for_update(review.title_id)
+    pages_changed(*title_pages(review.title_id))
     review = Review.objects.select_for_update().get(pk=review.pk)
     apply_review_change(stats, review, None)
     review.delete()
@@ -240,6 +245,7 @@ def review_hide(*, review: Review, moderator: User | AnonymousUser, reason: str)
             code="reason_too_long",
         )
     stats = stats_for_update(review.title_id)
+    pages_changed(*title_pages(review.title_id))
     locked = Review.objects.select_for_update().get(pk=review.pk)
     if locked.is_visible:
         apply_review_change(stats, locked, None)
@@ -259,6 +265,7 @@ def review_restore(*, review: Review, moderator: User | AnonymousUser) -> Review
     check_may_moderate(moderator, MODERATE_PERMISSION, author_id=review.user_id,
                        refused="Only moderators can restore reviews.")  # fmt: skip
     stats = stats_for_update(review.title_id)
+    pages_changed(*title_pages(review.title_id))
     locked = Review.objects.select_for_update().get(pk=review.pk)
     if locked.is_visible:
         return locked
@@ -280,6 +287,12 @@ def _helpfulness_changed(review: Review) -> Review:
     )
     pages_changed(*review_pages(review))
     return review
+
+
+def title_pages(title_id: int) -> list[str]:
+    """The versions of the pages that show a title's ratings, statistics and reviews: its own
+    and every list that shows scores or reviews (core/page_cache.py)."""
+    return [title_version(title_id), RATINGS, REVIEWS]
 
 
 def review_pages(review: Review) -> list[str]:

@@ -15,7 +15,7 @@ from django.db.models import Count, FloatField, Func, Q, Sum
 from django.db.models.sql.compiler import SQLCompiler
 
 from core.counters import locked_row
-from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
+from core.page_cache import RANKS, RATINGS, pages_changed
 
 from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats, scores_to_be_ranked
 from .scores import SUB_SCORES
@@ -40,13 +40,11 @@ def stats_for_update(title_id: int) -> TitleStats:
     """The title's statistics row, created if missing, locked until the transaction ends.
 
     Every writer locks this row first, so concurrent writers on one title queue up
-    here instead of losing each other's changes; and every page that shows the title's
-    statistics or reviews is made afresh once the writer commits. The versions move once
-    the lock is held: a write that waits for it has changed nothing yet.
+    here instead of losing each other's changes. Writers move the versions of the title's
+    pages once the lock is held (reviews/services.py), since a write that waits for it has
+    changed nothing yet.
     """
-    stats = locked_row(TitleStats, title_id=title_id)
-    pages_changed(title_version(title_id), RATINGS, REVIEWS)
-    return stats
+    return locked_row(TitleStats, title_id=title_id)
 
 
 def apply_review_change(stats: TitleStats, old: Review | None, new: Review | None) -> None:

@@ -50,3 +50,21 @@ def test_every_limit_counts_through_core_throttle():
 def test_stored_counters_change_only_through_core_counters():
     # `counter_add` adds in one statement; a hand-written `F()` update is a second way.
     assert modules_matching(r"""\w+=F\(["']\w+["']\)\s*[-+]""") == []
+
+
+def test_pages_move_only_where_the_writes_are():
+    # A write moves its pages' versions at its own call site: in a service (or the stored
+    # statistics' bulk refresh), in the admin's one mixin, or after a bulk load; no model signal
+    # moves them behind a save. The permissions version is not a page's (accounts/backends.py).
+    assert modules_matching(r"^\s+(_pages_changed|pages_changed)\(") == [
+        "accounts/backends.py",
+        "accounts/services.py",
+        "comments/services.py",
+        "core/admin_pages.py",
+        "core/history_admin.py",
+        "demo/management/commands/generate.py",
+        "demo/management/commands/loaddemo.py",
+        "recommendations/services.py",
+        "reviews/services.py",
+        "reviews/stats.py",
+    ]

@@ -3,8 +3,18 @@ from django.contrib import admin
 from django_countries.filters import CountryFilter
 
 from core.history_admin import HistoryAdmin
+from core.page_cache import CATALOGUE
 
 from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+
+
+class CatalogueAdmin(HistoryAdmin):
+    """Titles, their names, credits, people, genres, tags, networks and related titles appear
+    on almost every page, and editors change them rarely: a save moves the one site-wide
+    version of the catalogue."""
+
+    def pages_of(self, obj: object) -> list[str]:
+        return [CATALOGUE]
 
 
 class AlternativeTitleInline(admin.TabularInline):
@@ -51,7 +61,7 @@ class PersonCreditInline(admin.TabularInline):
 
 
 @admin.register(Title)
-class TitleAdmin(HistoryAdmin):
+class TitleAdmin(CatalogueAdmin):
     form = TitleAdminForm
     list_display = ["title", "native_title", "year", "kind", "country", "network", "episodes"]
     list_filter = ["kind", ("country", CountryFilter), "network", "genres"]
@@ -83,7 +93,7 @@ class TitleAdmin(HistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdmin):
+class PersonAdmin(CatalogueAdmin):
     list_display = ["name", "native_name", "birthday"]
     search_fields = ["name", "native_name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -91,13 +101,13 @@ class PersonAdmin(HistoryAdmin):
 
 
 @admin.register(Genre, Tag)
-class NameSlugAdmin(HistoryAdmin):
+class NameSlugAdmin(CatalogueAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Network)
-class NetworkAdmin(HistoryAdmin):
+class NetworkAdmin(CatalogueAdmin):
     list_display = ["name", "country"]
     list_filter = [("country", CountryFilter)]
     search_fields = ["name"]
@@ -108,7 +118,7 @@ class NetworkAdmin(HistoryAdmin):
 
 
 @admin.register(AlternativeTitle)
-class AlternativeTitleAdmin(HistoryAdmin):
+class AlternativeTitleAdmin(CatalogueAdmin):
     list_display = ["name", "title"]
     search_fields = ["name"]
     autocomplete_fields = ["title"]
@@ -116,7 +126,7 @@ class AlternativeTitleAdmin(HistoryAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(HistoryAdmin):
+class CreditAdmin(CatalogueAdmin):
     list_display = ["person", "character_name", "kind", "title"]
     list_filter = ["kind"]
     search_fields = ["person__name", "character_name", "title__title"]
@@ -125,7 +135,7 @@ class CreditAdmin(HistoryAdmin):
 
 
 @admin.register(RelatedTitle)
-class RelatedTitleAdmin(HistoryAdmin):
+class RelatedTitleAdmin(CatalogueAdmin):
     list_display = ["title", "kind", "related"]
     list_filter = ["kind"]
     search_fields = ["title__title", "related__title"]

@@ -5,6 +5,4 @@ class TitlesConfig(AppConfig):
     name = "titles"
 
     def ready(self) -> None:
-        from . import parts, signals  # noqa: F401 - parts registers the viewer's own parts
-
-        signals.connect()
+        from . import parts  # noqa: F401 - registers the viewer's own parts of pages

@@ -13,6 +13,8 @@ from PIL import Image
 from comments.services import comment_post
 from reviews.services import review_submit
 from tests.moderation.test_queue_queries import REVIEW
+from tests.titles.test_admin import title_form
+from titles.models import Title
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,77 @@ def test_a_new_avatar_from_the_profile_form_shows_on_cached_pages(client, title,
     user.refresh_from_db()
     stem = user.avatar.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     assert stem in visit(title.get_absolute_url())
+
+
+def admin_form_data(admin_client, url: str, **changes) -> dict:
+    """`change_form_data` with the change form's inlines as they stand."""
+    response = admin_client.get(url)
+    data = change_form_data(admin_client, url)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for field in formset.management_form:
+            data[field.html_name] = field.value()
+        for form in formset.initial_forms:
+            for field in form:
+                if (value := field.value()) is not None:
+                    data[field.html_name] = value.pk if hasattr(value, "pk") else value
+    data.update(changes)
+    return data
+
+
+def test_catalogue_edits_in_the_admin_show_at_once(admin_client, title, person_factory,
+                                                   credit_factory):  # fmt: skip
+    person = person_factory(name="Mori Kaito")
+    credit = credit_factory(title=title, person=person, character_name="Harbour master")
+    assert "Harbour master" in visit(title.get_absolute_url())
+    visit(person.get_absolute_url())
+
+    url = f"/admin/titles/credit/{credit.pk}/change/"
+    data = change_form_data(admin_client, url, character_name="Lighthouse keeper")
+    assert admin_client.post(url, data).status_code == 302
+    assert "Lighthouse keeper" in visit(title.get_absolute_url())
+
+    url = f"/admin/titles/person/{person.pk}/change/"
+    assert (
+        admin_client.post(url, admin_form_data(admin_client, url, name="Mori Kaitou")).status_code
+        == 302
+    )
+    assert "Mori Kaitou" in visit(person.get_absolute_url())
+    assert "Mori Kaitou" in visit(title.get_absolute_url())
+
+    # Deleted with the change list's action: the credit leaves the title page.
+    response = admin_client.post("/admin/titles/credit/", {
+        "action": "delete_selected", "_selected_action": [credit.pk], "post": "yes",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert "Mori Kaitou" not in visit(title.get_absolute_url())
+
+
+def test_an_article_saved_in_the_admin_shows_on_the_news_page_and_its_titles(admin_client, title):
+    visit("/news/")
+    visit(title.get_absolute_url())
+
+    response = admin_client.post("/admin/news/article/add/", {
+        "headline": "Filming begins at the old pier", "slug": "filming-begins",
+        "blurb": "The crew arrived at dawn.", "body": "The crew arrived at dawn with a boat.",
+        "published_at_0": "2020-01-01", "published_at_1": "10:00:00", "titles": [title.pk],
+    })  # fmt: skip
+    assert response.status_code == 302
+
+    assert "Filming begins at the old pier" in visit("/news/")
+    assert "Filming begins at the old pier" in visit(title.get_absolute_url())
+
+
+def test_a_change_reverted_in_the_admin_shows_at_once(editor_client):
+    editor_client.post("/admin/titles/title/add/", title_form())
+    title = Title.objects.get()
+    url = f"/admin/titles/title/{title.pk}/change/"
+    data = title_form(synopsis="A ferry captain counts the days.",
+                      **{"alternative_titles-TOTAL_FORMS": "0"})  # fmt: skip
+    assert editor_client.post(url, data).status_code == 302
+    assert "counts the days" in visit(title.get_absolute_url())
+
+    change = title.history.order_by("-history_id").first()
+    revert = f"/admin/titles/title/{title.pk}/history/{change.history_id}/revert/"
+    assert editor_client.post(revert).status_code == 302
+    assert "counts the days" not in visit(title.get_absolute_url())

@@ -22,7 +22,6 @@ from reviews.services import (
     review_vote,
 )
 from tests.factories import UserFactory
-from tests.news.factories import ArticleFactory
 from tests.titles.test_admin import title_form
 from titles.models import Title
 
@@ -211,38 +210,6 @@ def test_recommendations_and_their_votes_show_at_once_on_both_titles(client, tit
     assert "(1)" in visit(client, title.get_absolute_url())[0].split("Lantern Street", 1)[1]
     # A page with recommendations is stored too: visitors' vote buttons carry no form token.
     assert visit(client, title.get_absolute_url())[1] == "hit"
-
-
-def test_catalogue_edits_show_at_once(client, title, person_factory, credit_factory):
-    person = person_factory(name="Mori Kaito")
-    credit = credit_factory(title=title, person=person, character_name="Harbour master")
-    url = title.get_absolute_url()
-    visit(client, url)
-    visit(client, person.get_absolute_url())
-
-    title.synopsis = "A ferry captain counts the days until the bridge opens."
-    title.save()
-    assert "counts the days until the bridge" in visit(client, url)[0]
-
-    credit.character_name = "Lighthouse keeper"
-    credit.save()
-    assert "Lighthouse keeper" in visit(client, url)[0]
-
-    person.name = "Mori Kaitou"
-    person.save()
-    assert "Mori Kaitou" in visit(client, person.get_absolute_url())[0]
-    assert "Mori Kaitou" in visit(client, url)[0]
-
-
-def test_an_article_published_shows_on_the_news_page_and_its_titles(client, title):
-    visit(client, "/news/")
-    visit(client, title.get_absolute_url())
-
-    article = ArticleFactory(headline="Filming begins at the old pier")
-    article.titles.add(title)
-
-    assert "Filming begins at the old pier" in visit(client, "/news/")[0]
-    assert "Filming begins at the old pier" in visit(client, title.get_absolute_url())[0]
 
 
 def test_an_edit_in_the_admin_shows_at_once(editor_client):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
+from core.page_cache import SITE_WIDE, pages_changed
 from core.progress import Progress
 from demo.datagen import Scale, bulk_load, scalar
 from demo.datagen.accounts import generate_users
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             differences = stats_recompute(check=True) + helpfulness_recompute(check=True)
         if differences:
             raise CommandError(f"{len(differences)} stored counts differ after generation.")
+        pages_changed(*SITE_WIDE)
 
         size = scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")
         self.stdout.write(

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from core.page_cache import SITE_WIDE, pages_changed
 from demo import comments, news, pictures, ratings, recommendations, reviews, titles
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             step_started = monotonic()
             step()
             self.stdout.write(f" done in {monotonic() - step_started:.1f}s")
+        pages_changed(*SITE_WIDE)  # written past the services: every page is made afresh
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {monotonic() - started:.1f}s."))
 
     def load_ratings(self) -> None:
