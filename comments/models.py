@@ -16,9 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.db import connections, models, router
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
-
-from core.links import link
 
 # Width of one id in a path: ten digits hold ids below ten billion.
 PATH_SEGMENT = 10
@@ -191,7 +190,7 @@ class Comment(models.Model):
         return f"Comment {self.pk} by {self.author_name}"
 
     def get_absolute_url(self) -> str:
-        return link("comments:thread", self.pk)
+        return reverse("comments:thread", args=[self.pk])
 
     @property
     def author_name(self) -> str:

@@ -68,3 +68,10 @@ def test_pages_move_only_where_the_writes_are():
         "reviews/services.py",
         "reviews/stats.py",
     ]
+
+
+def test_addresses_are_made_by_reverse_and_the_url_tag():
+    # Pages above the caller by role (`page_link`, which reverses too); no second idiom.
+    assert modules_matching(r"^def link\(") == []
+    templates = sorted((ROOT / "templates").rglob("*.html"))
+    assert [t.name for t in templates if "{% link " in t.read_text()] == []

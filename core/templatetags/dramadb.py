@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from core.links import link, page_link
+from core.links import page_link
 
 register = template.Library()
 
@@ -35,7 +35,6 @@ def humandate(value: datetime | None) -> str:
     return format_date(local, DATE_FORMAT)
 
 
-register.simple_tag(link, name="link")
 register.simple_tag(page_link, name="page_link")
 
 

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
 
-from core.links import link
 from core.models import TimeStampedModel
 from titles.models import Title
 
@@ -130,7 +130,7 @@ class ListEntry(TimeStampedModel):
         return f"{self.user} — {self.title}: {self.get_status_display()}"
 
     def get_absolute_url(self) -> str:
-        return link("reviews:entry_edit", self.pk)
+        return reverse("reviews:entry_edit", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

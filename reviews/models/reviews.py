@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
-from core.links import link
 from core.models import TimeStampedModel
 from titles.models import Title
 
@@ -139,7 +139,7 @@ class Review(TimeStampedModel):
         return f"Review of {self.title} by {self.user}"
 
     def get_absolute_url(self) -> str:
-        return link("reviews:review_detail", self.pk)
+        return reverse("reviews:review_detail", args=[self.pk])
 
     @property
     def sub_scores(self) -> list[tuple[str, Decimal]]:

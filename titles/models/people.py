@@ -9,10 +9,10 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Func, IntegerField, Q, Value
 from django.db.models.functions import Upper
+from django.urls import reverse
 
 from core.history import EditHistory
 from core.images import CheckedImageField
-from core.links import link
 from core.models import TimeStampedModel
 
 from ..keys import person_key
@@ -46,7 +46,7 @@ class Person(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return link("titles:person", self.pk, self.slug)
+        return reverse("titles:person", args=[self.pk, self.slug])
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
