@@ -13,6 +13,11 @@ Apps register their parts in their own `parts` module, imported when the app is 
     @personal_part("reviews.helpful", load=votes_of_viewer)
     def helpful(viewer, votes, review_id, ...): return viewer.render(...)
 
+A part is named after the room that registers it (`reviews.helpful`). A part that other rooms
+show, below its own or beside it, is named by its role alone, as `page_link` names pages: the
+moderation room's `report_link` (beside reviews, comments and reasons) and `queue_link` (in
+the header).
+
 Markup that is the same for everyone it is shown to (an author's Edit link) goes in a block
 instead, `{% personal_block "name" arg… %}…{% endpersonal_block %}`: it is rendered once with
 the page, and its part only decides whom to show it to.

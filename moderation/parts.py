@@ -11,7 +11,7 @@ from .selectors import open_reports_of
 from .services import MODERATE_PERMISSION
 
 
-@personal_part("moderation.queue_link")
+@personal_part("queue_link")
 def queue_link(viewer: Viewer, loaded: None) -> SafeString:
     """The header's link to the moderation queue, for moderators only."""
     if not can_moderate(viewer.user, MODERATE_PERMISSION):
@@ -30,7 +30,7 @@ def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> set[tupl
     return open_reports_of(viewer.user, [(kind, int(pk)) for kind, pk in args])
 
 
-@personal_part("moderation.report_link", load=_reported_by_viewer)
+@personal_part("report_link", load=_reported_by_viewer)
 def report_link(viewer: Viewer, reported: set[tuple[str, int]], kind: str, pk: str, *,
                 content: str) -> str:  # fmt: skip
     """A Report link (`content`), or "Reported" for the member whose report of it is open."""

@@ -207,7 +207,8 @@ def upward_names_in_module(source: str, room: str, namespaces: dict[str, str]) -
 
 def upward_names_in_template(source: str, room: str, namespaces: dict[str, str]) -> list[str]:
     """The URL names and templates of rooms above `room` that a template's tags name: a URL
-    name in any tag (`url`, `link` and the like), a template in `include` and `extends`."""
+    name in any tag (`url`, `page_link` and the like), a template in `include` and `extends`,
+    a personal part (core/personal.py) by the room in its name."""
     found = []
     for tag in TEMPLATE_TAG.finditer(source):
         line = source.count("\n", 0, tag.start()) + 1
@@ -216,6 +217,8 @@ def upward_names_in_template(source: str, room: str, namespaces: dict[str, str])
                 other = namespaces.get(match[1])
             elif i == 0 and tag[1] in ("include", "extends"):
                 other = room_of_template(text)
+            elif i == 0 and tag[1] in ("personal", "personal_block"):
+                other = text.partition(".")[0] if "." in text else None  # a role has no room
             else:
                 continue
             if is_above(other, room):
@@ -288,11 +291,17 @@ def test_it_lets_a_module_name_its_own_and_lower_rooms_urls():
 
 
 def test_it_finds_a_url_name_of_a_higher_room_in_a_template():
-    source = '<p>\n<a href="{% url \'moderation:queue\' %}">x</a>{% link "front:title" 1 "a" %}'
+    source = '<p>\n<a href="{% url \'moderation:queue\' %}">x</a>{% url "front:title" 1 "a" %}'
     assert upward_names_in_template(source, "reviews", url_rooms()) == [
         "2 moderation:queue",
         "2 front:title",
     ]
+
+
+def test_it_finds_a_personal_part_of_a_higher_room_in_a_template():
+    source = '{% personal "reviews.helpful" 1 %}\n{% personal_block "moderation.report_link" %}'
+    source += '{% personal_block "report_link" "review" 1 %}{% personal "titles.add_cast" 1 %}'
+    assert upward_names_in_template(source, "reviews", url_rooms()) == ["2 moderation.report_link"]
 
 
 def test_it_finds_a_template_of_a_higher_room_in_a_template():
