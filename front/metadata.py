@@ -3,7 +3,7 @@ whether it should be indexed, its OpenGraph and Twitter card, and its schema.org
 
 `{% page_metadata as page_meta %}` in base.html calls `page_metadata` with the page's template
 context. Everything here is read from objects the page's view already loaded, so metadata
-adds no query to any page; the rules about addresses are stated once, in the tables below.
+adds no query to any page. Whether a page is indexed its view declares (core.metadata).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from accounts.models import User
+from core.metadata import is_indexed
 from core.pagination import parse_page_number
 from core.templatetags.dramadb import score
 from news.models import Article
@@ -30,7 +31,6 @@ from reviews.models import Review, TitleStats
 from titles.models import Credit, PageCredits, Person, Title
 
 from . import structured_data as sd
-from .browse import BrowseForm, RankingForm
 
 SITE_DESCRIPTION = "Dramas, films and the people who make them: ratings, reviews and talk."
 # Search engines show about this many characters of a description.
@@ -41,36 +41,6 @@ DEFAULT_ALT = (
     f"The {settings.SITE_NAME} logo beside its motto: dramas, films and the people who make them"
 )
 LOGO = "img/icon-512.png"
-
-# Never indexed: forms, searches and anything to do with an account.
-NOINDEX_NAMESPACES = {"accounts", "admin", "bench"}
-NOINDEX_VIEWS = {
-    "titles:search",
-    "reviews:title_entry",
-    "reviews:entry_edit",
-    "reviews:review_write",
-    "reviews:review_edit",
-    "reviews:review_delete",
-    "comments:reply",
-    "comments:edit",
-    "comments:delete",
-    "comments:post",
-    "comments:hide",
-    "comments:restore",
-    "recommendations:new",
-}
-# Query parameters that sort or filter a listing: with any of them set, the page repeats its
-# canonical listing in another order or in part, so it is not indexed. Any other parameter
-# (but `page`) is left out of the canonical address without more ado.
-DUPLICATE_PARAMETERS: dict[str, frozenset[str]] = {
-    "front:browse": frozenset(BrowseForm.base_fields),
-    "front:top": frozenset(RankingForm.base_fields),
-    "front:popular": frozenset(RankingForm.base_fields),
-    "front:people": frozenset({"q"}),
-    "reviews:title_reviews": frozenset({"sort"}),
-    "reviews:user_list": frozenset({"status"}),
-    "news:index": frozenset({"title"}),
-}
 
 
 @dataclass(frozen=True)
@@ -117,10 +87,7 @@ def is_noindex(request: HttpRequest) -> bool:
     match = request.resolver_match
     if match is None:
         return True  # no page lives here: an error page
-    if match.namespace in NOINDEX_NAMESPACES or match.view_name in NOINDEX_VIEWS:
-        return True
-    duplicates = DUPLICATE_PARAMETERS.get(match.view_name, frozenset())
-    return any(request.GET.get(name) for name in duplicates)
+    return not is_indexed(match.func, request.GET)
 
 
 def summary(text: str, limit: int = DESCRIPTION_LENGTH) -> str:

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
+from core.metadata import filtered_by
 from core.page_cache import (
     CATALOGUE,
     MEMBERS,
@@ -106,6 +107,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
+@filtered_by(*BrowseForm.base_fields)
 @cached_page(LISTS, reads=(*BrowseForm.base_fields, "page"))
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
@@ -116,6 +118,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
+@filtered_by(*RankingForm.base_fields)
 @cached_page(LISTS, reads=(*RankingForm.base_fields, "page"))
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""

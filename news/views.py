@@ -3,6 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, parse_id
+from core.metadata import filtered_by
 from core.page_cache import (
     CATALOGUE,
     NEWS,
@@ -16,6 +17,7 @@ from titles.models import Title
 from . import selectors
 
 
+@filtered_by("title")
 @cached_page(depends_on(NEWS, CATALOGUE), reads=("title", "page"))
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""

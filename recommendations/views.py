@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
+from core.metadata import not_indexed
 from core.moderation import can_moderate
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from titles.models import Title
@@ -35,6 +36,7 @@ def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
     return render(request, "recommendations/title_list.html", context)
 
 
+@not_indexed
 @sign_in_required
 def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "Make a Recommendation": search for the other title, pick it, give a reason.

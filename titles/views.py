@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core.http import canonical_redirect, search_query
+from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, cached_page, depends_on
 
 from .history import title_history_page
@@ -47,6 +48,7 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
     )
 
 
+@not_indexed
 def search(request: HttpRequest) -> HttpResponse:
     """One search over titles and people, forgiving of case, accents, typos and scripts."""
     query = search_query(request)

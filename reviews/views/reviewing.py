@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
+from core.metadata import filtered_by, not_indexed
 from core.moderation import can_moderate
 from core.page_cache import (
     CATALOGUE,
@@ -39,6 +40,7 @@ def _own_review(user: User, pk: int) -> Review:
     return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=user)
 
 
+@not_indexed
 @sign_in_required
 def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     title = get_object_or_404(Title, pk=title_pk)
@@ -75,6 +77,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     )
 
 
+@not_indexed
 @sign_in_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_member(request)
@@ -93,6 +96,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_form.html", context, status=status)
 
 
+@not_indexed
 @sign_in_required
 def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_member(request)
@@ -153,6 +157,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_detail.html", context)
 
 
+@filtered_by("sort")
 @cached_page(
     lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, MEMBERS], reads=("sort", "page")
 )
