@@ -24,6 +24,7 @@ from core.throttle import check_rate
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
+from .metadata import thread_meta
 from .models import Comment
 
 # Errors about the text go next to the text box; the others above the form.
@@ -55,7 +56,8 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.thread_detail(
         root=comment, viewer=request.user, page_number=request.GET.get("page")
     )
-    return render(request, "comments/thread.html", {"detail": detail})
+    context = {"detail": detail, "page_meta": thread_meta(request, detail)}
+    return render(request, "comments/thread.html", context)
 
 
 @not_indexed

@@ -35,6 +35,7 @@ from reviews.models import scores_to_be_ranked
 from titles.models import Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse
+from .page_meta import profile_meta, title_meta
 
 PROFILE_ENTRIES_PER_STATUS = 10
 # Lists of titles show names, posters, scores and ranks.
@@ -76,6 +77,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         ),
         "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
         "recs": recommendation_selectors.title_section(title, title.recommendations_count),
+        "page_meta": title_meta(request, title, stats=stats, credits=credits, reviews=top_reviews),
     }
     return render(request, "front/title_detail.html", context)
 
@@ -83,7 +85,12 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
     list_groups = reviews_selectors.list_summary(member, PROFILE_ENTRIES_PER_STATUS)
-    return render(request, "front/profile.html", {"member": member, "list_groups": list_groups})
+    context = {
+        "member": member,
+        "list_groups": list_groups,
+        "page_meta": profile_meta(request, member),
+    }
+    return render(request, "front/profile.html", context)
 
 
 def help_ratings(request: HttpRequest) -> HttpResponse:

@@ -15,6 +15,7 @@ from core.pagination import countless_page
 from titles.models import Title
 
 from . import selectors
+from .metadata import article_meta
 
 
 @filtered_by("title")
@@ -41,5 +42,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Ht
         raise Http404("No such article.")
     if response := canonical_redirect(request, slug, article):
         return response
-    context = {"article": article, "titles": selectors.titles_of(article)}
+    titles = selectors.titles_of(article)
+    page_meta = article_meta(request, article, titles)
+    context = {"article": article, "titles": titles, "page_meta": page_meta}
     return render(request, "news/article_detail.html", context)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
+from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
 from core.metadata import filtered_by, not_indexed
@@ -175,6 +176,7 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
         "status": status,
         "statuses": ListEntry.Status.choices,
         "is_owner": request.user == member,
+        "page_meta": under_member(request, member, "List"),
     }
     return render(request, "reviews/user_list.html", context)
 

@@ -5,9 +5,9 @@ from django.test import RequestFactory
 from django.urls import ResolverMatch, include, path
 from django.views.generic import TemplateView
 
-from core.metadata import filtered_by, is_indexed, not_indexed, not_indexed_urls
+from core.metadata import PageMeta, filtered_by, is_indexed, not_indexed, not_indexed_urls
 from core.page_cache import CATALOGUE, cached_page, depends_on
-from front.metadata import PageMeta, page_metadata
+from front.metadata import page_metadata
 
 
 def page(request: HttpRequest) -> HttpResponse:
@@ -64,3 +64,18 @@ def test_a_whole_apps_urls_can_be_marked_class_based_views_and_includes_too():
     views = [one.callback, two.callback, three.callback]
     assert [is_indexed(view, RequestFactory().get("/").GET) for view in views] == [False] * 3
     assert is_indexed(page, RequestFactory().get("/").GET) is True
+
+
+def test_the_head_keeps_what_the_page_declared_and_adds_the_address():
+    declared = PageMeta(og_type="article", title="A page", description="What it is about.")
+
+    meta = head(page, "/page/?page=3&sort=new", page_meta=declared)
+
+    assert (meta.og_type, meta.title, meta.description) == (
+        "article",
+        "A page",
+        declared.description,
+    )
+    assert meta.canonical == "http://testserver/page/?page=3"
+    assert meta.image is not None and meta.image.url.endswith("og-default.png")
+    assert declared.canonical == "" and declared.image is None  # the view's own is left alone
