@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from core.metadata import not_indexed_urls
+
 from . import views
 
 app_name = "accounts"
@@ -77,3 +79,5 @@ urlpatterns = [
     ),
     path("accounts/settings/profile/", views.profile_edit, name="profile_edit"),
 ]
+# Nothing about an account is for search engines.
+not_indexed_urls(urlpatterns)

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
+from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
 from core.throttle import check_rate
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
+from .metadata import thread_meta
 from .models import Comment
 
 # Errors about the text go next to the text box; the others above the form.
@@ -54,9 +56,11 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.thread_detail(
         root=comment, viewer=request.user, page_number=request.GET.get("page")
     )
-    return render(request, "comments/thread.html", {"detail": detail})
+    context = {"detail": detail, "page_meta": thread_meta(request, detail)}
+    return render(request, "comments/thread.html", context)
 
 
+@not_indexed
 @require_POST
 @sign_in_required
 def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResponse:
@@ -82,6 +86,7 @@ def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResp
     return _post_refused(request, form, target, parent_id)
 
 
+@not_indexed
 @sign_in_required
 def reply(request: HtmxRequest, pk: int) -> HttpResponse:
     parent = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
@@ -90,6 +95,7 @@ def reply(request: HtmxRequest, pk: int) -> HttpResponse:
     return _reply_form(request, comment_form(parent_id=parent.pk), parent, parent.pk, parent.target)
 
 
+@not_indexed
 @sign_in_required
 def edit(request: HtmxRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
@@ -124,6 +130,7 @@ def edit(request: HtmxRequest, pk: int) -> HttpResponse:
     return render(request, "comments/form_page.html", context, status=form_status(form))
 
 
+@not_indexed
 @sign_in_required
 def delete(request: HtmxRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
@@ -145,12 +152,14 @@ def delete(request: HtmxRequest, pk: int) -> HttpResponse:
     )
 
 
+@not_indexed
 @require_POST
 @sign_in_required
 def hide(request: HtmxRequest, pk: int) -> HttpResponse:
     return _moderate(request, pk, services.comment_hide, "The comment is hidden.")
 
 
+@not_indexed
 @require_POST
 @sign_in_required
 def restore(request: HtmxRequest, pk: int) -> HttpResponse:

@@ -222,6 +222,7 @@ LOGOUT_REDIRECT_URL = "front:home"
 PAGE_URLS = {
     "home": "front:home",
     "browse": "front:browse",
+    "people": "front:people",
     "title": "front:title",
     "member": "front:profile",
     "help_ratings": "front:help_ratings",

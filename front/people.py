@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.http import search_query
+from core.metadata import filtered_by
 from core.page_cache import CATALOGUE, cached_page, depends_on
 from core.pagination import countless_page
 from reviews import selectors as reviews_selectors
@@ -16,6 +17,7 @@ from titles.search import find_people
 BEST_KNOWN = 3
 
 
+@filtered_by("q")
 @cached_page(depends_on(CATALOGUE), reads=("q", "page"))
 def people(request: HttpRequest) -> HttpResponse:
     """Matches for `q`, or everyone by name a page at a time, each with their best-known

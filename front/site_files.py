@@ -20,8 +20,8 @@ from .sitemaps import SITEMAPS
 
 # What crawlers need not fetch: searches, forms, accounts, the admin and the benchmark.
 # Sorted and filtered listings are not here: crawlers may fetch them to follow their links, and
-# read there that they are not to be indexed (front.metadata's DUPLICATE_PARAMETERS). A page
-# both disallowed and marked noindex would never have its mark read.
+# read there that they are not to be indexed (their views are `filtered_by` those parameters,
+# core.metadata). A page both disallowed and marked noindex would never have its mark read.
 DISALLOWED_PATHS = [
     "/search/",
     "/accounts/",

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
+from core.metadata import filtered_by
 from core.page_cache import (
     CATALOGUE,
     MEMBERS,
@@ -34,6 +35,7 @@ from reviews.models import scores_to_be_ranked
 from titles.models import Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse
+from .page_meta import profile_meta, title_meta
 
 PROFILE_ENTRIES_PER_STATUS = 10
 # Lists of titles show names, posters, scores and ranks.
@@ -75,6 +77,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         ),
         "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
         "recs": recommendation_selectors.title_section(title, title.recommendations_count),
+        "page_meta": title_meta(request, title, stats=stats, credits=credits, reviews=top_reviews),
     }
     return render(request, "front/title_detail.html", context)
 
@@ -82,7 +85,12 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
     list_groups = reviews_selectors.list_summary(member, PROFILE_ENTRIES_PER_STATUS)
-    return render(request, "front/profile.html", {"member": member, "list_groups": list_groups})
+    context = {
+        "member": member,
+        "list_groups": list_groups,
+        "page_meta": profile_meta(request, member),
+    }
+    return render(request, "front/profile.html", context)
 
 
 def help_ratings(request: HttpRequest) -> HttpResponse:
@@ -106,6 +114,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
     return render(request, "front/help_recommendations.html", context)
 
 
+@filtered_by(*BrowseForm.base_fields)
 @cached_page(LISTS, reads=(*BrowseForm.base_fields, "page"))
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
@@ -116,6 +125,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
     return render(request, "front/browse.html", context)
 
 
+@filtered_by(*RankingForm.base_fields)
 @cached_page(LISTS, reads=(*RankingForm.base_fields, "page"))
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""

@@ -3,6 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, parse_id
+from core.metadata import filtered_by
 from core.page_cache import (
     CATALOGUE,
     NEWS,
@@ -14,8 +15,10 @@ from core.pagination import countless_page
 from titles.models import Title
 
 from . import selectors
+from .metadata import article_meta
 
 
+@filtered_by("title")
 @cached_page(depends_on(NEWS, CATALOGUE), reads=("title", "page"))
 def news_index(request: HttpRequest) -> HttpResponse:
     """All published articles, newest first; `?title=<id>` keeps those about one title."""
@@ -39,5 +42,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Ht
         raise Http404("No such article.")
     if response := canonical_redirect(request, slug, article):
         return response
-    context = {"article": article, "titles": selectors.titles_of(article)}
+    titles = selectors.titles_of(article)
+    page_meta = article_meta(request, article, titles)
+    context = {"article": article, "titles": titles, "page_meta": page_meta}
     return render(request, "news/article_detail.html", context)

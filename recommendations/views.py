@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, form_status, parse_id, safe_next, search_query, sign_in_required
+from core.metadata import not_indexed
 from core.moderation import can_moderate
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
+from titles.metadata import under_title
 from titles.models import Title
 
 from . import selectors, services
@@ -31,10 +33,13 @@ def title_recommendations(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "More recs": all of a title's recommendations, best first, a page at a time."""
     title = get_object_or_404(Title, pk=title_pk)
     page = selectors.page_for_title(title, request.GET.get("page"))
-    context = {"title": title, "page": page, "cards": list(page.object_list)}
+    cards = list(page.object_list)
+    page_meta = under_title(request, title, "Recommendations")
+    context = {"title": title, "page": page, "cards": cards, "page_meta": page_meta}
     return render(request, "recommendations/title_list.html", context)
 
 
+@not_indexed
 @sign_in_required
 def recommendation_new(request: HttpRequest, title_pk: int) -> HttpResponse:
     """ "Make a Recommendation": search for the other title, pick it, give a reason.

@@ -4,9 +4,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from core.http import canonical_redirect, search_query
+from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, cached_page, depends_on
 
 from .history import title_history_page
+from .metadata import person_meta, under_title
 from .models import Credit, Person, Title
 from .search import search as search_catalogue
 
@@ -18,7 +20,9 @@ def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         return response
     credits = list(title.credits.in_display_order().select_related("person"))
     groups = _group_by_kind(credits)
-    return render(request, "titles/title_cast.html", {"title": title, "groups": groups})
+    page_meta = under_title(request, title, "Cast and crew")
+    context = {"title": title, "groups": groups, "page_meta": page_meta}
+    return render(request, "titles/title_cast.html", context)
 
 
 @cached_page(depends_on(CATALOGUE), reads=("page",))
@@ -29,7 +33,9 @@ def title_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if response := canonical_redirect(request, slug, title, here):
         return response
     page = title_history_page(title, request.GET.get("page"))
-    return render(request, "titles/title_history.html", {"title": title, "page": page})
+    page_meta = under_title(request, title, "Edit history")
+    context = {"title": title, "page": page, "page_meta": page_meta}
+    return render(request, "titles/title_history.html", context)
 
 
 @cached_page(depends_on(CATALOGUE))
@@ -42,11 +48,13 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
         .select_related("title")
         .order_by("kind_rank", "-title__aired_from", "title__title")
     )
-    return render(
-        request, "titles/person_detail.html", {"person": person, "groups": _group_by_kind(credits)}
-    )
+    groups = _group_by_kind(credits)
+    page_meta = person_meta(request, person, groups)
+    context = {"person": person, "groups": groups, "page_meta": page_meta}
+    return render(request, "titles/person_detail.html", context)
 
 
+@not_indexed
 def search(request: HttpRequest) -> HttpResponse:
     """One search over titles and people, forgiving of case, accents, typos and scripts."""
     query = search_query(request)

@@ -9,7 +9,7 @@ from django.template.context import Context
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
-from front.metadata import PageMeta
+from core.metadata import PageMeta
 from front.metadata import page_metadata as metadata_for
 
 register = template.Library()

@@ -8,8 +8,10 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
+from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
+from core.metadata import filtered_by, not_indexed
 from core.pagination import countless_page
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
@@ -100,6 +102,7 @@ def _rate_fragment(
     return HttpResponse(rating + rest, status=status)
 
 
+@not_indexed
 @sign_in_required
 def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     """The full form for the user's entry on a title: add it or change it."""
@@ -109,6 +112,7 @@ def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
     return _entry_form_view(request, title, entry)
 
 
+@not_indexed
 @sign_in_required
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
@@ -154,6 +158,7 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request, entry.title.get_absolute_url()))
 
 
+@filtered_by("status")
 def user_list(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
     status = request.GET.get("status", "")
@@ -171,6 +176,7 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
         "status": status,
         "statuses": ListEntry.Status.choices,
         "is_owner": request.user == member,
+        "page_meta": under_member(request, member, "List"),
     }
     return render(request, "reviews/user_list.html", context)
 

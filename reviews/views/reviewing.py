@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
+from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
+from core.metadata import filtered_by, not_indexed
 from core.moderation import can_moderate
 from core.page_cache import (
     CATALOGUE,
@@ -25,9 +27,11 @@ from core.pagination import countless_page, stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
 from reviews.forms import ReviewForm
+from reviews.metadata import review_meta
 from reviews.models import Review
 from reviews.parts import helpful_html
 from reviews.unaired import not_aired_message
+from titles.metadata import under_title
 from titles.models import Title
 
 SORTS = [("helpful", "Most helpful"), ("newest", "Newest"), ("highest", "Highest Overall"),
@@ -39,6 +43,7 @@ def _own_review(user: User, pk: int) -> Review:
     return get_object_or_404(Review.objects.select_related("title"), pk=pk, user=user)
 
 
+@not_indexed
 @sign_in_required
 def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     title = get_object_or_404(Title, pk=title_pk)
@@ -75,6 +80,7 @@ def review_write(request: HttpRequest, title_pk: int) -> HttpResponse:
     )
 
 
+@not_indexed
 @sign_in_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_member(request)
@@ -93,6 +99,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_form.html", context, status=status)
 
 
+@not_indexed
 @sign_in_required
 def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_member(request)
@@ -141,9 +148,11 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(Review.objects.for_display(), pk=pk)
     if review.is_visible:
-        context = {"review": review, "title": review.title}
+        meta = review_meta(request, review)
+        context = {"review": review, "title": review.title, "page_meta": meta}
     else:
-        # Not as `review`: the page's description and structured data would quote its text.
+        # Not as `review`, and no `page_meta`: the page's description and structured data
+        # would quote its text.
         # Moderators get a page of their own (core/page_cache.py), so they can read it.
         context = {
             "hidden_review": review,
@@ -153,6 +162,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/review_detail.html", context)
 
 
+@filtered_by("sort")
 @cached_page(
     lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, MEMBERS], reads=("sort", "page")
 )
@@ -179,6 +189,7 @@ def title_reviews(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "reviews": page.object_list,
         "sort": sort,
         "sorts": SORTS,
+        "page_meta": under_title(request, title, "Reviews"),
     }
     return render(request, "reviews/title_reviews.html", context)
 
@@ -194,5 +205,6 @@ def user_reviews(request: HttpRequest, username: str) -> HttpResponse:
         "member": member,
         "page": page,
         "reviews": page.object_list,
+        "page_meta": under_member(request, member, "Reviews"),
     }
     return render(request, "reviews/user_reviews.html", context)
