@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
 from core.http import form_status, safe_next, sign_in_required
+from core.metadata import not_indexed
 from core.throttle import throttle_form
 
 from . import selectors, services
@@ -29,6 +30,7 @@ def _item_or_404(kind: str, pk: int) -> Item:
     return item
 
 
+@not_indexed
 @sign_in_required
 def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Report an item to the moderators: a reason from a short list and an optional note."""
@@ -54,6 +56,7 @@ def report(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "moderation/report_form.html", context, status=form_status(form))
 
 
+@not_indexed
 @sign_in_required
 def queue(request: HttpRequest) -> HttpResponse:
     services.check_may_moderate(request.user)
@@ -61,6 +64,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/queue.html", {"page": page})
 
 
+@not_indexed
 @sign_in_required
 def item_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     services.check_may_moderate(request.user)

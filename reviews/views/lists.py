@@ -140,6 +140,7 @@ def _entry_page(
     return render(request, "reviews/entry_form.html", context, status=status)
 
 
+@not_indexed
 @sign_in_required
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first, saying that the score goes too; the title comes off the list on POST."""

@@ -6,6 +6,7 @@ import pytest
 
 from news.models import Article
 from reviews.models import Review
+from reviews.services import list_entry_save
 from tests.front.metadata_helpers import read_head
 from tests.news.factories import ArticleFactory
 from titles.models import Person, Title
@@ -68,6 +69,13 @@ def test_searches_forms_and_sorted_lists_are_not_indexed(client, review, user):
     client.force_login(user)
     for path in [f"/titles/{review.title.pk}/review/", f"/titles/{review.title.pk}/my-entry/"]:
         assert robots(client, path) == ["noindex, follow"], path
+
+
+def test_members_only_pages_are_not_indexed(client, review, user):
+    entry = list_entry_save(user=user, title=review.title, status="plan_to_watch", score=None)
+    client.force_login(user)
+    assert robots(client, f"/list/{entry.pk}/remove/") == ["noindex, follow"]
+    assert robots(client, f"/report/review/{review.pk}/") == ["noindex, follow"]
 
 
 def test_pages_worth_finding_are_indexed(client, review):
