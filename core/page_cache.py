@@ -41,6 +41,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
 from core import personal, replicas
+from core.pagination import parse_page_number
 
 VERSION_PREFIX = "page-version:"
 # Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
@@ -59,6 +60,8 @@ RANKS = "ranks"
 # Members' names and avatars, beside everything they write: pages that show members name it,
 # and a change to a member's name, avatar or biography moves it.
 MEMBERS = "members"
+# The query parameters that number the pages of a list: the title page numbers its comments.
+PAGE_NUMBERS = frozenset({"page", "cpage"})
 # Every site-wide version: a bulk load (the demo data) moves them all.
 SITE_WIDE = (RATINGS, CATALOGUE, NEWS, COMMENTS, REVIEWS, RANKS, MEMBERS)
 # Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
@@ -200,10 +203,18 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
 @contextlib.contextmanager
 def _reading_only(request: HttpRequest, reads: Collection[str]) -> Iterator[None]:
     """While the page is keyed, rendered and filled, the request's query holds only the
-    parameters in `reads`, in a fixed order: the key names all that the page can show."""
+    parameters in `reads`, in a fixed order: the key names all that the page can show.
+
+    A page number is kept as the number the page shows (core/pagination.py), and the first
+    page as no number at all: `?page=abc`, `?page=1` and no `page` are one page and one entry.
+    """
     kept = QueryDict(mutable=True)
     for name in sorted(set(request.GET) & set(reads)):
-        kept.setlist(name, request.GET.getlist(name))
+        if name in PAGE_NUMBERS:
+            if (number := parse_page_number(request.GET.get(name))) > 1:
+                kept[name] = str(number)
+        else:
+            kept.setlist(name, request.GET.getlist(name))
     kept._mutable = False  # as Django gives it
     query, full = request.GET, request.META.get("QUERY_STRING", "")
     request.GET, request.META["QUERY_STRING"] = kept, kept.urlencode()  # type: ignore[assignment]

@@ -43,6 +43,22 @@ def test_listings_are_keyed_on_the_parameters_they_read(client, title_factory):
     assert "Quiet Harbour" not in korea.content.decode()
 
 
+def test_a_page_number_is_keyed_as_the_page_it_shows(client, title_factory, settings):
+    settings.TITLES_PER_PAGE = 1
+    title_factory(title="Quiet Harbour")
+    title_factory(title="Far Shore")
+    odd = ["", "1", "abc", "-3", "0", "1e309", "99999999999999999999", "<b>"]
+    first = [client.get("/titles/", {"page": value}) for value in odd]
+    second = [client.get("/titles/", {"page": value}) for value in ("2", "02", " 2")]
+
+    assert misses(first) == 1
+    assert misses(second) == 1
+    assert first[0].content != second[0].content
+    # The title page numbers its comments the same way.
+    url = title_factory(title="Lantern Street").get_absolute_url()
+    assert misses([client.get(url, {"cpage": value}) for value in odd]) == 1
+
+
 def test_a_theme_cookie_naming_no_theme_is_the_page_without_one(title):
     url = title.get_absolute_url()
     responses = []
