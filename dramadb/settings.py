@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Before staticfiles, whose `runserver` core's extends (core/management/commands).
     "core",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
@@ -87,6 +88,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "dramadb.urls"
 WSGI_APPLICATION = "dramadb.wsgi.application"
 
+# Form widgets render through the site's template settings, so templates/django/forms/ can
+# replace one of Django's own (the select, whose options it writes in place).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
