@@ -21,6 +21,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
+from core.http import form_status
+
 
 @dataclass(frozen=True)
 class Hiding:
@@ -68,7 +70,9 @@ def hide_selected(
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         request.current_app = model_admin.admin_site.name
-        return TemplateResponse(request, "admin/hide_selected.html", context)
+        return TemplateResponse(
+            request, "admin/hide_selected.html", context, status=form_status(form)
+        )
     reason = form.cleaned_data["reason"]
     _each(model_admin, request, items, hiding, hiding.is_hidden,
           lambda item: hiding.hide(item, request.user, reason), "hidden")  # fmt: skip

@@ -1,9 +1,5 @@
 """The moderators' own part of every page's frame (core/personal.py)."""
 
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
-
 from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
@@ -12,14 +8,11 @@ from .services import MODERATE_PERMISSION
 
 
 @personal_part("queue_link")
-def queue_link(viewer: Viewer, loaded: None) -> SafeString:
+def queue_link(viewer: Viewer, loaded: None) -> str:
     """The header's link to the moderation queue, for moderators only."""
     if not can_moderate(viewer.user, MODERATE_PERMISSION):
-        return SafeString()
-    return format_html(
-        '<li class="nav-item"><a class="nav-link" href="{}">Moderation</a></li>',
-        reverse("moderation:queue"),
-    )
+        return ""
+    return viewer.render("moderation/_queue_link.html")
 
 
 def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> set[tuple[str, int]]:
@@ -36,6 +29,4 @@ def report_link(viewer: Viewer, reported: set[tuple[str, int]], kind: str, pk: s
     """A Report link (`content`), or "Reported" for the member whose report of it is open."""
     if (kind, int(pk)) not in reported:
         return content
-    return format_html(
-        '<span class="text-body-secondary" id="reported-{}-{}">Reported</span>', kind, pk
-    )
+    return viewer.render("moderation/_reported.html", {"kind": kind, "pk": pk})

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -20,7 +19,6 @@ from titles.models import Title
 from . import selectors, services
 from .forms import RecommendationForm
 from .models import REASON_MIN_LENGTH, Recommendation
-from .parts import vote_html
 
 
 class VoteService(Protocol):
@@ -147,18 +145,15 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, services.MODERATE_PERMISSION
     )
     voted, yours = selectors.vote_states(request.user, [pk]).get(pk, (False, False))
-    # A visitor's vote is a link to sign in: no form token for them.
-    token = get_token(request) if request.user.is_authenticated else ""
-    vote = vote_html(recommendation, request.user, token, request.get_full_path(),
-                     voted=voted, yours=yours)  # fmt: skip
     context = {
         "recommendation": recommendation,
         "pair": [recommendation.title_low, recommendation.title_high],
         "page": page,
         "reasons": reasons,
         "moderates": moderates,
-        "vote": vote,
+        "voted": voted,
         "yours": yours,
+        "next_path": request.get_full_path(),
     }
     return render(request, "recommendations/recommendation_detail.html", context)
 
@@ -196,10 +191,14 @@ def _vote(request: HtmxRequest, pk: int, service: VoteService, *, voted: bool) -
             # The only refusal: a vote for a pair the user recommended.
             error, status, voted, yours = refused.messages[0], 422, False, True
     if request.htmx:
-        html = vote_html(recommendation, request.user, get_token(request),
-                         _next_url(request, recommendation), voted=voted, yours=yours,
-                         error=error or "")  # fmt: skip
-        return HttpResponse(html, status=status)
+        context = {
+            "recommendation": recommendation,
+            "voted": voted,
+            "yours": yours,
+            "next_path": _next_url(request, recommendation),
+            "error": error,
+        }
+        return render(request, "recommendations/_vote.html", context, status=status)
     if status == 429:
         return too_many_requests(request)
     if error:

@@ -2,9 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
@@ -16,7 +14,6 @@ from core.pagination import countless_page
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import ListEntry, Review
-from reviews.parts import your_entry_html
 from titles.models import Title
 
 
@@ -96,10 +93,14 @@ def _rate_fragment(
     status: int = 200,
 ) -> HttpResponse:
     """ "Your Rating" in place, and the title's new ratings and statistics out of band."""
-    rating = your_entry_html(title, entry if entry.pk else None, form, get_token(request))
-    context = {"stats": selectors.stats_for(title), "oob": True}
-    rest = render_to_string("reviews/_rate_response.html", context, request=request)
-    return HttpResponse(rating + rest, status=status)
+    context = {
+        "title": title,
+        "entry": entry if entry.pk else None,
+        "form": form,
+        "stats": selectors.stats_for(title),
+        "oob": True,
+    }
+    return render(request, "reviews/_rate_response.html", context, status=status)
 
 
 @not_indexed

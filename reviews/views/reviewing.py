@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -29,7 +28,6 @@ from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.metadata import review_meta
 from reviews.models import Review
-from reviews.parts import helpful_html
 from reviews.unaired import not_aired_message
 from titles.metadata import under_title
 from titles.models import Title
@@ -132,8 +130,8 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
             error, status = exc.messages[0], 422
     if request.htmx:
         review.my_vote = selectors.my_votes(user, [review.pk]).get(review.pk)
-        html = helpful_html(review, user, get_token(request), request.get_full_path(), error or "")
-        return HttpResponse(html, status=status)
+        context = {"review": review, "next_path": request.get_full_path(), "error": error}
+        return render(request, "reviews/_helpful.html", context, status=status)
     if status == 429:
         return too_many_requests(request)
     if error:
