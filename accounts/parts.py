@@ -4,9 +4,11 @@ from core.personal import Viewer, personal_part
 
 
 @personal_part("accounts.nav")
-def nav(viewer: Viewer, loaded: None) -> str:
-    """The header's account links: the member's name and Sign out, or Sign in and Register."""
-    return viewer.render("accounts/_nav.html", {"here": viewer.request.get_full_path()})
+def nav(viewer: Viewer, loaded: None, where: str = "bar") -> str:
+    """The header's account part, in its bar or in the phone menu (`where`): a member's menu of
+    their own pages and Sign out, or Sign in and Register."""
+    context = {"where": where, "here": viewer.request.get_full_path()}
+    return viewer.render("accounts/_nav.html", context)
 
 
 @personal_part("accounts.viewer_is")

@@ -229,6 +229,8 @@ PAGE_URLS = {
     "people": "front:people",
     "title": "front:title",
     "member": "front:profile",
+    "member_list": "reviews:user_list",
+    "member_reviews": "reviews:user_reviews",
     "help_ratings": "front:help_ratings",
     "help_recommendations": "front:help_recommendations",
     "report": "moderation:report",

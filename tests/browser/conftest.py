@@ -131,3 +131,9 @@ def moderators():
         "view_report", "change_report", "view_action",
     ]))  # fmt: skip
     return group
+
+
+def sign_out(page) -> None:
+    """Sign out through the header's account menu, as a member at a desktop width does."""
+    page.locator(".account-menu > summary").click()
+    page.get_by_role("button", name="Sign out").click()

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.conftest import sign_out
 from titles.models import Title
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +27,7 @@ def test_a_new_user_signs_up_rates_the_seed_title_and_signs_out(page, screenshot
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("Welcome to dramadb, newcomer!")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     page.goto(url)
     page.get_by_role("link", name="Sign in").first.click()
@@ -50,7 +51,7 @@ def test_a_new_user_signs_up_rates_the_seed_title_and_signs_out(page, screenshot
 
     page.reload()
     expect(page.get_by_label("Your Rating:")).to_have_value("1.0")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     expect(
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign in")
     ).to_be_visible()

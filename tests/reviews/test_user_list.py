@@ -23,11 +23,11 @@ def test_a_status_filter_shows_only_that_status(client, user, title_factory, rat
 
 def test_only_the_owner_sees_edit_and_remove(client, user, user_factory, title_factory, rate):
     rate(user, title_factory(), "9.0")
-    assert ">Remove</a>" not in client.get(f"/users/{user.username}/list/").content.decode()
+    assert ">Remove<span" not in client.get(f"/users/{user.username}/list/").content.decode()
     client.force_login(user)
-    assert ">Remove</a>" in client.get(f"/users/{user.username}/list/").content.decode()
+    assert ">Remove<span" in client.get(f"/users/{user.username}/list/").content.decode()
     client.force_login(user_factory(username="bob"))
-    assert ">Remove</a>" not in client.get(f"/users/{user.username}/list/").content.decode()
+    assert ">Remove<span" not in client.get(f"/users/{user.username}/list/").content.decode()
 
 
 def test_the_profile_shows_the_list_by_status_with_totals(client, user, title_factory, rate):
