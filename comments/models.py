@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import ChecksInOneQuery
+
 # Width of one id in a path: ten digits hold ids below ten billion.
 PATH_SEGMENT = 10
 # Nesting followed by the reading order; deeper replies are kept in time order under their
@@ -72,7 +74,7 @@ class CommentQuerySet(models.QuerySet):
             return [row[0] for row in cursor.fetchall()]
 
 
-class Comment(models.Model):
+class Comment(ChecksInOneQuery):
     class State(models.TextChoices):
         VISIBLE = "visible", "Visible"
         HIDDEN = "hidden", "Hidden by a moderator"

@@ -14,6 +14,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 
+from core.models import ChecksInOneQuery
 from titles.models import Title
 
 REASON_MIN_LENGTH = 50
@@ -84,7 +85,7 @@ class RecommendationReasonQuerySet(models.QuerySet):
         return self.filter(state=RecommendationReason.State.VISIBLE)
 
 
-class RecommendationReason(models.Model):
+class RecommendationReason(ChecksInOneQuery):
     class State(models.TextChoices):
         VISIBLE = "visible", "Visible"
         HIDDEN = "hidden", "Hidden by a moderator"

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 
-from core.models import TimeStampedModel
+from core.models import ChecksInOneQuery, TimeStampedModel
 from titles.models import Title
 
 from ..scores import score_constraint, score_field
@@ -51,7 +51,7 @@ PLANNED_WITHOUT_SCORE = (
 )
 
 
-class ListEntry(TimeStampedModel):
+class ListEntry(ChecksInOneQuery, TimeStampedModel):
     class Status(models.TextChoices):
         WATCHING = "watching", "Watching"
         COMPLETED = "completed", "Completed"

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.models import TimeStampedModel
+from core.models import ChecksInOneQuery, TimeStampedModel
 from titles.models import Title
 
 from ..scores import SUB_SCORES, score_constraint, score_field
@@ -45,7 +45,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.select_related("user", "title")
 
 
-class Review(TimeStampedModel):
+class Review(ChecksInOneQuery, TimeStampedModel):
     class State(models.TextChoices):
         VISIBLE = "visible", "Visible"
         HIDDEN = "hidden", "Hidden by a moderator"
