@@ -34,8 +34,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "bootstrap",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "django_htmx",
     "axes",
     "simple_history",
@@ -88,8 +86,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "dramadb.urls"
 WSGI_APPLICATION = "dramadb.wsgi.application"
 
-# Form widgets render through the site's template settings, so templates/django/forms/ can
-# replace one of Django's own (the select, whose options it writes in place).
+# Form widgets render through the site's template settings, so the site's own widgets
+# (core/widgets.py) keep their templates in templates/core/ beside Django's.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
@@ -214,8 +212,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

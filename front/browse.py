@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.http import QueryDict
 
+from core.widgets import Select
 from reviews import selectors as reviews_selectors
 from titles.countries import CATALOGUE_COUNTRIES, country_code, country_name
 from titles.models import Genre, Network, Tag, Title, TitleQuerySet
@@ -36,21 +37,30 @@ class BrowseForm(forms.Form):
     country = CountryChoiceField(
         choices=[("", "Any country"), *[(c, country_name(c)) for c in CATALOGUE_COUNTRIES]],
         required=False,
+        widget=Select,
     )
-    type = forms.ChoiceField(choices=[("", "Any type"), *Title.Kind.choices], required=False)
+    type = forms.ChoiceField(
+        choices=[("", "Any type"), *Title.Kind.choices], required=False, widget=Select
+    )
     genre = forms.ModelChoiceField(
-        Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
+        Genre.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any genre",
+        widget=Select,
     )
     tag = forms.SlugField(required=False, widget=forms.HiddenInput)
     network = forms.ModelChoiceField(
-        Network.objects.all(), required=False, empty_label="Any network"
+        Network.objects.all(), required=False, empty_label="Any network", widget=Select
     )
     year_from = forms.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False,
                                    label="From year")  # fmt: skip
     year_to = forms.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False,
                                  label="To year")  # fmt: skip
-    status = forms.ChoiceField(choices=[("", "Any status"), *Title.Status.choices], required=False)
-    sort = forms.ChoiceField(choices=SORTS, required=False)
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *Title.Status.choices], required=False, widget=Select
+    )
+    sort = forms.ChoiceField(choices=SORTS, required=False, widget=Select)
 
 
 class RankingForm(forms.Form):

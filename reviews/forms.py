@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.choices import BaseChoiceIterator
 
-from core.widgets import PlainSelect
+from core.widgets import ScoreScale, Select
 from titles.models import Title
 
 from .models import ListEntry, Review
@@ -62,13 +62,15 @@ class ListEntryForm(forms.ModelForm):
         labels = {"score": "Your Rating"}
         error_messages = {"score": {"invalid_choice": SCORE_ERROR}}
         widgets: dict[str, forms.Widget] = {
+            "status": Select(),
+            "score": ScoreScale(),
             "started_on": forms.DateInput(attrs={"type": "date"}),
             "finished_on": forms.DateInput(attrs={"type": "date"}),
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        blank_choice_label(self.fields["score"], "— no score —")
+        blank_choice_label(self.fields["score"], "No score")
         title = self.instance.title if self.instance.title_id else None
         if title is None:
             return
@@ -86,10 +88,8 @@ class QuickEntryForm(ListEntryForm):
     class Meta(ListEntryForm.Meta):
         fields = ["status", "score"]
         widgets: dict[str, forms.Widget] = {
-            "score": PlainSelect(attrs={"class": "form-select form-select-sm", "id": "your-score"}),
-            "status": PlainSelect(
-                attrs={"class": "form-select form-select-sm", "id": "your-status"}
-            ),
+            "score": ScoreScale(attrs={"id": "your-score"}),
+            "status": Select(attrs={"class": "form-select form-select-sm", "id": "your-status"}),
         }
 
 
@@ -99,7 +99,10 @@ class ReviewForm(forms.ModelForm):
         fields = ["overall", "story", "acting", "music", "rewatch", "headline", "body",
                   "is_spoiler", "episodes_seen"]  # fmt: skip
         error_messages = {name: {"invalid_choice": SCORE_ERROR} for name, _ in SUB_SCORES}
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        widgets = {
+            **{name: ScoreScale() for name, _ in SUB_SCORES},
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
         help_texts = {
             "overall": "Your Overall is also your rating of the title.",
             "is_spoiler": "Readers will see your review folded until they choose to reveal it.",
@@ -115,6 +118,4 @@ class ReviewForm(forms.ModelForm):
         if not isinstance(body, forms.CharField):
             raise TypeError(f"{body!r} is not a text field")
         body.strip = True
-        for name, _ in SUB_SCORES:
-            blank_choice_label(self.fields[name], "—")
         limit_episodes(self.fields["episodes_seen"], title)

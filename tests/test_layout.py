@@ -150,13 +150,12 @@ TEMPLATE_TAG = re.compile(r"{%\s*(\w+)(.*?)%}", re.DOTALL)
 QUOTED = re.compile(r"""(["'])(.*?)\1""")
 # Templates are kept in folders named after their room. The site's frame (base.html, the error
 # pages, the header and footer) gathers links and parts of several apps, so it is the
-# composition room's; the admin's templates and Django's form widgets are the core room's.
+# composition room's; the admin's templates are the core room's.
 FRAME_ROOM = "front"
 FOLDER_ROOMS = {
     "includes": FRAME_ROOM,
     "errors": FRAME_ROOM,
     "admin": "core",
-    "django": "core",  # Django's own form widgets, as the site writes them
 }
 TEMPLATE_NAME = re.compile(r"[-\w/]+\.(html|txt)")
 # The names any room may use, as it uses the LOGIN_URL setting, without naming what is behind

@@ -89,7 +89,7 @@ def test_an_upcoming_title_offers_a_member_only_planning(page, console, sign_in,
     status = page.locator("#your-status")
     expect(status.locator("option")).to_have_count(1)
     expect(status).to_have_value("plan_to_watch")
-    expect(page.locator("#your-score")).to_have_count(0)
+    expect(page.locator("input[name=score]")).to_have_count(0)
     expect(page.get_by_text("You can rate it once it airs.")).to_be_visible()
     expect(page.get_by_role("link", name="Write a Review")).to_have_count(0)
     page.get_by_role("button", name="Add to my list").click()

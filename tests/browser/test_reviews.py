@@ -41,8 +41,8 @@ def test_a_reader_writes_a_review_votes_and_reveals_a_spoiler(
     expect(helpful.get_by_role("button", name="Yes")).to_have_attribute("aria-pressed", "true")
 
     page.get_by_role("link", name="Write a Review").click()
-    for field in ("overall", "story", "acting", "music", "rewatch"):
-        page.locator(f"#id_{field}").select_option("8.5")
+    for score in ("Overall", "Story", "Acting/Cast", "Music", "Rewatch Value"):
+        page.get_by_role("group", name=score, exact=True).get_by_text("8.5", exact=True).click()
     page.locator("#id_headline").fill("Gentle and devastating")
     page.locator("#id_body").fill("Too short")
     page.get_by_role("button", name="Publish review").click()

@@ -48,7 +48,7 @@ def test_the_form_is_prefilled_from_the_list_entry(client, user, title):
     )
     client.force_login(user)
     html = client.get(write_url(title)).content.decode()
-    assert '<option value="7.5" selected>7.5</option>' in html
+    assert 'value="7.5" id="id_overall_13" checked' in html
     assert re.search(r'<input[^>]*name="episodes_seen"[^>]*value="11"', html)
 
 
