@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
-from django.http import QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 
 from core.widgets import Select
 from reviews import selectors as reviews_selectors
@@ -70,6 +76,53 @@ class RankingForm(forms.Form):
     type = BrowseForm.base_fields["type"]
 
 
+# What a genre or a network must look like to name one; whether it exists is the form's to say.
+WELL_FORMED = {
+    "genre": forms.SlugField(),
+    "network": forms.IntegerField(min_value=1, max_value=2**31 - 1),
+}
+
+
+def not_understood(params: QueryDict, form_class: type[forms.Form]) -> list[str]:
+    """The filters in `params` whose values cannot be right, found without the database: a
+    choice that is not offered, a year out of range, a genre that is not a slug."""
+    found = []
+    for name, field in form_class.base_fields.items():
+        if (value := params.get(name, "")) == "":
+            continue
+        try:
+            WELL_FORMED.get(name, field).clean(value)
+        except ValidationError:
+            found.append(name)
+    return found
+
+
+def filters_understood(form_class: type[forms.Form]) -> Callable:
+    """A filter whose value cannot be right never makes a page of its own (nor takes a place
+    in the page cache): the address is sent on to the same one without it, with a message
+    that names what was left out."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not (wrong := not_understood(request.GET, form_class)):
+                return view(request, *args, **kwargs)
+            labels = ", ".join(_label(form_class, name) for name in wrong)
+            messages.warning(
+                request, f"Some filters were not understood and are left out: {labels}."
+            )
+            rest = {k: v for k, v in request.GET.items() if k not in wrong and k != "page" and v}
+            return redirect(f"{request.path}?{urlencode(rest)}" if rest else request.path)
+
+        return wrapped
+
+    return decorator
+
+
+def _label(form_class: type[forms.Form], name: str) -> str:
+    return str(form_class.base_fields[name].label or name.title())
+
+
 RANKINGS = {
     "score": ("Top rated", "Ranked by the weighted score (see How scores work); only titles "
               "scored by at least {n} members are listed."),
@@ -127,8 +180,7 @@ def active_filters(form: BrowseForm, params: QueryDict) -> list[ActiveFilter]:
     for name, value in form.cleaned_data.items():
         if name == "sort" or value in (None, ""):
             continue
-        field = form.fields[name]
-        label = f"{field.label or name.title()}: {_shown(name, value)}"
+        label = f"{_label(BrowseForm, name)}: {_shown(name, value)}"
         rest = {k: v for k, v in params.items() if k not in (name, "page") and v}
         found.append(ActiveFilter(label, "?" + urlencode(rest) if rest else "?"))
     return found

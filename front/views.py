@@ -34,7 +34,7 @@ from reviews import selectors as reviews_selectors
 from reviews.models import scores_to_be_ranked
 from titles.models import Title, page_credits, related_of
 
-from .browse import RANKINGS, BrowseForm, RankingForm, browse
+from .browse import RANKINGS, BrowseForm, RankingForm, browse, filters_understood
 from .page_meta import profile_meta, title_meta
 
 PROFILE_ENTRIES_PER_STATUS = 10
@@ -115,6 +115,7 @@ def help_recommendations(request: HttpRequest) -> HttpResponse:
 
 
 @filtered_by(*BrowseForm.base_fields)
+@filters_understood(BrowseForm)
 @cached_page(LISTS, reads=(*BrowseForm.base_fields, "page"))
 def browse_titles(request: HttpRequest) -> HttpResponse:
     """/titles/: every filter at once, as a plain GET form; a page never counts the list."""
@@ -126,6 +127,7 @@ def browse_titles(request: HttpRequest) -> HttpResponse:
 
 
 @filtered_by(*RankingForm.base_fields)
+@filters_understood(RankingForm)
 @cached_page(LISTS, reads=(*RankingForm.base_fields, "page"))
 def ranking(request: HttpRequest, by: str) -> HttpResponse:
     """/top/ and /popular/: the stored Ranked and Popularity, filterable by country and type."""

@@ -71,10 +71,35 @@ def test_an_empty_result_suggests_loosening_a_filter(client, catalogue):
     ],
 )
 def test_a_value_not_understood_is_left_out_with_a_message(client, catalogue, params):
-    response = client.get("/titles/", params)
+    response = client.get("/titles/", params, follow=True)
     assert response.status_code == 200
     assert "Some filters were not understood" in response.content.decode()
     assert len(names(response)) == 3
+
+
+@pytest.mark.parametrize(
+    ("params", "left_out"),
+    [
+        ({"year_from": "abc", "country": "KR", "page": "2"}, "From year"),
+        ({"type": "<script>", "country": "KR"}, "Type"),
+        ({"genre": "not a slug", "country": "KR"}, "Genre"),
+        ({"network": "-1", "country": "KR"}, "Network"),
+    ],
+)
+def test_a_value_that_cannot_be_right_is_sent_on_without_it_and_makes_no_page(
+    client, catalogue, params, left_out
+):
+    """Junk in a filter costs a redirect, never a rendered page of its own in the cache."""
+    response = client.get("/titles/", params)
+    assert response.status_code == 302
+    assert response["Location"] == "/titles/?country=KR"
+    page = client.get(response["Location"]).content.decode()
+    assert f"Some filters were not understood and are left out: {left_out}." in page
+
+
+def test_the_rankings_send_junk_filters_on_too(client, catalogue):
+    response = client.get("/top/", {"type": "opera", "country": "KR"})
+    assert (response.status_code, response["Location"]) == (302, "/top/?country=KR")
 
 
 def test_readable_aliases_lead_to_the_filter(client, catalogue):
