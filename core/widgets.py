@@ -33,15 +33,20 @@ class ScoreScale(forms.RadioSelect):
 
     Radio buttons need no JavaScript, and the browser gives them their keys: Tab reaches the
     scale, the arrow keys move along it. A field that may stay empty gets a first step for no
-    score (its blank choice); a required one has no such step, so nothing chosen is refused.
+    score (its blank choice) unless `clearable` is False (nothing chosen then sends none); a
+    required one has no such step, so nothing chosen is refused.
     """
 
     template_name = "core/score_scale.html"
 
+    def __init__(self, attrs: dict[str, Any] | None = None, *, clearable: bool = True) -> None:
+        super().__init__(attrs)
+        self.clearable = clearable
+
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = forms.Widget.get_context(self, name, value, attrs)  # without the optgroups
         options = _options(self, value)
-        blank = [o for o in options if o[0] == "" and not self.is_required]
+        blank = [o for o in options if o[0] == "" and self.clearable and not self.is_required]
         scores = sorted((o for o in options if o[0] != ""), key=lambda o: float(o[0]))
         first = context["widget"]["attrs"].get("id", name)
         context["widget"]["steps"] = [

@@ -88,7 +88,8 @@ class QuickEntryForm(ListEntryForm):
     class Meta(ListEntryForm.Meta):
         fields = ["status", "score"]
         widgets: dict[str, forms.Widget] = {
-            "score": ScoreScale(attrs={"id": "your-score"}),
+            # One row of steps on a phone; the full form clears a score.
+            "score": ScoreScale(attrs={"id": "your-score"}, clearable=False),
             "status": Select(attrs={"class": "form-select form-select-sm", "id": "your-status"}),
         }
 

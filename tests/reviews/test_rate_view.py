@@ -34,7 +34,7 @@ def test_rating_from_the_title_page_saves_and_returns_to_it(client, user, title)
     assert (entry.score, entry.status, entry.episodes_seen) == (Decimal("9.5"), "completed", 11)
     html = client.get(title.get_absolute_url()).content.decode()
     assert "Ratings: <strong>9.5</strong>/10 from 1 user" in html
-    assert 'value="9.5" id="your-score_18" checked' in html
+    assert 'value="9.5" id="your-score_17" checked' in html
 
 
 def test_rating_with_htmx_returns_the_new_rating_and_statistics_in_place(client, user, title):

@@ -52,7 +52,7 @@ def test_a_signed_in_user_sees_their_own_rating_selected(client, user, title_fac
     rate(user, title, "7.5", status="on_hold")
     client.force_login(user)
     html = client.get(title.get_absolute_url()).content.decode()
-    assert 'value="7.5" id="your-score_14" checked' in html
+    assert 'value="7.5" id="your-score_13" checked' in html
     assert '<option value="on_hold" selected>On Hold</option>' in html
     assert "On your list: On Hold, your rating 7.5." in html
 
