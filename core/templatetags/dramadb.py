@@ -83,10 +83,10 @@ def aired_range(start: date | None, end: date | None) -> str:
 
 @register.filter
 def score(value: Decimal | float | Literal[""] | None) -> str:
-    """Scores as the site shows them: "10" for a perfect score, one decimal otherwise.
+    """Scores as the site shows them, always with one decimal: "10.0", "9.5".
 
     A missing value reaches a filter as None, or as "" when the variable does not resolve.
     """
     if value is None or value == "":
         return "–"
-    return "10" if value == 10 else f"{value:.1f}"
+    return f"{value:.1f}"

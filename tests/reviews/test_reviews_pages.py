@@ -22,7 +22,7 @@ def make_reviews(title, user_factory, count):
 
 
 @pytest.mark.parametrize(
-    ("sort", "first"), [("highest", "10"), ("lowest", "1.0"), ("helpful", "10")]
+    ("sort", "first"), [("highest", "10.0"), ("lowest", "1.0"), ("helpful", "10.0")]
 )
 def test_the_reviews_page_sorts(client, title_factory, user_factory, sort, first):
     title = title_factory()

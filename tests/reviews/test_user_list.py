@@ -36,7 +36,7 @@ def test_the_profile_shows_the_list_by_status_with_totals(client, user, title_fa
     html = client.get(f"/users/{user.username}/").content.decode()
     assert 'Completed <span class="badge text-bg-secondary">12</span>' in html
     assert html.count("· scored 8.0") == 10
-    assert "See all 12" in html
+    assert "View all 12" in html
 
 
 @override_settings(LIST_ENTRIES_PER_PAGE=5)
