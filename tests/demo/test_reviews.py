@@ -26,8 +26,8 @@ def test_the_title_page_shows_the_reference_reviews(client):
     first, second = html.split('class="review card')[1:3]
     assert "Apr 7, 2011" in first and "Aug 4, 2011" in second
     scores = (
-        "<dt>Overall</dt><dd>10</dd></div><div><dt>Story</dt><dd>10</dd></div>"
-        "<div><dt>Acting/Cast</dt><dd>10</dd></div><div><dt>Music</dt><dd>10</dd></div>"
+        "<dt>Overall</dt><dd>10.0</dd></div><div><dt>Story</dt><dd>10.0</dd></div>"
+        "<div><dt>Acting/Cast</dt><dd>10.0</dd></div><div><dt>Music</dt><dd>10.0</dd></div>"
         "<div><dt>Rewatch Value</dt><dd>{}</dd>"
     )
     assert scores.format("9.0") in first
