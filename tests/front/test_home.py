@@ -103,3 +103,39 @@ def test_a_spoiler_review_is_folded_in_the_latest_reviews(client, title_factory)
     assert "secretly survives" in fold
     assert "<details open" not in fold
     assert "Contains spoilers" in fold
+
+
+@override_settings(TOP_MIN_RATINGS=1)
+def test_the_most_trending_title_leads_and_no_title_shows_twice(
+    client, title_factory, user_factory, rate
+):
+    from reviews.stats import rankings_refresh
+
+    member = user_factory()
+    for n in range(12):
+        rate(member, title_factory(title=f"Title number {n:02}"), f"{5 + n % 5}.0")
+    rankings_refresh()
+    html = client.get("/").content.decode()
+    featured = html[html.index('class="featured"') : html.index("</article>")]
+    names = [f"Title number {n:02}" for n in range(12)]
+    leader = [name for name in names if name in featured]
+    assert len(leader) == 1
+    sections = html.split('class="home-section')[1:]
+    assert len(sections) >= 2  # trending, top rated and recently added share these titles
+    for name in names:
+        shown = sum(f">{name}<" in section for section in sections) + (name == leader[0])
+        assert shown <= 1, name
+
+
+def test_latest_reviews_are_labelled_by_headline_or_first_words(client, title_factory):
+    from tests.reviews.factories import ReviewFactory
+
+    body = "Quiet and patient storytelling that rewards anyone willing to wait. " * 3
+    ReviewFactory(title=title_factory(), headline="", body=body)
+    ReviewFactory(title=title_factory(), headline="", body="Twist: " + body, is_spoiler=True)
+    html = client.get("/").content.decode()
+    start = html.index('id="home-reviews"')
+    section = html[start : html.index("</section>", start)]
+    assert ">Quiet and patient storytelling that rewards anyone willing …</a></h3>" in section
+    assert ">A review with spoilers</a></h3>" in section
+    assert "A review ·" not in section
