@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import home, people, site_files, theme, views
+from . import home, people, site_files, styleguide, theme, views
 
 app_name = "front"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("genres/<slug:value>/", views.browse_alias, {"field": "genre"}, name="genre"),
     path("tags/<slug:value>/", views.browse_alias, {"field": "tag"}, name="tag"),
     path("help/ratings/", views.help_ratings, name="help_ratings"),
+    path("styleguide/", styleguide.styleguide, name="styleguide"),
     path("help/recommendations/", views.help_recommendations, name="help_recommendations"),
     path("robots.txt", site_files.robots_txt, name="robots"),
     path("sitemap.xml", site_files.sitemap_index, name="sitemap_index"),

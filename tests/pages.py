@@ -105,6 +105,13 @@ def moderators_pages(member, moderators) -> dict[str, str]:
     }
 
 
+def staff_pages(member) -> dict[str, str]:
+    """The style guide, for staff."""
+    member.is_staff = True
+    member.save(update_fields=["is_staff"])
+    return {"styleguide": "/styleguide/"}
+
+
 def member_with_entry_review_and_comment(seed: Title):
     from comments.services import comment_post
 

@@ -21,6 +21,7 @@ from tests.pages import (
     moderators_pages,
     pages_signed_in,
     pages_signed_out,
+    staff_pages,
 )
 from titles.models import Title
 
@@ -116,6 +117,8 @@ def test_every_page_type_passes_axe_and_the_nu_html_checker(page, sign_in, tmp_p
     check_open("open-account-menu", "/", 1280, account_menu)
     check_open("open-phone-menu-member", "/", 390, phone_menu)
     for name, path in moderators_pages(member, moderators).items():
+        check(name, path)
+    for name, path in staff_pages(member).items():
         check(name, path)
 
     errors = nu_errors(documents, tmp_path)

@@ -45,7 +45,7 @@ def test_rating_with_htmx_returns_the_new_rating_and_statistics_in_place(client,
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="your-entry"' in html
-    assert 'id="title-ratings" class="mb-1" data-hx-swap-oob="true"' in html
+    assert 'id="title-ratings" class="score-line mb-1" data-hx-swap-oob="true"' in html
     assert "Ratings: <strong>8.0</strong>/10 from 1 user" in html
     assert 'id="title-stats"' in html
     assert "<html" not in html
