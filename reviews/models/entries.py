@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from core.models import ChecksInOneQuery, TimeStampedModel
@@ -34,8 +35,9 @@ class ListEntryQuerySet(models.QuerySet):
     def of_user(self, user) -> ListEntryQuerySet:
         return self.filter(user=user).select_related("title")
 
-    def in_status_order(self) -> ListEntryQuerySet:
-        """Watching, Completed, Plan to Watch, On Hold, Dropped; newest first in each."""
+    def in_status_order(self, sort: str = "updated") -> ListEntryQuerySet:
+        """Watching, Completed, Plan to Watch, On Hold, Dropped; in each, the latest changed
+        first, the highest score first (unscored last) or by title (`sort`)."""
         rank = Case(
             *[
                 When(status=status, then=Value(i))
@@ -43,7 +45,12 @@ class ListEntryQuerySet(models.QuerySet):
             ],
             output_field=IntegerField(),
         )
-        return self.order_by(rank, "-updated_at", "-id")
+        within = {
+            "updated": ["-updated_at"],
+            "score": [F("score").desc(nulls_last=True), "-updated_at"],
+            "title": [Lower("title__title")],
+        }[sort]
+        return self.order_by(rank, *within, "-id")
 
 
 PLANNED_WITHOUT_SCORE = (

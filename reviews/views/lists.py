@@ -160,13 +160,16 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(safe_next(request, entry.title.get_absolute_url()))
 
 
-@filtered_by("status")
+@filtered_by("status", "sort")
 def user_list(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
     status = request.GET.get("status", "")
     if status not in ListEntry.Status.values:
         status = ""
-    entries = ListEntry.objects.of_user(member).in_status_order()
+    sort = request.GET.get("sort", "")
+    if sort not in LIST_SORTS:
+        sort = ""
+    entries = ListEntry.objects.of_user(member).in_status_order(sort or "updated")
     if status:
         entries = entries.filter(status=status)
     # A member's list grows with them and nothing stores its length: no count.
@@ -177,10 +180,16 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
         "groups": _group_by_status(page.object_list),
         "status": status,
         "statuses": ListEntry.Status.choices,
+        "sort": sort,
+        "sorts": LIST_SORTS.items(),
         "is_owner": request.user == member,
         "page_meta": under_member(request, member, "List"),
     }
     return render(request, "reviews/user_list.html", context)
+
+
+# How a list can be ordered within each status, besides the latest changed first.
+LIST_SORTS = {"score": "Score", "title": "Title"}
 
 
 def _group_by_status(entries: list[ListEntry]) -> list[tuple[str, list[ListEntry]]]:

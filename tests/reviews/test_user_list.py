@@ -21,6 +21,36 @@ def test_a_status_filter_shows_only_that_status(client, user, title_factory, rat
     assert "Ongoing one" in html and "Finished one" not in html
 
 
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("", ["Cherry", "Banana", "Apple"]),  # the latest changed first
+        ("score", ["Banana", "Apple", "Cherry"]),  # the highest first, unscored last
+        ("title", ["Apple", "Banana", "Cherry"]),
+        ("nonsense", ["Cherry", "Banana", "Apple"]),
+    ],
+)
+def test_each_status_can_be_ordered_by_score_or_title(
+    client, user, title_factory, rate, sort, order
+):
+    rate(user, title_factory(title="Apple"), "7.0")
+    rate(user, title_factory(title="Banana"), "9.5")
+    rate(user, title_factory(title="Cherry"), None)
+    html = client.get(f"/users/{user.username}/list/", {"sort": sort}).content.decode()
+    assert [html.index(f">{name}</a>") for name in order] == sorted(
+        html.index(f">{name}</a>") for name in order
+    )
+
+
+def test_a_list_shows_posters_scores_and_progress(client, user, title_factory, rate):
+    rate(user, title_factory(title="Halfway", episodes=12), "8.0", status="watching")
+    ListEntry.objects.filter(user=user).update(episodes_seen=6)
+    html = client.get(f"/users/{user.username}/list/").content.decode()
+    assert "pic-poster-mini" in html
+    assert '<span class="score-chip">8.0</span>' in html
+    assert '<progress class="list-progress" max="12" value="6"' in html
+
+
 def test_only_the_owner_sees_edit_and_remove(client, user, user_factory, title_factory, rate):
     rate(user, title_factory(), "9.0")
     assert ">Remove<span" not in client.get(f"/users/{user.username}/list/").content.decode()
@@ -51,6 +81,8 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
     # whether another page follows; the list is never counted).
     with django_assert_num_queries(2):
         client.get(f"/users/{user.username}/list/")
+    with django_assert_num_queries(2):
+        client.get(f"/users/{user.username}/list/?sort=title")
     # Expect 3 queries: the member, totals per status, the latest entries of each status.
     with django_assert_num_queries(3):
         client.get(f"/users/{user.username}/")
