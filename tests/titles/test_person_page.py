@@ -16,12 +16,13 @@ def test_it_groups_credits_by_kind_and_links_each_title(
 
     html = client.get(person.get_absolute_url()).content.decode()
 
-    assert "沢尻エリカ" in html
-    assert ">Main role</h2>" in html
-    assert ">Guest role</h2>" in html
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.count("沢尻エリカ") == 1  # the native name once, under the name
+    assert '>Main role <span class="text-body-secondary fw-normal">(1)</span>' in html
+    assert '>Guest role <span class="text-body-secondary fw-normal">(1)</span>' in html
     assert html.index("Main role") < html.index("Guest role")
     assert f'href="{drama.get_absolute_url()}"' in html
-    assert "as Ikeuchi Aya" in html
+    assert "<td>Ikeuchi Aya</td>" in html  # the role has a column of its own
 
 
 def test_it_redirects_to_the_current_slug(client, person_factory):
@@ -40,4 +41,4 @@ def test_its_query_count_does_not_grow_with_credits(
     # Expect 2 queries: the person, then their credits with each title.
     with django_assert_num_queries(2):
         response = client.get(person.get_absolute_url())
-    assert response.content.decode().count('class="credit ') == size
+    assert response.content.decode().count('class="list-title"') == size
