@@ -23,7 +23,7 @@ def test_rating_in_place_works_under_the_policy(page, sign_in, title_factory):
 
     # A mark on the window survives only if the page is not reloaded.
     page.evaluate("window.stillHere = true")
-    page.get_by_label("Your Rating:").select_option("8.5")
+    page.get_by_role("group", name="Your Rating:").get_by_text("8.5", exact=True).click()
     page.get_by_role("button", name="Add to my list").click()
     expect(page.locator("#your-entry")).to_contain_text("your rating 8.5")
     assert page.evaluate("window.stillHere") is True
