@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install db run serve check test lint format bench lighthouse browser services backup restore
+.PHONY: install css db run serve check test lint format bench lighthouse browser services backup restore
 
 # Installs Debian packages named in $(1) that are not installed (a removed package whose
 # configuration files remain counts as missing), with sudo unless root.
@@ -28,7 +28,25 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Bootstrap's Sass, only the parts the site uses (static/scss/bootstrap.scss), compiled from
+# the npm registry's bootstrap and sass packages into a stylesheet that STATICFILES_DIRS
+# serves; nothing is compiled at request time.
+SASS_TOOLS := var/tools/sass
+CSS := var/build/static/css/bootstrap.css
+$(CSS): static/scss/bootstrap.scss
+	@command -v npm >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq npm >/dev/null; }
+	test -x $(SASS_TOOLS)/node_modules/.bin/sass || npm install --silent --no-save --no-audit \
+	  --no-fund --prefix $(SASS_TOOLS) sass@1.83.4 bootstrap@5.3.3
+	mkdir -p $(dir $(CSS))
+	$(SASS_TOOLS)/node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps \
+	  --silence-deprecation=import,global-builtin,color-functions,mixed-decls \
+	  --load-path=$(SASS_TOOLS)/node_modules $< $@
+
+css: $(CSS)
+
+install: $(STAMP) $(CSS)
 
 # Starts the embedded PostgreSQL (unless DATABASE_URL is set) and applies migrations.
 db: install
