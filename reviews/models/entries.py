@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -45,11 +47,12 @@ class ListEntryQuerySet(models.QuerySet):
             ],
             output_field=IntegerField(),
         )
-        within = {
+        orders: dict[str, list[Any]] = {
             "updated": ["-updated_at"],
             "score": [F("score").desc(nulls_last=True), "-updated_at"],
             "title": [Lower("title__title")],
-        }[sort]
+        }
+        within = orders[sort]
         return self.order_by(rank, *within, "-id")
 
 
