@@ -109,6 +109,9 @@ def _spread_entries(title: Title, viewers: list[int], seed: int) -> list[ListEnt
     rng = random.Random(seed)
     mean = rng.uniform(6.5, 9.2)
     users = rng.sample(viewers, rng.randint(40, 1500))
+    # The named viewers, whose profiles and reviews the demo shows, keep fuller lists.
+    named = viewers[: len(HANDLES)]
+    users += [user_id for user_id in named if user_id not in users and rng.random() < 0.6]
     entries = []
     for user_id in users:
         status = rng.choices(list(ListEntry.Status), weights=[15, 55, 20, 5, 5])[0]

@@ -37,7 +37,9 @@ from titles.models import Title, page_credits, related_of
 from .browse import RANKINGS, BrowseForm, RankingForm, browse, filters_understood
 from .page_meta import profile_meta, title_meta
 
-PROFILE_ENTRIES_PER_STATUS = 10
+# A profile shows a shelf of the latest posters of each status and the newest reviews.
+PROFILE_ENTRIES_PER_STATUS = 6
+PROFILE_REVIEWS = 3
 # Lists of titles show names, posters, scores and ranks.
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
@@ -88,6 +90,8 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     context = {
         "member": member,
         "list_groups": list_groups,
+        "listed": sum(total for _, _, total, _ in list_groups),
+        "reviews": reviews_selectors.latest_reviews_by(member, PROFILE_REVIEWS),
         "page_meta": profile_meta(request, member),
     }
     return render(request, "front/profile.html", context)

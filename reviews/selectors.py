@@ -184,6 +184,15 @@ def latest_reviews(limit: int) -> list[Review]:
     return list(Review.objects.visible().for_display().order_by("-created_at")[:limit])
 
 
+def latest_reviews_by(user: User, limit: int) -> list[Review]:
+    """A member's newest visible reviews, with their titles: one query."""
+    reviews = Review.objects.filter(user=user).visible().select_related("title")
+    found = list(reviews.order_by("-created_at", "-id")[:limit])
+    for review in found:
+        review.user = user
+    return found
+
+
 def best_known_titles(person_ids: list[int], per_person: int) -> dict[int, list[Title]]:
     """Each person's most popular titles (by Popularity, unlisted ones last): one query."""
     if not person_ids:

@@ -2,6 +2,7 @@ import pytest
 from django.test import override_settings
 
 from reviews.models import ListEntry
+from tests.reviews.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +64,23 @@ def test_only_the_owner_sees_edit_and_remove(client, user, user_factory, title_f
 def test_the_profile_shows_the_list_by_status_with_totals(client, user, title_factory, rate):
     for i in range(12):
         rate(user, title_factory(title=f"Seen {i}"), "8.0")
+    rate(user, title_factory(title="Next one"), None, status="plan_to_watch")
     html = client.get(f"/users/{user.username}/").content.decode()
-    assert 'Completed <span class="badge text-bg-secondary">12</span>' in html
-    assert html.count("· scored 8.0") == 10
-    assert "View all 12" in html
+    assert "13 titles on the list" in html
+    assert "<strong>12</strong> Completed</a>" in html
+    assert "<strong>1</strong> Plan to Watch</a>" in html
+    # A shelf of the latest six of each status, each with the member's score.
+    assert html.count('<span class="visually-hidden">Scored </span>8.0') == 6
+    assert f'href="/users/{user.username}/list/?status=completed">View all' in html
+    assert f'href="/users/{user.username}/list/?status=plan_to_watch">View all' not in html
+
+
+def test_the_profile_shows_the_newest_reviews(client, user, title_factory):
+    for i in range(4):
+        ReviewFactory(user=user, title=title_factory(title=f"Reviewed {i}"), headline=f"Take {i}")
+    html = client.get(f"/users/{user.username}/").content.decode()
+    assert [f"Take {i}" in html for i in range(4)] == [False, True, True, True]
+    assert f'href="/users/{user.username}/reviews/">View all' in html
 
 
 @override_settings(LIST_ENTRIES_PER_PAGE=5)
@@ -83,8 +97,9 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
         client.get(f"/users/{user.username}/list/")
     with django_assert_num_queries(2):
         client.get(f"/users/{user.username}/list/?sort=title")
-    # Expect 3 queries: the member, totals per status, the latest entries of each status.
-    with django_assert_num_queries(3):
+    # Expect 4 queries: the member, totals per status, the latest entries of each status, the
+    # newest reviews.
+    with django_assert_num_queries(4):
         client.get(f"/users/{user.username}/")
 
 
