@@ -72,6 +72,8 @@ KINDS = {
             centering=(0.5, 0.4),
             eager=frozenset({"lg"}),
         ),
+        # An episode's still, in the shape of the screen.
+        Kind("still", (16, 9), {"thumb": 160}),
         # 1200 × 630 is the shape sites share links with; 40:21 keeps the heights whole.
         Kind("banner", (40, 21), {"thumb": 120, "wide": 800}, eager=frozenset({"wide"})),
     )

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from titles.episodes import air_dates
 from titles.models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
 
 SEED_TITLE = "1 Litre of Tears"
@@ -325,7 +326,7 @@ def load_discovery_titles() -> list[Title]:
                 "episodes": episodes,
                 "year": first.year,
                 "aired_from": first,
-                "aired_to": first + timedelta(weeks=episodes // len(days) + 1),
+                "aired_to": list(air_dates(first, days, episodes))[-1],
                 "aired_weekdays": days,
                 "synopsis": synopsis,
             },

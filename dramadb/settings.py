@@ -245,6 +245,8 @@ PEOPLE_PER_PAGE = envint("PEOPLE_PER_PAGE", 24)
 # /top/ lists titles scored by at least this many members.
 TOP_MIN_RATINGS = envint("TOP_MIN_RATINGS", 10)
 CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)
+# A title's episodes page; a long series runs over several.
+EPISODES_PER_PAGE = envint("EPISODES_PER_PAGE", 50)
 
 # Comments: which models take them, how fast and how long, and how much one page shows.
 COMMENT_TARGET_MODELS = ["titles.Title"]

@@ -12,6 +12,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
@@ -32,7 +33,7 @@ from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
 from reviews.models import scores_to_be_ranked
-from titles.models import Title, page_credits, related_of
+from titles.models import Episode, Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse, filters_understood
 from .page_meta import profile_meta, title_meta
@@ -65,6 +66,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "title": title,
         "credits": credits,
         "related": related_of(title),
+        "episodes": Episode.objects.guide(title, timezone.localdate()),
         "stats": stats,
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN

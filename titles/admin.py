@@ -1,11 +1,24 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django_countries.filters import CountryFilter
 
 from core.history_admin import HistoryAdmin
 from core.page_cache import CATALOGUE
 
-from .models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+from .episodes import create_episodes
+from .models import (
+    AlternativeTitle,
+    Credit,
+    Episode,
+    Genre,
+    Network,
+    Person,
+    RelatedTitle,
+    Tag,
+    Title,
+)
 
 
 class CatalogueAdmin(HistoryAdmin):
@@ -40,6 +53,15 @@ class RelatedTitleInline(admin.TabularInline):
     verbose_name_plural = "related titles (shown on both titles)"
 
 
+class EpisodeInline(admin.TabularInline):
+    """Numbers, names and dates at a glance; synopses and stills on each episode's page."""
+
+    model = Episode
+    extra = 0
+    fields = ["number", "name", "air_date", "runtime_minutes"]
+    show_change_link = True
+
+
 class TitleAdminForm(forms.ModelForm):
     """The weekdays as checkboxes; the admin supplies the model and the fields."""
 
@@ -69,7 +91,8 @@ class TitleAdmin(CatalogueAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["genres", "tags"]
     list_select_related = ["network"]
-    inlines = [AlternativeTitleInline, TitleCreditInline, RelatedTitleInline]
+    inlines = [AlternativeTitleInline, TitleCreditInline, RelatedTitleInline, EpisodeInline]
+    actions = ["add_episodes"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "native_title", "kind", "synopsis", "poster"]}),
         (
@@ -90,6 +113,22 @@ class TitleAdmin(CatalogueAdmin):
         ),
         ("Classification", {"fields": ["genres", "tags"]}),
     ]
+
+    @admin.action(
+        description="Create the missing episodes from the count, first air date and weekdays",
+        permissions=["change"],
+    )
+    def add_episodes(self, request: HttpRequest, queryset: QuerySet[Title]) -> None:
+        made = {title: create_episodes(title, by=request.user) for title in queryset}
+        added = sum(made.values())
+        uncounted = [title.title for title in made if not title.episodes]
+        self.message_user(request, f"Added {added} episode{'s' if added != 1 else ''}.")
+        if uncounted:
+            self.message_user(
+                request,
+                "Give these titles a number of episodes first: " + ", ".join(uncounted) + ".",
+                messages.WARNING,
+            )
 
 
 @admin.register(Person)
@@ -132,6 +171,15 @@ class CreditAdmin(CatalogueAdmin):
     search_fields = ["person__name", "character_name", "title__title"]
     autocomplete_fields = ["title", "person"]
     list_select_related = ["title", "person"]
+
+
+@admin.register(Episode)
+class EpisodeAdmin(CatalogueAdmin):
+    list_display = ["title", "number", "name", "air_date"]
+    search_fields = ["title__title", "name"]
+    autocomplete_fields = ["title"]
+    list_select_related = ["title"]
+    ordering = ["title", "number"]
 
 
 @admin.register(RelatedTitle)

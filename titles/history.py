@@ -1,8 +1,9 @@
 """A title's public edit history: every recorded change of the title, its alternative
-names, its credits and its links to related titles, newest first (core/history.py).
+names, its credits, its links to related titles and its episodes, newest first
+(core/history.py).
 
 A page costs the same number of queries whatever the history's length: one reads which
-records the page shows, across the four history tables; then one per table reads those
+records the page shows, across the five history tables; then one per table reads those
 records with the one before each, their editors and the rows they name; and one per
 recorded list of the title (genres, tags) reads its rows.
 """
@@ -19,7 +20,7 @@ from django.db.models import Q, QuerySet, Value
 from core.history import Change, FieldChange, changes_of
 from core.pagination import CountlessPage, countless_page
 
-from .models import AlternativeTitle, Credit, RelatedTitle, Title
+from .models import AlternativeTitle, Credit, Episode, RelatedTitle, Title
 
 HISTORY_PER_PAGE = 30
 
@@ -76,6 +77,13 @@ SOURCES = [
         RelatedTitle.history.model,
         lambda title: RelatedTitle.history.filter(Q(title_id=title.pk) | Q(related_id=title.pk)),
         _related,
+    ),
+    Source(
+        Episode.history.model,
+        lambda title: Episode.history.filter(title_id=title.pk),
+        lambda record, title: (
+            f"Episode {record.number}" + (f": {record.name}" if record.name else "")
+        ),
     ),
 ]
 

@@ -6,10 +6,11 @@ from django.urls import reverse
 from core.http import canonical_redirect, search_query
 from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, cached_page, depends_on
+from core.pagination import countless_page
 
 from .history import title_history_page
 from .metadata import person_meta, under_title
-from .models import Credit, Person, Title
+from .models import Credit, Episode, Person, Title
 from .search import search as search_catalogue
 
 
@@ -23,6 +24,26 @@ def title_cast(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     page_meta = under_title(request, title, "Cast and crew")
     context = {"title": title, "groups": groups, "page_meta": page_meta}
     return render(request, "titles/title_cast.html", context)
+
+
+@cached_page(depends_on(CATALOGUE), reads=("page",))
+def title_episodes(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """Every episode of the title in order, a page at a time."""
+    title = get_object_or_404(Title.objects.select_related("network"), pk=pk)
+    here = reverse("titles:episodes", kwargs={"pk": title.pk, "slug": title.slug})
+    if response := canonical_redirect(request, slug, title, here):
+        return response
+    episodes = Episode.objects.filter(title=title).order_by("number")
+    page = countless_page(episodes, request.GET.get("page"), settings.EPISODES_PER_PAGE)
+    for episode in page.object_list:
+        episode.title = title
+    context = {
+        "title": title,
+        "page": page,
+        "episodes": page.object_list,
+        "page_meta": under_title(request, title, "Episodes"),
+    }
+    return render(request, "titles/title_episodes.html", context)
 
 
 @cached_page(depends_on(CATALOGUE), reads=("page",))

@@ -35,6 +35,15 @@ def humandate(value: datetime | None) -> str:
     return format_date(local, DATE_FORMAT)
 
 
+@register.filter
+def countdown(value: date | None) -> str:
+    """How far off a coming date is, in whole days: "today", "tomorrow", "in 5 days"."""
+    if value is None:
+        return ""
+    days = (value - timezone.localdate()).days
+    return "today" if days <= 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
 register.simple_tag(page_link, name="page_link")
 
 

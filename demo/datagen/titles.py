@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from core.progress import Progress
 from demo.datagen import Scale, chunked, execute, next_id, reset_sequences
-from titles.models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+from titles.models import (
+    AlternativeTitle,
+    Credit,
+    Episode,
+    Genre,
+    Network,
+    Person,
+    RelatedTitle,
+    Tag,
+    Title,
+)
 
 ADJECTIVES = [
     "Silent", "Golden", "Endless", "Hidden", "Last", "First", "Broken", "Bright", "Winter",
@@ -74,6 +84,26 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             networks=NETWORKS,
             adjectives=ADJECTIVES,
             nouns=NOUNS,
+        )
+    with progress.step("episodes") as update:
+        # As titles.episodes.air_dates makes them: the first on the first air date, then
+        # weekly on the title's weekday.
+        chunked(
+            update,
+            """
+            INSERT INTO titles_episode (title_id, number, name, air_date, runtime_minutes,
+                synopsis, still)
+            SELECT t.id, n, '',
+                   CASE WHEN n = 1 THEN t.aired_from
+                        ELSE t.aired_from + ((t.aired_weekdays[1] - extract(isodow FROM
+                             t.aired_from)::int + 7) %% 7) + 1 + 7 * (n - 2) END,
+                   t.duration_minutes, '', ''
+              FROM titles_title t, generate_series(1, t.episodes) n
+             WHERE t.id >= %(base)s + %(lo)s AND t.id < %(base)s + %(hi)s
+            """,
+            scale.titles,
+            CHUNKS,
+            base=first["title"],
         )
     with progress.step("genres and alternative titles") as update:
         execute(
@@ -168,5 +198,7 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             people=scale.people,
             per=scale.credits_per_title,
         )
-    reset_sequences(Network, Title, AlternativeTitle, Person, Credit, Genre, Tag, RelatedTitle)
+    reset_sequences(
+        Network, Title, AlternativeTitle, Person, Credit, Genre, Tag, RelatedTitle, Episode
+    )
     return first

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from comments.models import Comment, CommentCount
 from core.progress import Progress
@@ -15,7 +15,8 @@ from demo.titles import load_seed_title
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.countries import CATALOGUE_COUNTRIES
-from titles.models import Credit, Network, Title
+from titles.episodes import air_dates
+from titles.models import Credit, Episode, Network, Title
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,7 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
     call_command("loaddemo", stdout=io.StringIO())
     hot = load_seed_title()
     titles_before, reviews_before = Title.objects.count(), Review.objects.count()
+    demo_titles = list(Title.objects.values_list("pk", flat=True))
 
     generate_rows(TINY, Progress(io.StringIO()), hot_title=hot.pk)
     stats_recompute()
@@ -47,6 +49,12 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
     for model in (Title, Network):
         assert set(model.objects.values_list("country", flat=True)) <= set(CATALOGUE_COUNTRIES)
     assert Credit.objects.filter(title__title__contains=" ").count() >= TINY.titles * 10
+    # Every generated title has its episodes, dated as an editor's "create episodes" dates them.
+    generated = Title.objects.exclude(pk__in=demo_titles).annotate(made=Count("episode_list"))
+    assert all(title.made == title.episodes for title in generated)
+    for title in generated[:5]:
+        dates = list(Episode.objects.filter(title=title).values_list("air_date", flat=True))
+        assert dates == list(air_dates(title.aired_from, title.aired_weekdays, title.episodes))
     generated_reviews = Review.objects.count() - reviews_before
     assert TINY.reviews * 0.7 <= generated_reviews <= TINY.reviews * 1.3
     assert Review.objects.filter(title=hot).count() - 53 == TINY.hot_title_reviews

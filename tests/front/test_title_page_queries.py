@@ -13,13 +13,14 @@ from reviews.models import ListEntry, Review, ReviewVote
 from tests.comments.factories import build_forest
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import REASON, RecommendationFactory
+from titles.episodes import create_episodes
 from titles.models import Credit, RelatedTitle
 
 pytestmark = pytest.mark.django_db
 
 SCORES = {"overall": "8.0", "story": "8.0", "acting": "8.0", "music": "8.0", "rewatch": "8.0"}
-# Everything a title can have, few and many: credits, names, genres and tags; list entries,
-# reviews and votes; recommendations and similar titles; articles; comment threads.
+# Everything a title can have, few and many: episodes, credits, names, genres and tags; list
+# entries, reviews and votes; recommendations and similar titles; articles; comment threads.
 SIZES = {"small": 3, "large": 60}
 
 
@@ -28,7 +29,8 @@ SIZES = {"small": 3, "large": 60}
 def full_title(request, title_factory, user_factory, credit_factory, alternative_title_factory,
                genre_factory, tag_factory):  # fmt: skip
     size = SIZES[request.param]
-    title = title_factory()
+    title = title_factory(episodes=size, aired_to=None)
+    create_episodes(title)
     title.genres.add(*genre_factory.create_batch(size))
     title.tags.add(*tag_factory.create_batch(size))
     alternative_title_factory.create_batch(size, title=title)
@@ -58,41 +60,43 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_9_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
     client, full_title, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 9 queries:
+    # Expect 10 queries:
     # catalogue (titles)
     #   1. the title with its network, alternative titles, genres and tags, its statistics
     #      (reviews) and its stored numbers of comments and recommendations
     #   2. its credits with each person: the cast preview, the makers and how many more
     #   3. its related titles, read from either end
+    #   4. the episode guide: the next episode and the latest aired ones
     # reviews (no member, so no entry, votes or own review)
-    #   4. the most helpful reviews with their authors
-    #   5. "Recently Watched By" with each member
+    #   5. the most helpful reviews with their authors
+    #   6. "Recently Watched By" with each member
     # news
-    #   6. "News & Articles": the latest articles
+    #   7. "News & Articles": the latest articles
     # recommendations
-    #   7. its best ones with the other title, first reason and author
+    #   8. its best ones with the other title, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   8. the page of threads with their authors
-    #   9. the first replies of every thread on the page, with their authors
-    with django_assert_num_queries(9):
+    #   9. the page of threads with their authors
+    #   10. the first replies of every thread on the page, with their authors
+    with django_assert_num_queries(10):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
     assert f"More Reviews ({size - 2})" in html
     assert f"Comments ({size * (size + 1)})" in html
+    assert html.count('class="episode"') == 3
 
 
-def test_signed_in_the_title_page_runs_the_same_15_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_16_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 15 queries when nobody has read the page yet: the 9 above, rendered as a
+    # Expect 16 queries when nobody has read the page yet: the 10 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -100,7 +104,7 @@ def test_signed_in_the_title_page_runs_the_same_15_queries_at_any_size(
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
     #   the member's open reports of the comments and reviews shown ("Reported") (1)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

@@ -31,6 +31,10 @@ def title_form(**overrides) -> dict:
         "alternative_titles-0-name": "Ichi Rittoru no Namida",
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
+        "related_from-TOTAL_FORMS": "0",
+        "related_from-INITIAL_FORMS": "0",
+        "episode_list-TOTAL_FORMS": "0",
+        "episode_list-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -1,5 +1,6 @@
 """The catalogue: titles with their names, genres, tags and networks; people and credits."""
 
+from .episodes import GUIDE_LATEST, Episode, EpisodeGuide, EpisodeQuerySet
 from .people import CAST_KINDS, Credit, CreditQuerySet, PageCredits, Person, page_credits
 from .related import RelatedTitle, related_of
 from .titles import (
@@ -15,9 +16,13 @@ from .titles import (
 
 __all__ = [
     "CAST_KINDS",
+    "GUIDE_LATEST",
     "AlternativeTitle",
     "Credit",
     "CreditQuerySet",
+    "Episode",
+    "EpisodeGuide",
+    "EpisodeQuerySet",
     "Genre",
     "Network",
     "PageCredits",

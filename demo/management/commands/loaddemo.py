@@ -6,7 +6,16 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from core.page_cache import SITE_WIDE, pages_changed
-from demo import comments, news, pictures, ratings, recommendations, reviews, titles
+from demo import (
+    comments,
+    episodes,
+    news,
+    pictures,
+    ratings,
+    recommendations,
+    reviews,
+    titles,
+)
 
 
 class Command(BaseCommand):
@@ -18,6 +27,7 @@ class Command(BaseCommand):
             ("catalogue: 1 Litre of Tears", titles.load_seed_title),
             ("catalogue: other titles", titles.load_other_titles),
             ("catalogue: a special, airing and upcoming titles", titles.load_discovery_titles),
+            ("catalogue: episodes", episodes.load_episodes),
             ("users, lists and ratings", self.load_ratings),
             ("reviews", lambda: reviews.load_reviews(titles.load_seed_title())),
             ("comments: 1 Litre of Tears", comments.load_comments),
