@@ -11,6 +11,9 @@ from reviews.forms import QuickEntryForm
 from reviews.models import ListEntry, Review
 from titles.models import Title
 
+# The home page's "Continue watching" row: at most this many titles.
+CONTINUE_WATCHING_SHOWN = 6
+
 
 def _state(viewer: Viewer, args: Any = None) -> selectors.MemberState:
     """The viewer's entries and votes for everything this app's parts show on the page: one
@@ -74,3 +77,14 @@ def helpful(viewer: Viewer, votes: dict[int, bool], review_id: str, author_id: s
     review.my_vote = votes.get(review.pk)
     context = {"review": review, "next_path": viewer.request.get_full_path()}
     return viewer.render("reviews/_helpful.html", context)
+
+
+@personal_part("reviews.continue_watching")
+def continue_watching(viewer: Viewer, loaded: None) -> str:
+    """The home page's "Continue watching" for members: what they are watching, with +1."""
+    if not viewer.user.is_authenticated:
+        return ""
+    entries = selectors.continue_watching(viewer.user, CONTINUE_WATCHING_SHOWN)
+    if not entries:
+        return ""
+    return viewer.render("reviews/_continue_watching.html", {"entries": entries})

@@ -184,6 +184,13 @@ def latest_reviews(limit: int) -> list[Review]:
     return list(Review.objects.visible().for_display().order_by("-created_at")[:limit])
 
 
+def continue_watching(user: User, limit: int) -> list[ListEntry]:
+    """The titles the member is watching, the latest changed first, with the titles: one
+    query."""
+    entries = ListEntry.objects.of_user(user).filter(status=ListEntry.Status.WATCHING)
+    return list(entries.order_by("-updated_at", "-id")[:limit])
+
+
 def latest_reviews_by(user: User, limit: int) -> list[Review]:
     """A member's newest visible reviews, with their titles: one query."""
     reviews = Review.objects.filter(user=user).visible().select_related("title")

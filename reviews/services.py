@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from accounts.models import User
 from core.moderation import announce, check_may_moderate
@@ -119,6 +120,33 @@ def list_entry_set_score(
         episodes_seen=entry.episodes_seen if episodes_seen is None else episodes_seen,
         started_on=entry.started_on,
         finished_on=entry.finished_on,
+    )
+
+
+@transaction.atomic
+def list_entry_progress(*, user: User, title: Title, today: date | None = None) -> ListEntry:
+    """One more episode seen: "+1". The first one puts the title on the list as Watching
+    from today; the last one completes it today. Past the last episode it is refused."""
+    stats_for_update(title.pk)  # the order list_entry_save locks in: statistics, then entry
+    entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
+    seen = (entry.episodes_seen if entry else 0) + 1
+    if title.episodes is not None and seen > title.episodes:
+        raise ValidationError(
+            f"You have seen all {title.episodes} episodes of {title.title}.", code="past_last"
+        )
+    today = today or timezone.localdate()
+    status = ListEntry.Status.WATCHING
+    finished_on = entry.finished_on if entry else None
+    if title.episodes is not None and seen == title.episodes:
+        status, finished_on = ListEntry.Status.COMPLETED, finished_on or today
+    return list_entry_save(
+        user=user,
+        title=title,
+        status=status,
+        score=entry.score if entry else None,
+        episodes_seen=seen,
+        started_on=(entry.started_on if entry else None) or today,
+        finished_on=finished_on,
     )
 
 

@@ -6,6 +6,7 @@ app_name = "reviews"
 
 urlpatterns = [
     path("titles/<int:title_pk>/rate/", lists.title_rate, name="rate"),
+    path("titles/<int:title_pk>/progress/", lists.title_progress, name="progress"),
     path("titles/<int:title_pk>/my-entry/", lists.title_entry, name="title_entry"),
     path("list/<int:pk>/edit/", lists.entry_edit, name="entry_edit"),
     path("list/<int:pk>/remove/", lists.entry_remove, name="entry_remove"),

@@ -39,6 +39,7 @@ def pages_signed_out(seed: Title) -> dict[str, str]:
         "title": seed.get_absolute_url(),
         "cast": f"{seed.get_absolute_url()}cast/",
         "edit-history": f"{seed.get_absolute_url()}history/",
+        "episodes": f"{seed.get_absolute_url()}episodes/",
         "person": person.get_absolute_url(),
         "reviews": f"{seed.get_absolute_url()}reviews/",
         "review": review.get_absolute_url(),
@@ -133,4 +134,7 @@ def member_with_entry_review_and_comment(seed: Title):
         },
     )
     comment_post(author=member, target=seed, body="The last episode stays with you.")
+    # A title on the air, half seen: "Continue watching" and "+1" on the home and list pages.
+    airing = Title.objects.airing().filter(episodes__gt=2).order_by("pk").first()
+    list_entry_save(user=member, title=airing, status="watching", score=None, episodes_seen=2)
     return member

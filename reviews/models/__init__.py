@@ -1,12 +1,19 @@
 """What members think of titles: list entries, reviews and votes, and each title's statistics."""
 
-from .entries import PLANNED_WITHOUT_SCORE, ListEntry, ListEntryQuerySet, episodes_seen_error
+from .entries import (
+    LIST_ORDERS,
+    PLANNED_WITHOUT_SCORE,
+    ListEntry,
+    ListEntryQuerySet,
+    episodes_seen_error,
+)
 from .reviews import HIDDEN_REASON_MAX_LENGTH, Review, ReviewQuerySet, ReviewVote, characters
 from .stats import HISTOGRAM_BUCKETS, TitleStats, empty_histogram, scores_to_be_ranked
 
 __all__ = [
     "HIDDEN_REASON_MAX_LENGTH",
     "HISTOGRAM_BUCKETS",
+    "LIST_ORDERS",
     "PLANNED_WITHOUT_SCORE",
     "ListEntry",
     "ListEntryQuerySet",

@@ -7,8 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, Lower
 from django.urls import reverse
 
 from core.models import ChecksInOneQuery, TimeStampedModel
@@ -38,8 +38,8 @@ class ListEntryQuerySet(models.QuerySet):
         return self.filter(user=user).select_related("title")
 
     def in_status_order(self, sort: str = "updated") -> ListEntryQuerySet:
-        """Watching, Completed, Plan to Watch, On Hold, Dropped; in each, the latest changed
-        first, the highest score first (unscored last) or by title (`sort`)."""
+        """Watching, Completed, Plan to Watch, On Hold, Dropped; in each, in the order of
+        LIST_ORDERS[`sort`]: the latest changed first unless asked otherwise."""
         rank = Case(
             *[
                 When(status=status, then=Value(i))
@@ -47,13 +47,28 @@ class ListEntryQuerySet(models.QuerySet):
             ],
             output_field=IntegerField(),
         )
-        orders: dict[str, list[Any]] = {
-            "updated": ["-updated_at"],
-            "score": [F("score").desc(nulls_last=True), "-updated_at"],
-            "title": [Lower("title__title")],
-        }
-        within = orders[sort]
-        return self.order_by(rank, *within, "-id")
+        return self.order_by(rank, *LIST_ORDERS[sort][1], "-id")
+
+
+def _latest_first(field: str) -> list[Any]:
+    return [F(field).desc(nulls_last=True), "-updated_at"]
+
+
+# How a member's list is ordered within each status: key → (label, ordering). Unknowns last.
+LIST_ORDERS: dict[str, tuple[str, list[Any]]] = {
+    "updated": ("Latest changed", ["-updated_at"]),
+    "score": ("Score", _latest_first("score")),
+    "progress": (
+        "Progress",
+        [
+            (Cast("episodes_seen", FloatField()) / F("title__episodes")).desc(nulls_last=True),
+            "-updated_at",
+        ],
+    ),
+    "title": ("Title", [Lower("title__title")]),
+    "started": ("Started", _latest_first("started_on")),
+    "finished": ("Finished", _latest_first("finished_on")),
+}
 
 
 PLANNED_WITHOUT_SCORE = (
@@ -138,6 +153,17 @@ class ListEntry(ChecksInOneQuery, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.title}: {self.get_status_display()}"
+
+    @property
+    def can_progress(self) -> bool:
+        """Whether "+1" is offered: the title has aired, the entry is not completed and an
+        episode remains (reviews.services.list_entry_progress)."""
+        episodes = self.title.episodes
+        return (
+            self.status != self.Status.COMPLETED
+            and self.title.has_aired
+            and (episodes is None or self.episodes_seen < episodes)
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:entry_edit", args=[self.pk])

@@ -13,7 +13,7 @@ from core.metadata import filtered_by, not_indexed
 from core.pagination import countless_page
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
-from reviews.models import ListEntry, Review
+from reviews.models import LIST_ORDERS, ListEntry, Review
 from titles.models import Title
 
 
@@ -103,6 +103,43 @@ def _rate_fragment(
     return render(request, "reviews/_rate_response.html", context, status=status)
 
 
+@sign_in_required
+@require_POST
+def title_progress(request: HtmxRequest, title_pk: int) -> HttpResponse:
+    """ "+1": one more episode seen, from the title page, the list page or the home page. With
+    htmx the part that was clicked comes back in place; without, the page it was on."""
+    title = get_object_or_404(Title, pk=title_pk)
+    user = signed_in_member(request)
+    entry: ListEntry | None
+    try:
+        entry = services.list_entry_progress(user=user, title=title)
+    except ValidationError as refused:
+        error, entry, status = refused.messages[0], selectors.entry_for(user, title), 422
+    else:
+        error, status = "", 200
+    if request.htmx and request.htmx.target == "your-entry":
+        entry = entry or ListEntry(user=user, title=title)
+        form = QuickEntryForm(instance=entry)
+        if error:
+            form.add_error(None, error)
+        return _rate_fragment(request, title, entry, form, status)
+    if request.htmx and entry is not None:
+        context = {"entry": entry, "error": error, "next": safe_next(request, "")}
+        return render(request, "reviews/_progress.html", context, status=status)
+    if error or entry is None:
+        messages.error(request, error)
+    elif entry.status == ListEntry.Status.COMPLETED:
+        messages.success(request, f"Completed {title.title}. Rate it while it is fresh?")
+    else:
+        messages.success(request, f"{title.title}: {_progress_label(entry)}.")
+    return redirect(safe_next(request, title.get_absolute_url()))
+
+
+def _progress_label(entry: ListEntry) -> str:
+    of = f" of {entry.title.episodes}" if entry.title.episodes else ""
+    return f"episode {entry.episodes_seen}{of}"
+
+
 @not_indexed
 @sign_in_required
 def title_entry(request: HttpRequest, title_pk: int) -> HttpResponse:
@@ -167,7 +204,7 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
     if status not in ListEntry.Status.values:
         status = ""
     sort = request.GET.get("sort", "")
-    if sort not in LIST_SORTS:
+    if sort not in LIST_ORDERS or sort == "updated":
         sort = ""
     entries = ListEntry.objects.of_user(member).in_status_order(sort or "updated")
     if status:
@@ -181,15 +218,11 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
         "status": status,
         "statuses": ListEntry.Status.choices,
         "sort": sort,
-        "sorts": LIST_SORTS.items(),
+        "sorts": [(key, label) for key, (label, _) in LIST_ORDERS.items() if key != "updated"],
         "is_owner": request.user == member,
         "page_meta": under_member(request, member, "List"),
     }
     return render(request, "reviews/user_list.html", context)
-
-
-# How a list can be ordered within each status, besides the latest changed first.
-LIST_SORTS = {"score": "Score", "title": "Title"}
 
 
 def _group_by_status(entries: list[ListEntry]) -> list[tuple[str, list[ListEntry]]]:

@@ -35,4 +35,6 @@ def test_the_title_page_shows_the_members_progress(client, user, title_factory, 
     ListEntry.objects.create(user=user, title=title, status="watching", episodes_seen=5, score=8)
     client.force_login(user)
     html = client.get(title.get_absolute_url()).content.decode()
-    assert "On your list: Watching, episode 5 of 16, your rating 8.0." in html
+    assert "On your list: Watching, your rating 8.0." in html
+    assert "<span>Episode 5 of 16</span>" in html
+    assert '<button type="submit" class="btn btn-sm btn-outline-primary plus-one">+1' in html

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.test import override_settings
 
@@ -29,6 +31,9 @@ def test_a_status_filter_shows_only_that_status(client, user, title_factory, rat
         ("score", ["Banana", "Apple", "Cherry"]),  # the highest first, unscored last
         ("title", ["Apple", "Banana", "Cherry"]),
         ("nonsense", ["Cherry", "Banana", "Apple"]),
+        ("progress", ["Banana", "Cherry", "Apple"]),  # the furthest along first
+        ("started", ["Apple", "Banana", "Cherry"]),  # the latest started first, unknown last
+        ("finished", ["Cherry", "Apple", "Banana"]),
     ],
 )
 def test_each_status_can_be_ordered_by_score_or_title(
@@ -37,6 +42,14 @@ def test_each_status_can_be_ordered_by_score_or_title(
     rate(user, title_factory(title="Apple"), "7.0")
     rate(user, title_factory(title="Banana"), "9.5")
     rate(user, title_factory(title="Cherry"), None)
+    for name, seen, started, finished in [
+        ("Apple", 2, date(2026, 3, 1), date(2026, 3, 2)),
+        ("Banana", 10, date(2026, 2, 1), None),
+        ("Cherry", 5, None, date(2026, 4, 1)),
+    ]:
+        ListEntry.objects.filter(title__title=name).update(
+            episodes_seen=seen, started_on=started, finished_on=finished
+        )
     html = client.get(f"/users/{user.username}/list/", {"sort": sort}).content.decode()
     assert [html.index(f">{name}</a>") for name in order] == sorted(
         html.index(f">{name}</a>") for name in order
