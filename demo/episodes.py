@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from titles.episodes import air_dates, create_episodes
 from titles.models import Episode, Title
+from titles.services import air_dates, create_episodes
 
 from . import titles
 

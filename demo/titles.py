@@ -6,13 +6,13 @@ Each function is idempotent: running it twice changes nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from titles.episodes import air_dates
 from titles.models import AlternativeTitle, Credit, Genre, Network, Person, RelatedTitle, Tag, Title
+from titles.services import air_dates
 
 SEED_TITLE = "1 Litre of Tears"
 
@@ -207,6 +207,7 @@ def load_seed_title() -> Title:
             "synopsis": SEED_SYNOPSIS,
             "content_rating": Title.ContentRating.TEENS_13,
             "aired_weekdays": [Title.Weekday.TUESDAY],
+            "air_time": time(21, 0),
         },
     )
     title.genres.add(*_genres(["Drama", "Medical", "Youth", "Romance"]))
@@ -290,6 +291,15 @@ ON_AIR = [
 ]  # fmt: skip
 
 
+# When each of them airs, in its network's (or country's) time zone.
+AIR_TIMES = {
+    "Harbor Lights Diary": time(22, 0),
+    "Second Bloom Kitchen": time(21, 10),
+    "Paper Moon Station": time(19, 30),
+    "The Quiet Orchard": time(22, 30),
+}
+
+
 @transaction.atomic
 def load_discovery_titles() -> list[Title]:
     """The seed title's special, and titles airing now and soon."""
@@ -328,6 +338,7 @@ def load_discovery_titles() -> list[Title]:
                 "aired_from": first,
                 "aired_to": list(air_dates(first, days, episodes))[-1],
                 "aired_weekdays": days,
+                "air_time": AIR_TIMES[name],
                 "synopsis": synopsis,
             },
         )

@@ -247,6 +247,8 @@ TOP_MIN_RATINGS = envint("TOP_MIN_RATINGS", 10)
 CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)
 # A title's episodes page; a long series runs over several.
 EPISODES_PER_PAGE = envint("EPISODES_PER_PAGE", 50)
+# The airing schedule shows at most this many episodes a day.
+SCHEDULE_PER_DAY = envint("SCHEDULE_PER_DAY", 40)
 
 # Comments: which models take them, how fast and how long, and how much one page shows.
 COMMENT_TARGET_MODELS = ["titles.Title"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import home, people, site_files, styleguide, theme, views
+from . import home, people, schedule, site_files, styleguide, theme, views
 
 app_name = "front"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("popular/", views.ranking, {"by": "popularity"}, name="popular"),
     path("airing/", views.on_the_air, {"status": "airing"}, name="airing"),
     path("upcoming/", views.on_the_air, {"status": "upcoming"}, name="upcoming"),
+    path("schedule/", schedule.schedule, name="schedule"),
     path("genres/<slug:value>/", views.browse_alias, {"field": "genre"}, name="genre"),
     path("tags/<slug:value>/", views.browse_alias, {"field": "tag"}, name="tag"),
     path("help/ratings/", views.help_ratings, name="help_ratings"),

@@ -184,6 +184,18 @@ def latest_reviews(limit: int) -> list[Review]:
     return list(Review.objects.visible().for_display().order_by("-created_at")[:limit])
 
 
+def following_title_ids(user: User) -> QuerySet[ListEntry, int]:
+    """The ids of the titles a member follows: watching, planning or holding (a subquery)."""
+    following = [
+        ListEntry.Status.WATCHING,
+        ListEntry.Status.PLAN_TO_WATCH,
+        ListEntry.Status.ON_HOLD,
+    ]
+    return ListEntry.objects.filter(user=user, status__in=following).values_list(
+        "title_id", flat=True
+    )
+
+
 def continue_watching(user: User, limit: int) -> list[ListEntry]:
     """The titles the member is watching, the latest changed first, with the titles: one
     query."""

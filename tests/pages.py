@@ -35,6 +35,7 @@ def pages_signed_out(seed: Title) -> dict[str, str]:
         "popular": "/popular/",
         "airing": "/airing/",
         "upcoming": "/upcoming/",
+        "schedule": "/schedule/",
         "people": "/people/",
         "title": seed.get_absolute_url(),
         "cast": f"{seed.get_absolute_url()}cast/",
@@ -70,6 +71,7 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
     return {
         "title-signed-in": seed.get_absolute_url(),
         "home-signed-in": "/",
+        "schedule-mine": "/schedule/?mine=on",
         "review-signed-in": review.get_absolute_url(),
         "thread-signed-in": comment.get_absolute_url(),
         "own-profile": f"/users/{member.username}/",

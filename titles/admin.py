@@ -7,7 +7,6 @@ from django_countries.filters import CountryFilter
 from core.history_admin import HistoryAdmin
 from core.page_cache import CATALOGUE
 
-from .episodes import create_episodes
 from .models import (
     AlternativeTitle,
     Credit,
@@ -19,6 +18,7 @@ from .models import (
     Tag,
     Title,
 )
+from .services import create_episodes
 
 
 class CatalogueAdmin(HistoryAdmin):
@@ -106,6 +106,7 @@ class TitleAdmin(CatalogueAdmin):
                     "aired_from",
                     "aired_to",
                     "aired_weekdays",
+                    "air_time",
                     "duration_minutes",
                     "content_rating",
                 ]
@@ -147,7 +148,7 @@ class NameSlugAdmin(CatalogueAdmin):
 
 @admin.register(Network)
 class NetworkAdmin(CatalogueAdmin):
-    list_display = ["name", "country"]
+    list_display = ["name", "country", "time_zone"]
     list_filter = [("country", CountryFilter)]
     search_fields = ["name"]
 

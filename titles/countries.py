@@ -22,6 +22,16 @@ NATIVE_LANGUAGES = {
     "TH": "th",
 }
 
+# Where a network of the catalogue's countries broadcasts from, unless it says otherwise.
+TIME_ZONES = {
+    "JP": "Asia/Tokyo",
+    "KR": "Asia/Seoul",
+    "CN": "Asia/Shanghai",
+    "TW": "Asia/Taipei",
+    "HK": "Asia/Hong_Kong",
+    "TH": "Asia/Bangkok",
+}
+
 # Names people type that are not the list's own (django-countries knows "South Korea", not
 # "Korea"); compared case-folded.
 ALIASES = {

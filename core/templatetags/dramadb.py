@@ -99,3 +99,17 @@ def score(value: Decimal | float | Literal[""] | None) -> str:
     if value is None or value == "":
         return "–"
     return f"{value:.1f}"
+
+
+@register.filter
+def broadcast_time(value: datetime | None) -> str:
+    """A time as its broadcaster gives it, in its own zone and labelled: "21:00 JST",
+    "20:30 UTC+07" (a zone without a short name). Not moved to the site's zone."""
+    if value is None:
+        return ""
+    name = value.tzname() or ""
+    if not name.isalpha():
+        minutes = int((value.utcoffset() or timedelta()).total_seconds()) // 60
+        hours, rest = divmod(abs(minutes), 60)
+        name = f"UTC{'-' if minutes < 0 else '+'}{hours:02d}" + (f":{rest:02d}" if rest else "")
+    return f"{value:%H:%M} {name}"

@@ -86,7 +86,7 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             nouns=NOUNS,
         )
     with progress.step("episodes") as update:
-        # As titles.episodes.air_dates makes them: the first on the first air date, then
+        # As titles.services.air_dates makes them: the first on the first air date, then
         # weekly on the title's weekday.
         chunked(
             update,

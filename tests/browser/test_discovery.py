@@ -81,3 +81,40 @@ def test_the_header_suggestions_work_with_the_keyboard(page, demo, screenshot):
     expect(suggestion).to_have_attribute("aria-selected", "true")
     box.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sawajiri Erika")
+
+
+def weekday_section(page, title: Title):
+    """The schedule's section for the weekday the title's episodes air on this week."""
+    day = title.aired_weekdays[0]
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day]
+    return page.locator(".schedule-day", has=page.get_by_role("heading", name=name))
+
+
+def test_the_schedule_shows_the_demo_airing_titles_on_their_weekdays(
+    browser, live_server, demo, screenshot
+):
+    harbor = Title.objects.get(title="Harbor Lights Diary")  # Thursdays, 22:00 in Tokyo
+    kitchen = Title.objects.get(title="Second Bloom Kitchen")  # weekends, 21:10 in Seoul
+    # In New York the browser shows each time in its own zone: 22:00 JST is 08:00 there.
+    context = browser.new_context(base_url=live_server.url, timezone_id="America/New_York",
+                                  locale="en-GB")  # fmt: skip
+    page = context.new_page()
+    page.goto("/schedule/")
+    thursday = weekday_section(page, harbor)
+    expect(thursday).to_contain_text("Harbor Lights Diary")
+    expect(thursday.locator("time").first).to_have_text("08:00")
+    expect(page.locator("#time-note")).to_contain_text("America/New_York")
+    for day in (5, 6):
+        section = page.locator(".schedule-day").nth(day)
+        expect(section).to_contain_text("Second Bloom Kitchen")
+        expect(section.locator("time", has_text="07:10")).to_have_count(1)
+    assert kitchen.aired_weekdays == [5, 6]
+    screenshot(page, "schedule")
+    context.close()
+
+    # Without JavaScript, the broadcaster's own time, labelled.
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/schedule/")
+    expect(weekday_section(page, harbor).locator("time").first).to_have_text("22:00 JST")
+    context.close()

@@ -15,8 +15,8 @@ from demo.titles import load_seed_title
 from reviews.models import ListEntry, Review, ReviewVote
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.countries import CATALOGUE_COUNTRIES
-from titles.episodes import air_dates
 from titles.models import Credit, Episode, Network, Title
+from titles.services import air_dates
 
 pytestmark = pytest.mark.django_db
 

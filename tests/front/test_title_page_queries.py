@@ -13,8 +13,8 @@ from reviews.models import ListEntry, Review, ReviewVote
 from tests.comments.factories import build_forest
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import REASON, RecommendationFactory
-from titles.episodes import create_episodes
 from titles.models import Credit, RelatedTitle
+from titles.services import create_episodes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from core.templatetags.dramadb import countdown
 from demo.episodes import load_episodes
 from demo.titles import load_seed_title
-from titles.episodes import air_dates, create_episodes
-from titles.models import Episode, Title
+from titles.models import Episode, Network, Title
+from titles.services import air_dates, create_episodes
 
 from .test_admin import title_form
 
@@ -182,3 +182,16 @@ def test_the_demo_title_has_its_eleven_episodes_from_oct_15_to_dec_20(db):
     assert len(dates) == 11 == title.episodes
     assert (dates[0], dates[-1]) == (title.aired_from, title.aired_to)
     assert Episode.objects.filter(title=title).exclude(name="").count() == 11
+
+
+def test_a_network_time_zone_must_be_a_real_one(editor_client):
+    data = {"name": "Harbour TV", "country": "JP", "time_zone": "Asia/Tokio"}
+    response = editor_client.post("/admin/titles/network/add/", data)
+    assert response.status_code == 200
+    assert "&#x27;Asia/Tokio&#x27; is not a time zone name (like Asia/Tokyo or Asia/Seoul)." in (
+        response.content.decode()
+    )
+    assert not Network.objects.exists()
+    data["time_zone"] = ""
+    assert editor_client.post("/admin/titles/network/add/", data).status_code == 302
+    assert str(Network.objects.get().zone) == "Asia/Tokyo"  # the country's, when left empty

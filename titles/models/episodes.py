@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +18,20 @@ GUIDE_LATEST = 3
 
 
 class EpisodeQuerySet(models.QuerySet):
+    def on_days(self, days: list[date], per_day: int) -> list[Episode]:
+        """The episodes airing on each of `days`, at most `per_day` of each (in the order
+        they were added), with their titles and networks: two queries whatever the
+        catalogue's size, a union of one short index read per day, then the rows."""
+        if not days:
+            return []
+        parts = [self.filter(air_date=day).order_by("id").values("id")[:per_day] for day in days]
+        ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        return list(
+            Episode.objects.filter(id__in=[row["id"] for row in ids]).select_related(
+                "title__network"
+            )
+        )
+
     def guide(self, title: Title, today: date) -> EpisodeGuide:
         """The title page's episode guide in one query: the next episode to air, the latest
         aired ones, and the first ones for a guide without air dates."""
@@ -92,6 +106,13 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode {self.number}" + (f": {self.name}" if self.name else "")
+
+    @property
+    def airs_at(self) -> datetime | None:
+        """When it airs, in its broadcast zone: known with its date and its title's air time."""
+        if self.air_date is None or self.title.air_time is None:
+            return None
+        return datetime.combine(self.air_date, self.title.air_time, self.title.broadcast_zone)
 
     def clean(self) -> None:
         """An episode's number is within the title's stated count of episodes."""

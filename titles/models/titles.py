@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import DateField, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, JSONObject, Upper
@@ -20,7 +22,7 @@ from core.images import CheckedImageField
 from core.links import page_link
 from core.models import TimeStampedModel
 
-from ..countries import NATIVE_LANGUAGES, CatalogueCountries
+from ..countries import NATIVE_LANGUAGES, TIME_ZONES, CatalogueCountries
 from ..keys import search_key
 
 
@@ -55,9 +57,21 @@ class Tag(models.Model):
         return self.name
 
 
+def validate_time_zone(name: str) -> None:
+    if name and name not in available_timezones():
+        raise ValidationError(f"{name!r} is not a time zone name (like Asia/Tokyo or Asia/Seoul).")
+
+
 class Network(models.Model):
     name = models.CharField(max_length=120, unique=True)
     country = CountryField(countries=CatalogueCountries, blank=True)
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        db_default="",
+        validators=[validate_time_zone],
+        help_text="Where it broadcasts from, e.g. Asia/Tokyo; empty for its country's.",
+    )
 
     history = EditHistory()
 
@@ -66,6 +80,11 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The time zone of its broadcast times: its own, else its country's, else UTC."""
+        return ZoneInfo(self.time_zone or TIME_ZONES.get(self.country.code or "", "UTC"))
 
 
 def best_date() -> Coalesce:
@@ -193,6 +212,9 @@ class Title(TimeStampedModel):
     content_rating = models.CharField(
         max_length=2, choices=ContentRating.choices, default=ContentRating.NOT_RATED, blank=True
     )
+    air_time = models.TimeField(
+        null=True, blank=True, help_text="When new episodes air, in the network's time zone."
+    )
     aired_weekdays = ArrayField(
         models.PositiveSmallIntegerField(choices=Weekday.choices),
         default=list,
@@ -303,6 +325,14 @@ class Title(TimeStampedModel):
     @property
     def status_label(self) -> str:
         return self.Status(self.status).label if self.status else ""
+
+    @property
+    def broadcast_zone(self) -> ZoneInfo:
+        """The time zone its air time is in: its network's, else its country's (read with the
+        network), else UTC."""
+        if self.network is not None:
+            return self.network.zone
+        return ZoneInfo(TIME_ZONES.get(self.country.code or "", "UTC"))
 
     @property
     def aired_on(self) -> list[str]:

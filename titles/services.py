@@ -1,4 +1,4 @@
-"""Episodes made from a title's dates: the editor's shortcut for a new series."""
+"""Writes to the catalogue outside the admin's forms: episodes made from a title's dates."""
 
 from __future__ import annotations
 
