@@ -88,7 +88,9 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
-    list_groups = reviews_selectors.list_summary(member, PROFILE_ENTRIES_PER_STATUS)
+    list_groups = reviews_selectors.list_summary(
+        member, PROFILE_ENTRIES_PER_STATUS, viewer=request.user
+    )
     context = {
         "member": member,
         "list_groups": list_groups,

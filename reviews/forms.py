@@ -46,7 +46,7 @@ def status_for_new_entry(title: Title) -> str:
 
 def only_planning(form: forms.ModelForm) -> None:
     """Before a title airs, Plan to Watch is its only status, with nothing else to fill in."""
-    for name in ("score", "episodes_seen", "started_on", "finished_on"):
+    for name in ("score", "episodes_seen", "started_on", "finished_on", "rewatch_count"):
         form.fields.pop(name, None)
     status = form.fields["status"]
     if not isinstance(status, forms.ChoiceField):
@@ -58,7 +58,8 @@ def only_planning(form: forms.ModelForm) -> None:
 class ListEntryForm(forms.ModelForm):
     class Meta:
         model = ListEntry
-        fields = ["status", "score", "episodes_seen", "started_on", "finished_on"]
+        fields = ["status", "score", "episodes_seen", "started_on", "finished_on",
+                  "rewatch_count", "priority", "note", "is_private"]  # fmt: skip
         labels = {"score": "Your Rating"}
         error_messages = {"score": {"invalid_choice": SCORE_ERROR}}
         widgets: dict[str, forms.Widget] = {
@@ -66,11 +67,17 @@ class ListEntryForm(forms.ModelForm):
             "score": ScoreScale(),
             "started_on": forms.DateInput(attrs={"type": "date"}),
             "finished_on": forms.DateInput(attrs={"type": "date"}),
+            "priority": Select(),
+            "note": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         blank_choice_label(self.fields["score"], "No score")
+        if "priority" in self.fields:
+            blank_choice_label(self.fields["priority"], "No priority")
+        if "rewatch_count" in self.fields:  # left empty, none
+            self.fields["rewatch_count"].required = False
         title = self.instance.title if self.instance.title_id else None
         if title is None:
             return
@@ -80,6 +87,9 @@ class ListEntryForm(forms.ModelForm):
             only_planning(self)
         elif "episodes_seen" in self.fields:
             limit_episodes(self.fields["episodes_seen"], title)
+
+    def clean_rewatch_count(self) -> int:
+        return self.cleaned_data.get("rewatch_count") or 0
 
 
 class QuickEntryForm(ListEntryForm):

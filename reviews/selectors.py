@@ -91,16 +91,18 @@ def recently_watched_by(title: Title, limit: int) -> list[ListEntry]:
     return list(ListEntry.objects.recently_watched(title, limit))
 
 
-def list_summary(user: User, per_status: int) -> list[tuple[str, str, int, list[ListEntry]]]:
-    """The user's list by status: (value, label, total, latest `per_status` entries).
+def list_summary(
+    user: User, per_status: int, viewer: User | AnonymousUser
+) -> list[tuple[str, str, int, list[ListEntry]]]:
+    """The user's list by status as `viewer` may see it (private entries for its owner only):
+    (value, label, total, latest `per_status` entries).
 
     Two queries whatever the list's length: the totals, then the latest few of each status.
     """
-    totals = dict(
-        ListEntry.objects.filter(user=user).order_by().values_list("status").annotate(n=Count("id"))
-    )
+    seen = ListEntry.objects.filter(user=user).seen_by(viewer)
+    totals = dict(seen.order_by().values_list("status").annotate(n=Count("id")))
     latest = (
-        ListEntry.objects.of_user(user)
+        seen.select_related("title")
         .annotate(
             position=Window(
                 RowNumber(), partition_by=F("status"), order_by=[F("updated_at").desc(), F("id")]

@@ -52,12 +52,17 @@ def list_entry_save(
     episodes_seen: int = 0,
     started_on: date | None = None,
     finished_on: date | None = None,
+    note: str | None = None,
+    rewatch_count: int | None = None,
+    priority: str | None = None,
+    is_private: bool | None = None,
 ) -> ListEntry:
     """Put `title` on the user's list, or change the entry already there.
 
     A member who reviewed the title has one score for it, the review's Overall: a new score
     becomes the review's Overall too, and a score cannot be taken away while the review
-    stands. Before the title airs it can only be planned.
+    stands. Before the title airs it can only be planned. The note, rewatches, priority and
+    privacy stay as they are unless given.
     """
     if not title.has_aired and (
         status != ListEntry.Status.PLAN_TO_WATCH
@@ -84,6 +89,11 @@ def list_entry_save(
     entry.episodes_seen = episodes_seen
     entry.started_on = started_on
     entry.finished_on = finished_on
+    details = {"note": note, "rewatch_count": rewatch_count, "priority": priority,
+               "is_private": is_private}  # fmt: skip
+    for name, value in details.items():
+        if value is not None:
+            setattr(entry, name, value)
     entry.save()
     apply_score_change(stats, old_score, score)
     update_fields = RATING_FIELDS

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.functions import Cast, Lower
+from django.db.models.functions import Cast, Length, Lower
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
 from core.models import ChecksInOneQuery, TimeStampedModel
@@ -26,9 +28,15 @@ def episodes_seen_error(title: Title, seen: int) -> str | None:
 
 
 class ListEntryQuerySet(models.QuerySet):
+    def seen_by(self, viewer: Any) -> ListEntryQuerySet:
+        """The entries `viewer` may see: all of their own, nobody else's private ones."""
+        if viewer is not None and viewer.is_authenticated:
+            return self.filter(Q(is_private=False) | Q(user=viewer))
+        return self.filter(is_private=False)
+
     def recently_watched(self, title: Title, limit: int) -> ListEntryQuerySet:
         return (
-            self.filter(title=title, status__in=ListEntry.WATCHED_STATUSES)
+            self.filter(title=title, status__in=ListEntry.WATCHED_STATUSES, is_private=False)
             .select_related("user")
             .only("user_id", "status", "user__username", "user__avatar")
             .order_by("-updated_at", "-id")[:limit]
@@ -76,6 +84,16 @@ PLANNED_WITHOUT_SCORE = (
 )
 
 
+NOTE_MAX_LENGTH = 10_000
+REWATCHES_MAX = 999
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
 class ListEntry(ChecksInOneQuery, TimeStampedModel):
     class Status(models.TextChoices):
         WATCHING = "watching", "Watching"
@@ -100,6 +118,22 @@ class ListEntry(ChecksInOneQuery, TimeStampedModel):
     score = score_field("your rating", null=True, blank=True)
     started_on = models.DateField(null=True, blank=True)
     finished_on = models.DateField(null=True, blank=True)
+    # The member's own: shown to nobody else.
+    note = models.TextField(
+        "private note", blank=True, default="", db_default="", max_length=NOTE_MAX_LENGTH,
+        help_text="Only you see it.",
+    )  # fmt: skip
+    rewatch_count = models.PositiveSmallIntegerField(
+        "times rewatched", default=0, db_default=0, validators=[MaxValueValidator(REWATCHES_MAX)]
+    )
+    priority = models.CharField(max_length=6, choices=Priority.choices, blank=True, db_default="")
+    is_private = models.BooleanField(
+        "private entry",
+        default=False,
+        db_default=False,
+        help_text="Hidden from your list and profile for everybody else, and from "
+        '"Recently Watched By". Your score still counts, unnamed, in the title\'s ratings.',
+    )
 
     objects = ListEntryQuerySet.as_manager()
     # Not stored: the id of the member's review of the title, set by selectors.member_state.
@@ -128,6 +162,19 @@ class ListEntry(ChecksInOneQuery, TimeStampedModel):
                 violation_error_message=PLANNED_WITHOUT_SCORE,
             ),
             models.CheckConstraint(
+                name="listentry_note_length",
+                condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
+                violation_error_message=f"A note can be {NOTE_MAX_LENGTH:,} characters at most.",
+            ),
+            models.CheckConstraint(
+                name="listentry_rewatches_in_range",
+                condition=Q(rewatch_count__lte=REWATCHES_MAX),
+                violation_error_message=f"Rewatches run from 0 to {REWATCHES_MAX}.",
+            ),
+            models.CheckConstraint(
+                name="listentry_priority_valid", condition=Q(priority__in=["", *Priority.values])
+            ),
+            models.CheckConstraint(
                 name="listentry_finished_after_started",
                 condition=Q(started_on__isnull=True)
                 | Q(finished_on__isnull=True)
@@ -141,7 +188,7 @@ class ListEntry(ChecksInOneQuery, TimeStampedModel):
                 "title",
                 models.F("updated_at").desc(),
                 name="listentry_recent_watchers_idx",
-                condition=Q(status__in=["watching", "completed"]),
+                condition=Q(status__in=["watching", "completed"], is_private=False),
             ),
             # Trending this week: the entries changed lately (reviews.stats.rankings_refresh).
             models.Index(fields=["updated_at"], name="listentry_updated_idx"),

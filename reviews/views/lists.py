@@ -16,6 +16,9 @@ from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import LIST_ORDERS, ListEntry, Review
 from titles.models import Title
 
+# The full form's fields that only the member sees, saved as they are given.
+ENTRY_DETAILS = ["note", "rewatch_count", "priority", "is_private"]
+
 
 def _own_entry(request: HttpRequest, pk: int) -> ListEntry:
     """The signed-in user's entry `pk`; someone else's entry is simply not found."""
@@ -40,6 +43,7 @@ def _save(
             episodes_seen=episodes_seen,
             started_on=data.get("started_on", entry.started_on),
             finished_on=data.get("finished_on", entry.finished_on),
+            **{name: data[name] for name in ENTRY_DETAILS if name in data},
         )
     except ValidationError as refused:
         form.add_error(None, refused)
@@ -206,7 +210,8 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
     sort = request.GET.get("sort", "")
     if sort not in LIST_ORDERS or sort == "updated":
         sort = ""
-    entries = ListEntry.objects.of_user(member).in_status_order(sort or "updated")
+    entries = ListEntry.objects.of_user(member).seen_by(request.user)
+    entries = entries.in_status_order(sort or "updated")
     if status:
         entries = entries.filter(status=status)
     # A member's list grows with them and nothing stores its length: no count.
