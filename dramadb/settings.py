@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "reviews",
     "comments",
     "recommendations",
+    "lists",
     "news",
     "moderation",
     "front",

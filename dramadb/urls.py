@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("reviews.urls")),
     path("", include("comments.urls")),
     path("", include("recommendations.urls")),
+    path("", include("lists.urls")),
     path("", include("news.urls")),
     path("", include("moderation.urls")),
     path("", include("bench.urls")),

@@ -28,6 +28,7 @@ from core.page_cache import (
     title_version,
 )
 from core.pagination import countless_page
+from lists import selectors as lists_selectors
 from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
@@ -41,6 +42,9 @@ from .page_meta import profile_meta, title_meta
 # A profile shows a shelf of the latest posters of each status and the newest reviews.
 PROFILE_ENTRIES_PER_STATUS = 6
 PROFILE_REVIEWS = 3
+# A member's "top four" titles lead their profile, with their favorite people beside them.
+PROFILE_FAVORITE_TITLES = 4
+PROFILE_FAVORITE_PEOPLE = 6
 # Lists of titles show names, posters, scores and ranks.
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
@@ -53,6 +57,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
     numbers = {
         "comments_count": comment_selectors.count_column(Title),
         "recommendations_count": recommendation_selectors.count_column(),
+        "favorites_count": lists_selectors.title_count_column(),
     }
     title = get_object_or_404(
         Title.objects.for_page().select_related("stats").annotate(**numbers), pk=pk
@@ -96,6 +101,8 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "list_groups": list_groups,
         "listed": sum(total for _, _, total, _ in list_groups),
         "reviews": reviews_selectors.latest_reviews_by(member, PROFILE_REVIEWS),
+        "favorite_titles": lists_selectors.favorite_titles(member, PROFILE_FAVORITE_TITLES),
+        "favorite_people": lists_selectors.favorite_people(member, PROFILE_FAVORITE_PEOPLE),
         "page_meta": profile_meta(request, member),
     }
     return render(request, "front/profile.html", context)

@@ -26,6 +26,7 @@ LAYERS = {
     "reviews": 2,
     "comments": 2,
     "news": 2,
+    "lists": 2,  # members' favorites and lists of titles and people
     "recommendations": 3,  # builds on the reviews app's likes
     "front": 4,  # composed pages
     "moderation": 4,  # reports and the queue, acting on several apps' items

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from core.http import canonical_redirect, search_query
 from core.metadata import not_indexed
-from core.page_cache import CATALOGUE, cached_page, depends_on
+from core.page_cache import CATALOGUE, cached_page, depends_on, object_version
 from core.pagination import countless_page
 
 from .history import title_history_page
@@ -59,7 +59,7 @@ def title_history(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     return render(request, "titles/title_history.html", context)
 
 
-@cached_page(depends_on(CATALOGUE))
+@cached_page(lambda request, pk, **kwargs: [CATALOGUE, object_version("titles.person", pk)])
 def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     if response := canonical_redirect(request, slug, person):

@@ -67,7 +67,7 @@ def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
     # Expect 10 queries:
     # catalogue (titles)
     #   1. the title with its network, alternative titles, genres and tags, its statistics
-    #      (reviews) and its stored numbers of comments and recommendations
+    #      (reviews) and its stored numbers of comments, recommendations and favorites
     #   2. its credits with each person: the cast preview, the makers and how many more
     #   3. its related titles, read from either end
     #   4. the episode guide: the next episode and the latest aired ones
@@ -91,12 +91,12 @@ def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
     assert html.count('class="episode"') == 3
 
 
-def test_signed_in_the_title_page_runs_the_same_16_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_17_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 16 queries when nobody has read the page yet: the 10 above, rendered as a
+    # Expect 17 queries when nobody has read the page yet: the 10 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -104,16 +104,17 @@ def test_signed_in_the_title_page_runs_the_same_16_queries_at_any_size(
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
     #   the member's open reports of the comments and reviews shown ("Reported") (1)
-    with django_assert_num_queries(16):
+    #   whether the title is one of the member's favorites (1)
+    with django_assert_num_queries(17):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
 
-    # Expect 4 queries once the page is stored: the member and their own parts (entries and
-    # votes, recommendation votes, open reports), nothing else.
-    with django_assert_num_queries(4):
+    # Expect 5 queries once the page is stored: the member and their own parts (entries and
+    # votes, recommendation votes, open reports, favorites), nothing else.
+    with django_assert_num_queries(5):
         again = client.get(title.get_absolute_url())
     assert again["X-Page-Cache"] == "hit"
     assert again.content.decode().count('class="rec-card') == 2

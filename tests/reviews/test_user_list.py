@@ -110,9 +110,9 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
         client.get(f"/users/{user.username}/list/")
     with django_assert_num_queries(2):
         client.get(f"/users/{user.username}/list/?sort=title")
-    # Expect 4 queries: the member, totals per status, the latest entries of each status, the
-    # newest reviews.
-    with django_assert_num_queries(4):
+    # Expect 6 queries: the member, totals per status, the latest entries of each status, the
+    # newest reviews, the favorite titles and the favorite people.
+    with django_assert_num_queries(6):
         client.get(f"/users/{user.username}/")
 
 

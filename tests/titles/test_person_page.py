@@ -38,7 +38,8 @@ def test_its_query_count_does_not_grow_with_credits(
 ):
     person = person_factory()
     credit_factory.create_batch(size, person=person)
-    # Expect 2 queries: the person, then their credits with each title.
-    with django_assert_num_queries(2):
+    # Expect 3 queries: the person, their credits with each title, and how many members
+    # favor them (the Favorites part of the page).
+    with django_assert_num_queries(3):
         response = client.get(person.get_absolute_url())
     assert response.content.decode().count('class="list-title"') == size

@@ -9,6 +9,7 @@ from core.page_cache import SITE_WIDE, pages_changed
 from demo import (
     comments,
     episodes,
+    favorites,
     news,
     pictures,
     ratings,
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             ("catalogue: episodes", episodes.load_episodes),
             ("users, lists and ratings", self.load_ratings),
             ("reviews", lambda: reviews.load_reviews(titles.load_seed_title())),
+            ("favorites", favorites.load_favorites),
             ("comments: 1 Litre of Tears", comments.load_comments),
             ("recommendations", self.load_recommendations),
             ("similar titles", recommendations.load_similar_titles),

@@ -1,0 +1,25 @@
+"""The viewer's own parts of pages that show titles and people (core/personal.py)."""
+
+from __future__ import annotations
+
+from core.personal import Viewer, personal_part
+
+from .selectors import FavoriteState, favorite_state
+
+
+def _state(viewer: Viewer, args: list[tuple[str, ...]]) -> FavoriteState:
+    """The viewer's favorites among the marks, and the counts that the marks do not carry."""
+    wanted = [(words[0], int(words[1])) for words in args]
+    counted = all(len(words) > 2 for words in args if words[0] == "title")
+    return favorite_state(viewer.user, wanted, count_titles=not counted)
+
+
+@personal_part("favorite_button", load=_state)
+def favorite_button(viewer: Viewer, state: FavoriteState, kind: str, pk: str,
+                    count: str = "") -> str:  # fmt: skip
+    """How many members favor a title or person (`count` when the page read it), and the
+    member's own Favorite button."""
+    key = (kind, int(pk))
+    context = {"kind": kind, "pk": key[1], "favored": key in state.mine,
+               "count": int(count) if count else state.counts.get(key, 0)}  # fmt: skip
+    return viewer.render("lists/_favorite.html", context)
