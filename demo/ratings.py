@@ -12,6 +12,7 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.names import name_key
+from reviews.member_stats import member_stats_recompute
 from reviews.models import ListEntry
 from reviews.stats import stats_recompute
 from titles.models import Title
@@ -135,3 +136,4 @@ def load_ratings(seed_title: Title, other_titles: list[Title]) -> None:
         entries.extend(_spread_entries(title, viewers, seed=title.year * 31 + len(title.title)))
     ListEntry.objects.bulk_create(entries, batch_size=5000, ignore_conflicts=True)
     stats_recompute()
+    member_stats_recompute()

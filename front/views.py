@@ -45,6 +45,8 @@ PROFILE_REVIEWS = 3
 # A member's "top four" titles lead their profile, with their favorite people beside them.
 PROFILE_FAVORITE_TITLES = 4
 PROFILE_FAVORITE_PEOPLE = 6
+# Its statistics name the leading countries, genres and years.
+PROFILE_LEADING = 5
 # Lists of titles show names, posters, scores and ranks.
 LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
@@ -101,6 +103,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "list_groups": list_groups,
         "listed": sum(total for _, _, total, _ in list_groups),
         "reviews": reviews_selectors.latest_reviews_by(member, PROFILE_REVIEWS),
+        "statistics": reviews_selectors.member_statistics(member, PROFILE_LEADING),
         "favorite_titles": lists_selectors.favorite_titles(member, PROFILE_FAVORITE_TITLES),
         "favorite_people": lists_selectors.favorite_people(member, PROFILE_FAVORITE_PEOPLE),
         "page_meta": profile_meta(request, member),

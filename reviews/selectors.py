@@ -12,9 +12,10 @@ from django.db.models.functions import RowNumber
 
 from accounts.models import User
 from core.replicas import read_connection
-from titles.models import Credit, Title
+from titles.countries import country_name
+from titles.models import Credit, Genre, Title
 
-from .models import ListEntry, Review, ReviewVote, TitleStats
+from .models import ListEntry, MemberStats, Review, ReviewVote, TitleStats
 
 
 def stats_for(title: Title) -> TitleStats:
@@ -203,6 +204,37 @@ def continue_watching(user: User, limit: int) -> list[ListEntry]:
     query."""
     entries = ListEntry.objects.of_user(user).filter(status=ListEntry.Status.WATCHING)
     return list(entries.order_by("-updated_at", "-id")[:limit])
+
+
+@dataclass(frozen=True)
+class MemberStatistics:
+    """A member's stored statistics as a profile shows them: the numbers, and the leading
+    countries, genres and years by name, the most titles first."""
+
+    stats: MemberStats
+    countries: list[tuple[str, int]]
+    genres: list[tuple[str, int]]
+    years: list[tuple[str, int]]
+
+
+def member_statistics(user: User, leading: int) -> MemberStatistics:
+    """Two queries whatever the list's length: the stored row, and the names of its leading
+    genres."""
+    stats = MemberStats.objects.filter(user=user).first() or MemberStats(user=user)
+    genres = _leading(stats.by_genre, leading)
+    names = dict(
+        Genre.objects.filter(id__in=[int(pk) for pk, _ in genres]).values_list("id", "name")
+    )
+    return MemberStatistics(
+        stats=stats,
+        countries=[(country_name(code), n) for code, n in _leading(stats.by_country, leading)],
+        genres=[(names[int(pk)], n) for pk, n in genres if int(pk) in names],
+        years=_leading(stats.by_year, leading),
+    )
+
+
+def _leading(counts: dict[str, int], leading: int) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:leading]
 
 
 def latest_reviews_by(user: User, limit: int) -> list[Review]:

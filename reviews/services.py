@@ -16,6 +16,7 @@ from core.moderation import announce, check_may_moderate
 from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
 from titles.models import Title
 
+from .member_stats import genres_of, member_stats_change, part_of
 from .models import HIDDEN_REASON_MAX_LENGTH, PLANNED_WITHOUT_SCORE, ListEntry, Review, ReviewVote
 from .scores import SUB_SCORES
 from .stats import (
@@ -81,6 +82,8 @@ def list_entry_save(
         raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
     old_score = entry.score if entry else None
+    genres = genres_of(title)
+    old_part = part_of(entry, title, genres)
     if entry is None:
         entry = ListEntry(user=user, title=title)
         stats.watchers += 1
@@ -95,6 +98,7 @@ def list_entry_save(
         if value is not None:
             setattr(entry, name, value)
     entry.save()
+    member_stats_change(user.pk, title, old_part, part_of(entry, title, genres))
     apply_score_change(stats, old_score, score)
     update_fields = RATING_FIELDS
     if review is not None and score is not None and review.overall != score:
@@ -172,7 +176,9 @@ def list_entry_remove(*, user: User, title: Title) -> None:
         return
     apply_score_change(stats, entry.score, None)
     stats.watchers -= 1
+    old_part = part_of(entry, title, genres_of(title))
     entry.delete()
+    member_stats_change(user.pk, title, old_part, None)
     stats.save(update_fields=RATING_FIELDS)
 
 

@@ -7,6 +7,7 @@ from .entries import (
     ListEntryQuerySet,
     episodes_seen_error,
 )
+from .member_stats import MemberStats
 from .reviews import HIDDEN_REASON_MAX_LENGTH, Review, ReviewQuerySet, ReviewVote, characters
 from .stats import HISTOGRAM_BUCKETS, TitleStats, empty_histogram, scores_to_be_ranked
 
@@ -17,6 +18,7 @@ __all__ = [
     "PLANNED_WITHOUT_SCORE",
     "ListEntry",
     "ListEntryQuerySet",
+    "MemberStats",
     "Review",
     "ReviewQuerySet",
     "ReviewVote",

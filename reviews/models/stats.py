@@ -109,9 +109,13 @@ class TitleStats(models.Model):
 
     @property
     def histogram_rows(self) -> list[tuple[int, int, int]]:
-        """(bucket, count, percent of the largest bucket), highest bucket first."""
-        top = max(self.histogram) or 1
-        return [
-            (bucket, count, round(100 * count / top))
-            for bucket, count in reversed(list(enumerate(self.histogram, start=1)))
-        ]
+        return histogram_rows(self.histogram)
+
+
+def histogram_rows(histogram: list[int]) -> list[tuple[int, int, int]]:
+    """(bucket, count, percent of the largest bucket), highest bucket first."""
+    top = max(histogram) or 1
+    return [
+        (bucket, count, round(100 * count / top))
+        for bucket, count in reversed(list(enumerate(histogram, start=1)))
+    ]

@@ -110,9 +110,10 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
         client.get(f"/users/{user.username}/list/")
     with django_assert_num_queries(2):
         client.get(f"/users/{user.username}/list/?sort=title")
-    # Expect 6 queries: the member, totals per status, the latest entries of each status, the
-    # newest reviews, the favorite titles and the favorite people.
-    with django_assert_num_queries(6):
+    # Expect 7 queries: the member, totals per status, the latest entries of each status, the
+    # newest reviews, the stored statistics (and the names of the leading genres, when there
+    # are any), the favorite titles and the favorite people.
+    with django_assert_num_queries(7):
         client.get(f"/users/{user.username}/")
 
 

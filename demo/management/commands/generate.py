@@ -15,6 +15,7 @@ from demo.datagen.comments import generate_comments
 from demo.datagen.reviews import generate_opinions
 from demo.datagen.titles import generate_catalogue
 from demo.titles import load_seed_title
+from reviews.member_stats import member_stats_recompute
 from reviews.stats import helpfulness_recompute, stats_recompute
 from titles.models import Title
 
@@ -55,10 +56,16 @@ class Command(BaseCommand):
         generate_rows(sizes, progress, hot_title=hot_title.pk)
         with progress.step("statistics and rankings"):
             stats_recompute()
+        with progress.step("members' statistics"):
+            member_stats_recompute()
         with progress.step("vacuum and analyze"), connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         with progress.step("checking the stored statistics"):
-            differences = stats_recompute(check=True) + helpfulness_recompute(check=True)
+            differences = [
+                *stats_recompute(check=True),
+                *helpfulness_recompute(check=True),
+                *member_stats_recompute(check=True),
+            ]
         if differences:
             raise CommandError(f"{len(differences)} stored counts differ after generation.")
         pages_changed(*SITE_WIDE)
