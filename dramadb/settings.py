@@ -371,6 +371,7 @@ LOGGING = servers.logging(os.environ.get("LOG_LEVEL", "WARNING"), envbool("REQUE
 RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
 RECENT_WATCHERS_SHOWN = envint("RECENT_WATCHERS_SHOWN", 8)
 LIST_ENTRIES_PER_PAGE = envint("LIST_ENTRIES_PER_PAGE", 50)
+LIST_ITEMS_PER_PAGE = envint("LIST_ITEMS_PER_PAGE", 50)  # a member's own lists of titles
 
 # Reviews: body length limits and list sizes.
 REVIEW_MIN_LENGTH = envint("REVIEW_MIN_LENGTH", 100)

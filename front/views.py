@@ -45,6 +45,9 @@ PROFILE_REVIEWS = 3
 # A member's "top four" titles lead their profile, with their favorite people beside them.
 PROFILE_FAVORITE_TITLES = 4
 PROFILE_FAVORITE_PEOPLE = 6
+# Its own lists of titles, the latest changed first; a title page names a few that hold it.
+PROFILE_LISTS = 6
+LISTS_ON_TITLE_PAGE = 5
 # Its statistics name the leading countries, genres and years.
 PROFILE_LEADING = 5
 # Lists of titles show names, posters, scores and ranks.
@@ -74,6 +77,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         "credits": credits,
         "related": related_of(title),
         "episodes": Episode.objects.guide(title, timezone.localdate()),
+        "lists_with": lists_selectors.lists_with(title, LISTS_ON_TITLE_PAGE),
         "stats": stats,
         "recent_watchers": reviews_selectors.recently_watched_by(
             title, settings.RECENT_WATCHERS_SHOWN
@@ -106,6 +110,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "statistics": reviews_selectors.member_statistics(member, PROFILE_LEADING),
         "favorite_titles": lists_selectors.favorite_titles(member, PROFILE_FAVORITE_TITLES),
         "favorite_people": lists_selectors.favorite_people(member, PROFILE_FAVORITE_PEOPLE),
+        "lists": lists_selectors.lists_of(member, request.user, PROFILE_LISTS),
         "page_meta": profile_meta(request, member),
     }
     return render(request, "front/profile.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from core.models import TimeStampedModel
 from titles.models import Person, Title
@@ -73,3 +74,64 @@ class PersonFavoriteCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.count} favorites"
+
+
+# A member's own lists: how long one may grow, and how many a member may keep.
+LIST_ITEMS_MAX = 500
+LISTS_PER_MEMBER = 100
+ITEM_NOTE_MAX_LENGTH = 1000
+
+
+class CustomList(TimeStampedModel):
+    """A member's named, ordered list of titles, public or private."""
+
+    user = models.ForeignKey(  # customlist_user_newest_idx
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True, max_length=2000)
+    is_private = models.BooleanField(
+        "private", default=False, help_text="Only you can see a private list."
+    )
+    # How many titles it holds, kept by lists/services.py (the limit is checked against it).
+    items_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="customlist_items_within_limit",
+                condition=models.Q(items_count__lte=LIST_ITEMS_MAX),
+                violation_error_message=f"A list holds at most {LIST_ITEMS_MAX} titles.",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "-updated_at"], name="customlist_user_newest_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("lists:detail", kwargs={"pk": self.pk})
+
+
+class CustomListItem(TimeStampedModel):
+    custom_list = models.ForeignKey(  # customlistitem_once_per_list
+        CustomList, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+    note = models.TextField(blank=True, max_length=ITEM_NOTE_MAX_LENGTH)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["custom_list", "title"],
+                name="customlistitem_once_per_list",
+                violation_error_message="This title is already on the list.",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["custom_list", "position"], name="customlistitem_order_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.custom_list_id}: {self.title_id} at {self.position}"

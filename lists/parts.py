@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.personal import Viewer, personal_part
 
+from .forms import AddToListForm
 from .selectors import FavoriteState, favorite_state
 
 
@@ -23,3 +24,12 @@ def favorite_button(viewer: Viewer, state: FavoriteState, kind: str, pk: str,
     context = {"kind": kind, "pk": key[1], "favored": key in state.mine,
                "count": int(count) if count else state.counts.get(key, 0)}  # fmt: skip
     return viewer.render("lists/_favorite.html", context)
+
+
+@personal_part("add_to_list")
+def add_to_list(viewer: Viewer, loaded: None, title_id: str) -> str:
+    """For members, a form that puts the title on one of their lists (or makes a first one)."""
+    if not viewer.user.is_authenticated:
+        return ""
+    form = AddToListForm(user=viewer.user)
+    return viewer.render("lists/_add_to_list.html", {"form": form, "title_id": int(title_id)})

@@ -6,13 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
 from accounts.models import User
 from titles.models import Person, Title
 
-from .models import FavoritePerson, FavoriteTitle, PersonFavoriteCount, TitleFavoriteCount
+from .models import (
+    CustomList,
+    CustomListItem,
+    FavoritePerson,
+    FavoriteTitle,
+    PersonFavoriteCount,
+    TitleFavoriteCount,
+)
 
 # The kinds of things a member can favor, as the pages name them.
 KINDS = ("title", "person")
@@ -67,3 +75,31 @@ def favorite_people(user: User, limit: int) -> list[Person]:
     """The member's favorite people, the latest first: one query."""
     favorites = FavoritePerson.objects.filter(user=user).select_related("person")
     return [favorite.person for favorite in favorites.order_by("-created_at", "-id")[:limit]]
+
+
+def visible_list(pk: int, viewer: User | AnonymousUser) -> CustomList:
+    """The list `pk` with its owner, if `viewer` may see it: a private list is its owner's
+    alone, and anyone else is told it does not exist (404, not 403)."""
+    found = CustomList.objects.select_related("user").filter(pk=pk).first()
+    if found is None or (found.is_private and found.user_id != getattr(viewer, "pk", None)):
+        raise Http404("No such list.")
+    return found
+
+
+def list_items(custom_list: CustomList) -> QuerySet[CustomListItem]:
+    return CustomListItem.objects.filter(custom_list=custom_list).select_related("title")
+
+
+def lists_of(user: User, viewer: User | AnonymousUser, limit: int) -> list[CustomList]:
+    """The member's lists that `viewer` may see, the latest changed first: one query."""
+    lists = CustomList.objects.filter(user=user)
+    if getattr(viewer, "pk", None) != user.pk:
+        lists = lists.filter(is_private=False)
+    return list(lists.order_by("-updated_at", "-id")[:limit])
+
+
+def lists_with(title: Title, limit: int) -> list[CustomList]:
+    """Public lists that hold `title`, the latest changed first, with their owners."""
+    holding = CustomListItem.objects.filter(title=title).values("custom_list_id")
+    lists = CustomList.objects.filter(pk__in=holding, is_private=False).select_related("user")
+    return list(lists.order_by("-updated_at", "-id")[:limit])

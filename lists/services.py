@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
 from core.page_cache import object_version, pages_changed, title_version
 from titles.models import Person, Title
 
-from .models import FavoritePerson, FavoriteTitle, PersonFavoriteCount, TitleFavoriteCount
+from .models import (
+    LIST_ITEMS_MAX,
+    LISTS_PER_MEMBER,
+    CustomList,
+    CustomListItem,
+    FavoritePerson,
+    FavoriteTitle,
+    PersonFavoriteCount,
+    TitleFavoriteCount,
+)
 
 
 @transaction.atomic
@@ -64,3 +76,69 @@ def favorite_title_move(*, user: User, title: Title, up: bool) -> None:
         return
     here.position, other.position = other.position, here.position
     FavoriteTitle.objects.bulk_update([here, other], ["position"])
+
+
+@transaction.atomic
+def custom_list_create(*, user: User, name: str, description: str = "",
+                       is_private: bool = False) -> CustomList:  # fmt: skip
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if CustomList.objects.filter(user=user).count() >= LISTS_PER_MEMBER:
+        raise ValidationError(f"You can keep at most {LISTS_PER_MEMBER} lists.", code="too_many")
+    return CustomList.objects.create(
+        user=user, name=name, description=description, is_private=is_private
+    )
+
+
+@transaction.atomic
+def custom_list_add(*, user: User, custom_list: CustomList, title: Title,
+                    note: str = "") -> CustomListItem:  # fmt: skip
+    """Put `title` at the end of the member's own list; refused past the limit or twice."""
+    locked = _own_locked(user, custom_list)
+    if CustomListItem.objects.filter(custom_list=locked, title=title).exists():
+        raise ValidationError(f"{title.title} is already on {locked.name}.", code="twice")
+    if locked.items_count >= LIST_ITEMS_MAX:
+        raise ValidationError(
+            f"{locked.name} already holds {LIST_ITEMS_MAX} titles, as many as a list can.",
+            code="full",
+        )
+    last = CustomListItem.objects.filter(custom_list=locked).aggregate(last=Max("position"))
+    item = CustomListItem.objects.create(
+        custom_list=locked, title=title, note=note, position=(last["last"] or 0) + 1
+    )
+    counter_add(CustomList, keys={"pk": locked.pk}, delta=1, field="items_count", create=False)
+    CustomList.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
+    return item
+
+
+@transaction.atomic
+def custom_list_remove(*, user: User, custom_list: CustomList, title: Title) -> None:
+    locked = _own_locked(user, custom_list)
+    removed, _ = CustomListItem.objects.filter(custom_list=locked, title=title).delete()
+    if removed:
+        counter_add(CustomList, keys={"pk": locked.pk}, delta=-1, field="items_count")
+
+
+@transaction.atomic
+def custom_list_move(*, user: User, custom_list: CustomList, title: Title, up: bool) -> None:
+    """Swap the title with its neighbour above (or below) on the member's own list."""
+    locked = _own_locked(user, custom_list)
+    items = CustomListItem.objects.filter(custom_list=locked)
+    here = items.filter(title=title).first()
+    if here is None:
+        return
+    neighbours = (
+        items.filter(position__lt=here.position).order_by("-position")
+        if up
+        else items.filter(position__gt=here.position).order_by("position")
+    )
+    if (other := neighbours.first()) is not None:
+        here.position, other.position = other.position, here.position
+        CustomListItem.objects.bulk_update([here, other], ["position"])
+
+
+def _own_locked(user: User, custom_list: CustomList) -> CustomList:
+    """The member's own list, locked while it changes; someone else's is not found (404)."""
+    found = CustomList.objects.select_for_update().filter(pk=custom_list.pk, user=user).first()
+    if found is None:
+        raise Http404("No such list of yours.")
+    return found

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.db.models import Q
 
 from comments.models import Comment
+from lists.models import CustomList
+from lists.services import custom_list_add, custom_list_create
 from news.models import Article
 from recommendations.models import Recommendation
 from reviews.models import Review
@@ -55,6 +57,7 @@ def pages_signed_out(seed: Title) -> dict[str, str]:
         "recommendation": recommendation.get_absolute_url(),
         "news": "/news/",
         "article": article.get_absolute_url(),
+        "custom-list": CustomList.objects.filter(is_private=False).first().get_absolute_url(),
         "help-ratings": "/help/ratings/",
         "help-recommendations": "/help/recommendations/",
         "sign-in": "/accounts/login/",
@@ -86,6 +89,9 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "entry-remove": f"/list/{entry.pk}/remove/",
         "report": f"/report/comment/{someone_elses_comment(member).pk}/",
         "profile-edit": "/accounts/settings/profile/",
+        "list-new": "/lists/new/",
+        "own-custom-list": CustomList.objects.filter(user=member).first().get_absolute_url(),
+        "list-edit": f"/lists/{CustomList.objects.filter(user=member).first().pk}/edit/",
         "password-change": "/accounts/password/change/",
     }
 
@@ -139,4 +145,8 @@ def member_with_entry_review_and_comment(seed: Title):
     # A title on the air, half seen: "Continue watching" and "+1" on the home and list pages.
     airing = Title.objects.airing().filter(episodes__gt=2).order_by("pk").first()
     list_entry_save(user=member, title=airing, status="watching", score=None, episodes_seen=2)
+    # A list of their own, to reorder.
+    own = custom_list_create(user=member, name="Checked titles", description="Two of them.")
+    for title in (seed, airing):
+        custom_list_add(user=member, custom_list=own, title=title, note="A note.")
     return member

@@ -60,11 +60,11 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_11_queries_at_any_size(
     client, full_title, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 10 queries:
+    # Expect 11 queries:
     # catalogue (titles)
     #   1. the title with its network, alternative titles, genres and tags, its statistics
     #      (reviews) and its stored numbers of comments, recommendations and favorites
@@ -82,7 +82,9 @@ def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
     # comments
     #   9. the page of threads with their authors
     #   10. the first replies of every thread on the page, with their authors
-    with django_assert_num_queries(10):
+    # lists
+    #   11. the public lists that hold the title, with their owners
+    with django_assert_num_queries(11):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -91,12 +93,12 @@ def test_signed_out_the_title_page_runs_the_same_10_queries_at_any_size(
     assert html.count('class="episode"') == 3
 
 
-def test_signed_in_the_title_page_runs_the_same_17_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_19_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 17 queries when nobody has read the page yet: the 10 above, rendered as a
+    # Expect 19 queries when nobody has read the page yet: the 11 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -105,16 +107,17 @@ def test_signed_in_the_title_page_runs_the_same_17_queries_at_any_size(
     #   the member's votes for the recommendations shown, and those they gave reasons for (1)
     #   the member's open reports of the comments and reviews shown ("Reported") (1)
     #   whether the title is one of the member's favorites (1)
-    with django_assert_num_queries(17):
+    #   the member's lists, for "Add to a list" (1)
+    with django_assert_num_queries(19):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
 
-    # Expect 5 queries once the page is stored: the member and their own parts (entries and
-    # votes, recommendation votes, open reports, favorites), nothing else.
-    with django_assert_num_queries(5):
+    # Expect 6 queries once the page is stored: the member and their own parts (entries and
+    # votes, recommendation votes, open reports, favorites, lists), nothing else.
+    with django_assert_num_queries(6):
         again = client.get(title.get_absolute_url())
     assert again["X-Page-Cache"] == "hit"
     assert again.content.decode().count('class="rec-card') == 2

@@ -110,10 +110,10 @@ def test_list_and_profile_query_counts_do_not_grow_with_the_list(
         client.get(f"/users/{user.username}/list/")
     with django_assert_num_queries(2):
         client.get(f"/users/{user.username}/list/?sort=title")
-    # Expect 7 queries: the member, totals per status, the latest entries of each status, the
+    # Expect 8 queries: the member, totals per status, the latest entries of each status, the
     # newest reviews, the stored statistics (and the names of the leading genres, when there
-    # are any), the favorite titles and the favorite people.
-    with django_assert_num_queries(7):
+    # are any), the favorite titles, the favorite people and the member's own lists.
+    with django_assert_num_queries(8):
         client.get(f"/users/{user.username}/")
 
 

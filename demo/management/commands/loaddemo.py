@@ -10,6 +10,7 @@ from demo import (
     comments,
     episodes,
     favorites,
+    lists,
     news,
     pictures,
     ratings,
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             ("similar titles", recommendations.load_similar_titles),
             ("catalogue: the films' running times and directors", titles.load_film_facts),
             ("news & articles", news.load_articles),
+            ("lists of titles", lists.load_lists),
             ("pictures: posters, portraits and avatars", pictures.load_pictures),
         ]
         for number, (label, step) in enumerate(steps, start=1):
