@@ -107,6 +107,8 @@ def custom_list_add(*, user: User, custom_list: CustomList, title: Title,
     )
     counter_add(CustomList, keys={"pk": locked.pk}, delta=1, field="items_count", create=False)
     CustomList.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
+    if not locked.is_private:  # the title page names the public lists that hold it
+        pages_changed(title_version(title.pk))
     return item
 
 
@@ -116,6 +118,33 @@ def custom_list_remove(*, user: User, custom_list: CustomList, title: Title) -> 
     removed, _ = CustomListItem.objects.filter(custom_list=locked, title=title).delete()
     if removed:
         counter_add(CustomList, keys={"pk": locked.pk}, delta=-1, field="items_count")
+        if not locked.is_private:
+            pages_changed(title_version(title.pk))
+
+
+@transaction.atomic
+def custom_list_update(*, user: User, custom_list: CustomList, name: str, description: str,
+                       is_private: bool) -> CustomList:  # fmt: skip
+    """Rename, describe or hide the member's own list; the pages of its titles, which name
+    it, are made afresh."""
+    locked = _own_locked(user, custom_list)
+    _titles_changed(locked)
+    locked.name, locked.description, locked.is_private = name, description, is_private
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def custom_list_delete(*, user: User, custom_list: CustomList) -> None:
+    locked = _own_locked(user, custom_list)
+    _titles_changed(locked)
+    locked.delete()
+
+
+def _titles_changed(custom_list: CustomList) -> None:
+    """Every title page that may name the list (at most LIST_ITEMS_MAX of them)."""
+    ids = CustomListItem.objects.filter(custom_list=custom_list).values_list("title_id", flat=True)
+    pages_changed(*[title_version(pk) for pk in ids])
 
 
 @transaction.atomic

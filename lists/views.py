@@ -86,15 +86,17 @@ def list_new(request: HttpRequest) -> HttpResponse:
 def list_edit(request: HttpRequest, pk: int) -> HttpResponse:
     custom_list = get_object_or_404(CustomList, pk=pk, user=request.user)
     form = CustomListForm(request.POST or None, instance=custom_list)
+    user = signed_in_member(request)
     if request.method == "POST":
         if "delete" in request.POST:
-            custom_list.delete()
+            services.custom_list_delete(user=user, custom_list=custom_list)
             messages.success(request, f"Deleted your list {custom_list.name}.")
-            return redirect(signed_in_member(request).get_absolute_url())
+            return redirect(user.get_absolute_url())
         if form.is_valid():
-            form.save()
-            messages.success(request, f"Saved your list {custom_list.name}.")
-            return redirect(custom_list)
+            saved = services.custom_list_update(user=user, custom_list=custom_list,
+                                                **form.cleaned_data)  # fmt: skip
+            messages.success(request, f"Saved your list {saved.name}.")
+            return redirect(saved)
     context = {"form": form, "list": custom_list}
     return render(request, "lists/list_form.html", context, status=form_status(form))
 

@@ -145,3 +145,21 @@ def test_custom_list_move_is_for_the_owner_only(user, user_factory, filled):
     custom_list, titles = filled
     with pytest.raises(Http404):
         custom_list_move(user=user_factory(), custom_list=custom_list, title=titles[1], up=True)
+
+
+def test_title_pages_follow_their_public_lists(client, user, title_factory):
+    title = title_factory(title="Followed")
+    client.get(title.get_absolute_url())  # stored
+    custom_list = custom_list_create(user=user, name="First name")
+    custom_list_add(user=user, custom_list=custom_list, title=title)
+    assert "First name" in client.get(title.get_absolute_url()).content.decode()
+    client.force_login(user)
+    client.post(f"/lists/{custom_list.pk}/edit/", {"name": "Second name", "description": ""})
+    client.logout()
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert "Second name" in html and "First name" not in html
+    client.force_login(user)
+    client.post(f"/lists/{custom_list.pk}/edit/", {"name": "Second name", "delete": "1"})
+    client.logout()
+    assert "Second name" not in client.get(title.get_absolute_url()).content.decode()
+    assert not CustomList.objects.exists()
