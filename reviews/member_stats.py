@@ -1,5 +1,5 @@
 """Members' stored statistics: what each list entry adds, kept by the services as they write,
-and recomputed from the entries to audit them (`recompute_member_stats`)."""
+and recomputed from the entries to audit them (`recompute_stats`)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def part_of(entry: ListEntry | None, title: Title, genres: tuple[int, ...]) -> P
     )
 
 
-def member_stats_change(user_id: int, title: Title, old: Part | None, new: Part | None) -> None:
+def member_stats_change(user_id: int, old: Part | None, new: Part | None) -> None:
     """Take `old` out of the member's statistics and put `new` in, under the row's lock."""
     if old == new:
         return

@@ -98,7 +98,7 @@ def list_entry_save(
         if value is not None:
             setattr(entry, name, value)
     entry.save()
-    member_stats_change(user.pk, title, old_part, part_of(entry, title, genres))
+    member_stats_change(user.pk, old_part, part_of(entry, title, genres))
     apply_score_change(stats, old_score, score)
     update_fields = RATING_FIELDS
     if review is not None and score is not None and review.overall != score:
@@ -178,7 +178,7 @@ def list_entry_remove(*, user: User, title: Title) -> None:
     stats.watchers -= 1
     old_part = part_of(entry, title, genres_of(title))
     entry.delete()
-    member_stats_change(user.pk, title, old_part, None)
+    member_stats_change(user.pk, old_part, None)
     stats.save(update_fields=RATING_FIELDS)
 
 

@@ -17,7 +17,7 @@ class MemberStats(models.Model):
 
     Only entries others may see count (a private entry is left out), so the numbers on a
     profile give nothing away. The services change them in the write's transaction, under a
-    lock on this row; `recompute_member_stats --check` audits them.
+    lock on this row; `recompute_stats --check` audits them.
     """
 
     user = models.OneToOneField(
