@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.fields
 import django.db.models.deletion
-import reviews.models.stats
+import reviews.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                     "histogram",
                     django.contrib.postgres.fields.ArrayField(
                         base_field=models.PositiveIntegerField(),
-                        default=reviews.models.stats.empty_histogram,
+                        default=reviews.models.empty_histogram,
                         size=10,
                     ),
                 ),

@@ -89,8 +89,9 @@ def test_the_rating_control_is_used_with_the_keyboard_only(page, django_user_mod
     expect(page).to_have_url(url)
 
     rating = page.get_by_role("group", name="Your Rating:")
-    # From the link before the scale, one Tab: a group of radio buttons is one stop.
-    page.get_by_role("link", name="53 users").focus()
+    # From the control before the scale (Favorites), one Tab: a group of radio buttons is one
+    # stop.
+    page.locator(".score-box .favorite-button").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "your-score_0"  # 1.0, not yet chosen
     for _ in range(14):  # 1.5, 2.0 ... 8.0

@@ -77,6 +77,9 @@ PAGES: dict[str, Callable[[Site], str]] = {
     "front:upcoming": lambda site: reverse("front:upcoming"),
     "titles:cast": lambda site: reverse("titles:cast", args=[site.title.pk, site.title.slug]),
     "titles:history": lambda site: reverse("titles:history", args=[site.title.pk, site.title.slug]),
+    "titles:episodes": lambda site: reverse(
+        "titles:episodes", args=[site.title.pk, site.title.slug]
+    ),
     "titles:person": lambda site: site.person.get_absolute_url(),
     "titles:person_bare": lambda site: reverse("titles:person_bare", args=[site.person.pk]),
     "reviews:title_reviews": lambda site: reverse(

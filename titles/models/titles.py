@@ -57,11 +57,6 @@ class Tag(models.Model):
         return self.name
 
 
-def validate_time_zone(name: str) -> None:
-    if name and name not in available_timezones():
-        raise ValidationError(f"{name!r} is not a time zone name (like Asia/Tokyo or Asia/Seoul).")
-
-
 class Network(models.Model):
     name = models.CharField(max_length=120, unique=True)
     country = CountryField(countries=CatalogueCountries, blank=True)
@@ -69,7 +64,6 @@ class Network(models.Model):
         max_length=64,
         blank=True,
         db_default="",
-        validators=[validate_time_zone],
         help_text="Where it broadcasts from, e.g. Asia/Tokyo; empty for its country's.",
     )
 
@@ -80,6 +74,14 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # Checked here rather than as a field validator, which migrations would import.
+        if self.time_zone and self.time_zone not in available_timezones():
+            raise ValidationError(
+                {"time_zone": f"{self.time_zone!r} is not a time zone name "
+                              "(like Asia/Tokyo or Asia/Seoul)."}
+            )  # fmt: skip
 
     @property
     def zone(self) -> ZoneInfo:
