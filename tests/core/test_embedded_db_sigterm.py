@@ -70,6 +70,10 @@ def stop(reloader: psutil.Process, how: str) -> None:
         os.killpg(reloader.pid, signal.SIGINT if how == "ctrl-c" else signal.SIGTERM)
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("how", ["group", "each", "ctrl-c"])
 def test_sigterm_to_runserver_and_its_reloader_stops_the_embedded_server(tmp_path, how):
     var = tmp_path / "var"
@@ -85,6 +89,9 @@ def test_sigterm_to_runserver_and_its_reloader_stops_the_embedded_server(tmp_pat
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group, as a terminal gives `make run`
+        # Ctrl-C works as in a terminal even when the suite itself was started in the
+        # background, where the shell has the processes it starts ignore SIGINT.
+        preexec_fn=_interruptible,
     )
     started = None
     try:
