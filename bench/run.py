@@ -41,6 +41,9 @@ PAGES = [
     ("browse, two filters", "browse", False),
     ("top rated", "top", False),
     ("people search", "people", False),
+    ("member's list, longest", "list", False),
+    ("profile with statistics", "profile", False),
+    ("schedule", "schedule", False),
 ]
 WRITE_MIX = "write mix"
 # Each page is loaded twice: from the server with the page cache (as production runs) and

@@ -30,6 +30,7 @@ class Scale:
     credits_per_title: int
     users: int
     entries_per_user: int
+    long_list_entries: int  # the first member's list, at most one entry per title
     hot_title_watchers: int
     reviews: int
     hot_title_reviews: int

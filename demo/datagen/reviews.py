@@ -62,6 +62,23 @@ def generate_entries(scale: Scale, progress: Progress, *, users: int, titles: in
         """
         chunked(update, _entries_sql(source), scale.users, 4, users=users, hot=hot_title,
                 step=step)  # fmt: skip
+    with progress.step("a member with a long list"):
+        # The first member keeps a list as long as the scale asks (the catalogue allows),
+        # its titles spread evenly over the catalogue: the list page and the profile are
+        # measured on it.
+        source = """
+            SELECT %(users)s AS user_id,
+                   %(titles)s + (k::bigint * %(n_titles)s / %(n)s)::int AS title_id,
+                   random() AS r_status, random() AS r_unscored,
+                   random() AS r1, random() AS r2, random() AS r3,
+                   now() - random() * interval '3000 days' AS at
+              FROM generate_series(0, %(n)s - 1) k
+        """
+        n = min(scale.long_list_entries, scale.titles)
+        execute(
+            _entries_sql(source),
+            {"users": users, "titles": titles, "n_titles": scale.titles, "n": n},
+        )
     with progress.step("plans only, on titles not aired yet"):
         ListEntry.objects.filter(title__in=Title.objects.upcoming()).exclude(
             status=ListEntry.Status.PLAN_TO_WATCH

@@ -8,8 +8,9 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from bench.server import UNTHROTTLED
-from reviews.models import Review
-from reviews.services import review_submit
+from reviews.models import ListEntry, Review
+from reviews.services import list_entry_save, review_submit
+from titles.models import Title
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,9 @@ def catalogue(title_factory, user_factory):
     hot = title_factory(title="Tears of the Sun")
     for _ in range(3):
         _review(user_factory(), hot)
-    others = title_factory.create_batch(3)
+    others = title_factory.create_batch(4)  # the bench users rate and review these
     _review(user_factory(), others[0])
+    title_factory(title="Still Airing", episodes=None)
     return hot
 
 
@@ -69,6 +71,35 @@ def test_the_discovery_pages_it_picks_find_something(client, catalogue, credit_f
     assert client.get(plan["pages"]["people"]).context["cards"]
 
 
+def test_the_member_pages_are_the_longest_lists(client, catalogue, user_factory, title_factory):
+    lister = user_factory(username="many_titles")
+    for title in title_factory.create_batch(5):
+        list_entry_save(user=lister, title=title, status="completed", score=Decimal("7.0"))
+    plan = _prepare()
+
+    assert plan["pages"]["list"] == "/users/many_titles/list/"
+    assert plan["pages"]["profile"] == "/users/many_titles/"
+    assert plan["data"]["longest list"] == 5
+    for page in ("list", "profile", "schedule"):
+        assert client.get(plan["pages"][page]).status_code == 200
+
+
+def test_the_plus_ones_go_to_a_title_without_a_last_episode(catalogue):
+    plan = _prepare()
+
+    plus_ones = [write for write in plan["writes"] if write["kind"] == "+1"]
+
+    still_airing = Title.objects.get(title="Still Airing")
+    assert {write["path"] for write in plus_ones} == {f"/titles/{still_airing.pk}/progress/"}
+    assert {write["user"] for write in plus_ones} == {0, 1}
+    # Each run starts the bench users at episode 0 again; counting the queries of one +1
+    # (run twice, the first to warm up) leaves the first user at episode 2.
+    entries = ListEntry.objects.filter(title=still_airing, user__username__startswith="bench_")
+    entries.update(episodes_seen=40)
+    _prepare()
+    assert sorted(entries.values_list("episodes_seen", flat=True)) == [0, 2]
+
+
 def test_its_sessions_are_signed_in_as_the_bench_users(catalogue):
     plan = _prepare()
 
@@ -94,7 +125,7 @@ def test_every_write_in_the_plan_is_accepted_with_the_csrf_cookie_and_header(cat
             headers=headers,
         )
         assert response.status_code in (200, 302), (write, response.content[:300])
-    assert {write["kind"] for write in plan["writes"]} >= {"rate", "vote", "review"}
+    assert {write["kind"] for write in plan["writes"]} >= {"rate", "vote", "review", "+1"}
 
 
 def test_a_write_without_the_csrf_header_is_refused(catalogue):

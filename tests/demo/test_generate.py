@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max
 
+from accounts.models import User
 from comments.models import Comment, CommentCount
 from core.progress import Progress
 from demo.datagen import Scale
@@ -26,6 +27,7 @@ TINY = replace(
     people=120,
     users=80,
     entries_per_user=10,
+    long_list_entries=45,
     hot_title_watchers=40,
     reviews=100,
     hot_title_reviews=12,
@@ -59,6 +61,9 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
     assert TINY.reviews * 0.7 <= generated_reviews <= TINY.reviews * 1.3
     assert Review.objects.filter(title=hot).count() - 53 == TINY.hot_title_reviews
     assert ListEntry.objects.filter(title=hot, user__username__startswith="member").count() >= 40
+    # The first member's long list: 45 titles spread over the catalogue, and their own few.
+    first_member = User.objects.filter(username__startswith="member").order_by("pk").first()
+    assert 45 <= ListEntry.objects.filter(user=first_member).count() <= 45 + 10
     # Every review's Overall is its author's score for the title.
     for review in Review.objects.select_related("user")[:50]:
         entry = ListEntry.objects.get(user=review.user, title=review.title)

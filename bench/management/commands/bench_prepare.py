@@ -27,7 +27,7 @@ from django.utils.crypto import get_random_string
 from accounts.models import User
 from reviews import services as review_services
 from reviews.forms import ReviewForm
-from reviews.models import ListEntry, Review
+from reviews.models import ListEntry, MemberStats, Review
 from titles.models import Title
 
 USER_PREFIX = "bench_user_"
@@ -64,7 +64,9 @@ def prepare(user_count: int) -> dict:
     if hot is None or not Review.objects.filter(title=hot).exists():
         raise CommandError("No title has a review: load or generate data first.")
     by_watchers = F("stats__watchers").desc(nulls_last=True)
-    others = list(Title.objects.exclude(pk=hot.pk).order_by(by_watchers, "pk")[:4])
+    followed, followed_note = _progress_title(hot)
+    busy = [hot.pk, *([followed.pk] if followed else [])]
+    others = list(Title.objects.exclude(pk__in=busy).order_by(by_watchers, "pk")[:4])
     if not others:
         raise CommandError("The benchmark needs at least two titles.")
     # The bench users review one title and rate others: rating the title one has reviewed
@@ -72,6 +74,8 @@ def prepare(user_count: int) -> dict:
     reviewed, rated = others[0], [hot, *others[1:]]
     users = [_bench_user(n) for n in range(user_count)]
     reviews = [_own_review(user, reviewed) for user in users]
+    if followed:
+        _start_watching(users, followed)
     voted = list(
         Review.objects.filter(title=hot).visible().exclude(user__in=users).most_helpful()[:4]
     )  # the reviews the title page shows first, which are the ones people vote on
@@ -91,12 +95,17 @@ def prepare(user_count: int) -> dict:
     }
     if comments:
         pages["thread"] = comments["thread"]
+    lister = _longest_list()
+    pages["list"] = reverse("reviews:user_list", kwargs={"username": lister.username})
+    pages["profile"] = lister.get_absolute_url()
+    pages["schedule"] = reverse("front:schedule")
     writes = _interleave(
         [
             _rate_writes(users, rated),
             _vote_writes(users, voted),
             _review_writes(users, reviews),
             _comment_writes(users, comments) if comments else [],
+            _progress_writes(users, followed) if followed else [],
         ]
     )
     # The mixed target reads many titles, the most watched first, as visitors.
@@ -110,6 +119,7 @@ def prepare(user_count: int) -> dict:
             "users": User.objects.count(),
             "list entries": ListEntry.objects.count(),
             "reviews": Review.objects.count(),
+            "longest list": MemberStats.objects.get(user=lister).titles,
         },
         "hot_title": {"id": hot.pk, "title": hot.title, "reviews": hot.stats.review_count},
         "pages": pages,
@@ -118,7 +128,7 @@ def prepare(user_count: int) -> dict:
         "csrf": csrf,
         "writes": writes,
         "queries": _count_queries(pages, writes, sessions[0], csrf),
-        "notes": [comments_note] if comments_note else [],
+        "notes": [note for note in (comments_note, followed_note) if note],
     }
 
 
@@ -168,6 +178,38 @@ def _session_for(user: User) -> str:
     # create() has just saved the session under a fresh key.
     assert session.session_key is not None
     return session.session_key
+
+
+def _longest_list() -> User:
+    """The member whose list is longest (`generate` makes one of 2,000 or 5,000 titles)."""
+    stats = MemberStats.objects.select_related("user").order_by("-titles", "user_id").first()
+    if stats is None:
+        raise CommandError("No member has a list: load or generate data first.")
+    return stats.user
+
+
+def _progress_title(hot: Title) -> tuple[Title | None, str | None]:
+    """The title the bench users "+1": the most watched one whose episode count is not known
+    yet, so that no number of +1s reaches a last episode and is refused. The other writes
+    leave it alone."""
+    title = (
+        Title.objects.filter(episodes__isnull=True)
+        .exclude(pk=hot.pk)
+        .order_by(F("stats__watchers").desc(nulls_last=True), "pk")
+        .first()
+    )
+    if title is None:
+        return None, "no title has an unknown episode count: no +1 writes"
+    return title, None
+
+
+def _start_watching(users: list[User], title: Title) -> None:
+    """Each run starts the bench users again at episode 0 of `title`, as Watching."""
+    for user in users:
+        review_services.list_entry_save(
+            user=user, title=title, status=ListEntry.Status.WATCHING, score=None,
+            episodes_seen=0, started_on=None, finished_on=None,
+        )  # fmt: skip
 
 
 def _search_word(title: Title) -> str:
@@ -258,6 +300,14 @@ def _comment_writes(users: list[User], comments: dict) -> list[dict]:
             ("Posted by the load benchmark.", {}),
             ("A reply from the load benchmark.", {"parent": comments["parent"]}),
         )
+    ]
+
+
+def _progress_writes(users: list[User], title: Title) -> list[dict]:
+    # "+1" on the list page posts with htmx and gets the progress part back.
+    return [
+        _write("+1", n, reverse("reviews:progress", args=[title.pk]), {}, htmx=True)
+        for n in range(len(users))
     ]
 
 
