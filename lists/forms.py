@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import ITEM_NOTE_MAX_LENGTH, CustomList
+from .models import ITEM_NOTE_MAX_LENGTH, CustomList, CustomListItem
 
 
 class CustomListForm(forms.ModelForm):
@@ -21,3 +21,13 @@ class AddToListForm(forms.Form):
         field = self.fields["custom_list"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = CustomList.objects.filter(user=user).order_by("name")
+
+
+class ItemNoteForm(forms.ModelForm):
+    """The member's note on one title of their list."""
+
+    class Meta:
+        model = CustomListItem
+        fields = ["note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"note": f"Up to {ITEM_NOTE_MAX_LENGTH:,} characters, shown with the title."}

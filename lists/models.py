@@ -1,10 +1,12 @@
 """Members' favorites: titles (the first four lead their profile) and people, with how many
-members favor each title and person."""
+members favor each title and person; and members' own lists of titles, in their order."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
 from core.models import TimeStampedModel
@@ -127,7 +129,14 @@ class CustomListItem(TimeStampedModel):
                 fields=["custom_list", "title"],
                 name="customlistitem_once_per_list",
                 violation_error_message="This title is already on the list.",
-            )
+            ),
+            models.CheckConstraint(
+                name="customlistitem_note_length",
+                condition=LessThanOrEqual(Length("note"), ITEM_NOTE_MAX_LENGTH),
+                violation_error_message=(
+                    f"A note can be {ITEM_NOTE_MAX_LENGTH:,} characters at most."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["custom_list", "position"], name="customlistitem_order_idx")

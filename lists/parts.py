@@ -20,10 +20,16 @@ def favorite_button(viewer: Viewer, state: FavoriteState, kind: str, pk: str,
                     count: str = "") -> str:  # fmt: skip
     """How many members favor a title or person (`count` when the page read it), and the
     member's own Favorite button."""
-    key = (kind, int(pk))
-    context = {"kind": kind, "pk": key[1], "favored": key in state.mine,
-               "count": int(count) if count else state.counts.get(key, 0)}  # fmt: skip
+    context = favorite_context(state, kind, int(pk), int(count) if count else None)
     return viewer.render("lists/_favorite.html", context)
+
+
+def favorite_context(state: FavoriteState, kind: str, pk: int, count: int | None = None) -> dict:
+    """What lists/_favorite.html shows: the count (`count` when the page read it) and whether
+    the viewer favors the title or person."""
+    key = (kind, pk)
+    return {"kind": kind, "pk": pk, "favored": key in state.mine,
+            "count": state.counts.get(key, 0) if count is None else count}  # fmt: skip
 
 
 @personal_part("add_to_list")

@@ -1,10 +1,12 @@
-"""Writes to members' favorites, with the counts they feed."""
+"""Writes to members' favorites and lists, with the counts and page versions they move."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,6 +25,9 @@ from .models import (
     PersonFavoriteCount,
     TitleFavoriteCount,
 )
+
+# What carries a member's own order: a favorite title or a list's item.
+Positioned = TypeVar("Positioned", FavoriteTitle, CustomListItem)
 
 
 @transaction.atomic
@@ -65,17 +70,7 @@ def favorite_title_move(*, user: User, title: Title, up: bool) -> None:
     """Swap the title with its neighbour above (or below) in the member's order."""
     User.objects.select_for_update().filter(pk=user.pk).first()
     mine = FavoriteTitle.objects.filter(user=user)
-    here = mine.get(title=title)
-    neighbours = (
-        mine.filter(position__lt=here.position).order_by("-position")
-        if up
-        else mine.filter(position__gt=here.position).order_by("position")
-    )
-    other = neighbours.first()
-    if other is None:
-        return
-    here.position, other.position = other.position, here.position
-    FavoriteTitle.objects.bulk_update([here, other], ["position"])
+    _swap_with_neighbour(mine, mine.get(title=title), up)
 
 
 @transaction.atomic
@@ -150,11 +145,27 @@ def _titles_changed(custom_list: CustomList) -> None:
 @transaction.atomic
 def custom_list_move(*, user: User, custom_list: CustomList, title: Title, up: bool) -> None:
     """Swap the title with its neighbour above (or below) on the member's own list."""
-    locked = _own_locked(user, custom_list)
-    items = CustomListItem.objects.filter(custom_list=locked)
-    here = items.filter(title=title).first()
-    if here is None:
-        return
+    items = CustomListItem.objects.filter(custom_list=_own_locked(user, custom_list))
+    if (here := items.filter(title=title).first()) is not None:
+        _swap_with_neighbour(items, here, up)
+
+
+@transaction.atomic
+def custom_list_note(*, user: User, custom_list: CustomList, title: Title,
+                     note: str) -> CustomListItem:  # fmt: skip
+    """Change the member's note on a title of their own list."""
+    items = CustomListItem.objects.filter(custom_list=_own_locked(user, custom_list))
+    item = items.filter(title=title).first()
+    if item is None:
+        raise Http404("That title is not on this list.")
+    item.note = note
+    item.full_clean(exclude=["custom_list", "title"])
+    item.save(update_fields=["note"])
+    return item
+
+
+def _swap_with_neighbour(items: QuerySet[Positioned], here: Positioned, up: bool) -> None:
+    """Swap `here`'s position with the next one above (or below) it among `items`."""
     neighbours = (
         items.filter(position__lt=here.position).order_by("-position")
         if up
@@ -162,7 +173,7 @@ def custom_list_move(*, user: User, custom_list: CustomList, title: Title, up: b
     )
     if (other := neighbours.first()) is not None:
         here.position, other.position = other.position, here.position
-        CustomListItem.objects.bulk_update([here, other], ["position"])
+        type(here).objects.bulk_update([here, other], ["position"])
 
 
 def _own_locked(user: User, custom_list: CustomList) -> CustomList:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("lists/<int:pk>/", views.list_detail, name="detail"),
     path("lists/<int:pk>/edit/", views.list_edit, name="edit"),
     path("lists/<int:pk>/titles/<int:title_pk>/", views.item_change, name="item_change"),
+    path("lists/<int:pk>/titles/<int:title_pk>/note/", views.item_note, name="item_note"),
     path("titles/<int:title_pk>/add-to-list/", views.item_add, name="item_add"),
 ]

@@ -13,8 +13,9 @@ from core.pagination import countless_page
 from titles.models import Person, Title
 
 from . import selectors, services
-from .forms import AddToListForm, CustomListForm
-from .models import CustomList
+from .forms import AddToListForm, CustomListForm, ItemNoteForm
+from .models import CustomList, CustomListItem
+from .parts import favorite_context
 
 
 @sign_in_required
@@ -34,9 +35,7 @@ def favorite(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         raise Http404("Only titles and people can be favorites.")
     if getattr(request, "htmx", False):
         state = selectors.favorite_state(user, [(kind, pk)])
-        context = {"kind": kind, "pk": pk, "count": state.counts.get((kind, pk), 0),
-                   "favored": (kind, pk) in state.mine}  # fmt: skip
-        return render(request, "lists/_favorite.html", context)
+        return render(request, "lists/_favorite.html", favorite_context(state, kind, pk))
     name = thing.title if isinstance(thing, Title) else thing.name
     done = "is one of your favorites" if wanted else "is no longer one of your favorites"
     messages.success(request, f"{name} {done}.")
@@ -138,3 +137,21 @@ def item_change(request: HttpRequest, pk: int, title_pk: int) -> HttpResponse:
     else:
         raise Http404("No such change.")
     return redirect(safe_next(request, custom_list.get_absolute_url()))
+
+
+@not_indexed
+@sign_in_required
+def item_note(request: HttpRequest, pk: int, title_pk: int) -> HttpResponse:
+    """The member's note on a title of their own list; a refused note is shown again."""
+    item = get_object_or_404(
+        CustomListItem.objects.select_related("custom_list", "title"),
+        custom_list__pk=pk, custom_list__user=request.user, title__pk=title_pk,
+    )  # fmt: skip
+    form = ItemNoteForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        services.custom_list_note(user=signed_in_member(request), custom_list=item.custom_list,
+                                  title=item.title, note=form.cleaned_data["note"])  # fmt: skip
+        messages.success(request, f"Saved your note on {item.title.title}.")
+        return redirect(safe_next(request, item.custom_list.get_absolute_url()))
+    context = {"form": form, "item": item, "next": safe_next(request, "")}
+    return render(request, "lists/item_note.html", context, status=form_status(form))

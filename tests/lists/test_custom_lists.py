@@ -107,6 +107,36 @@ def test_the_database_keeps_a_list_within_its_limit(user):
         )
 
 
+def test_the_owner_edits_an_items_note_and_a_long_one_is_kept_and_refused(client, user, filled):
+    custom_list, titles = filled
+    client.force_login(user)
+    page = client.get(custom_list.get_absolute_url()).content.decode()
+    url = f"/lists/{custom_list.pk}/titles/{titles[1].pk}/note/"
+    assert f'href="{url}?next=' in page and "Add a note" in page
+    too_long = "tears " * 200  # 1,200 characters
+    response = client.post(url, {"note": too_long})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "at most 1000 characters" in html and too_long.strip() in html
+    response = client.post(url, {"note": "The hospital scenes.", "next": "/lists/x/"})
+    assert response["Location"] == "/lists/x/"
+    assert CustomListItem.objects.get(title=titles[1]).note == "The hospital scenes."
+    assert "The hospital scenes." in client.get(custom_list.get_absolute_url()).content.decode()
+
+
+def test_nobody_else_edits_a_note_and_the_database_bounds_it(client, user, user_factory, filled):
+    from django.db import IntegrityError, transaction
+
+    custom_list, titles = filled
+    client.force_login(user_factory(username="stranger"))
+    url = f"/lists/{custom_list.pk}/titles/{titles[1].pk}/note/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"note": "Mine now"}).status_code == 404
+    assert CustomListItem.objects.get(title=titles[1]).note == ""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CustomListItem.objects.filter(title=titles[1]).update(note="x" * 1001)
+
+
 def test_a_bad_list_form_keeps_what_was_typed(client, user):
     client.force_login(user)
     response = client.post("/lists/new/", {"name": "", "description": "Kept words."})
