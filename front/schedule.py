@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,8 +26,20 @@ from titles.models import Episode
 from .browse import BrowseForm, filters_understood
 
 
+# The weeks the schedule can show: wide enough for any catalogue, and far enough from the
+# ends of the calendar that a week and its neighbours always exist.
+FIRST_WEEK, LAST_WEEK = date(1900, 1, 1), date(2199, 12, 31)
+
+
 class ScheduleForm(forms.Form):
-    week = forms.DateField(required=False, label="Week of")
+    week = forms.DateField(
+        required=False,
+        label="Week of",
+        validators=[
+            MinValueValidator(FIRST_WEEK, "The schedule starts in 1900."),
+            MaxValueValidator(LAST_WEEK, "The schedule ends in 2199."),
+        ],
+    )
     country = BrowseForm.base_fields["country"]
     mine = forms.BooleanField(required=False, label="My titles only")
 

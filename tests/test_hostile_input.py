@@ -17,6 +17,7 @@ from django.template.base import Template
 from django.test import Client
 
 from comments.services import comment_post
+from lists.services import custom_list_add, custom_list_create
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
 from tests.reviews.factories import ReviewFactory
@@ -193,12 +194,15 @@ def site(title_factory, user_factory, settings, shared_client):
     comment = comment_post(author=member, target=title, body="A first comment.", is_spoiler=False)
     recommendation = RecommendationFactory(title=title, other=other)
     article = ArticleFactory(titles=[title])
+    custom_list = custom_list_create(user=member, name="Hostile picks")
+    custom_list_add(user=member, custom_list=custom_list, title=title)
     client = shared_client
     client.cookies.clear()
     client.force_login(member)
     return {
         "client": client, "title": title, "other": other, "member": member, "review": review,
         "comment": comment, "recommendation": recommendation, "article": article,
+        "custom_list": custom_list, "list_url": custom_list.get_absolute_url(),
         "content_type": ContentType.objects.get_for_model(title),
         "title_url": title.get_absolute_url(),
         "recommendation_url": recommendation.get_absolute_url(),
@@ -221,6 +225,9 @@ PAGES = [
     ("{title_url}", ["cpage"]),
     ("/titles/{title.pk}-{title.slug}/reviews/", ["sort", "page"]),
     ("/titles/{title.pk}-{title.slug}/cast/", ["x"]),
+    ("/titles/{title.pk}-{title.slug}/episodes/", ["x"]),
+    ("/schedule/", ["week", "country", "mine"]),
+    ("{list_url}", ["page"]),
     ("/titles/{title.pk}/recommendations/", ["page"]),
     ("/titles/{title.pk}/recommendations/new/", ["q", "other"]),
     ("/recommendations/title-search/", ["q", "for", "other"]),
@@ -257,9 +264,40 @@ FORMS = [
             "episodes_seen": "3",
             "started_on": "2024-01-01",
             "finished_on": "",
+            "note": "Kept to myself.",
+            "rewatch_count": "1",
+            "priority": "high",
+            "is_private": "on",
             "next": "/",
         },
         ["reviews.ListEntry"],
+    ),
+    ("/titles/{title.pk}/progress/", {"next": "/"}, ["reviews.ListEntry"]),
+    ("/favorites/title/{title.pk}/", {"favorite": "1", "next": "/"}, ["lists.FavoriteTitle"]),
+    (
+        "/lists/new/",
+        {"name": "Weekend picks", "description": "Short ones.", "is_private": ""},
+        ["lists.CustomList"],
+    ),
+    (
+        "/lists/{custom_list.pk}/edit/",
+        {"name": "Renamed", "description": "Still short.", "is_private": ""},
+        ["lists.CustomList"],
+    ),
+    (
+        "/titles/{other.pk}/add-to-list/",
+        {"custom_list": "{custom_list.pk}", "note": "Bring tissues."},
+        ["lists.CustomListItem"],
+    ),
+    (
+        "/lists/{custom_list.pk}/titles/{title.pk}/",
+        {"action": "down", "next": "/"},
+        ["lists.CustomListItem"],
+    ),
+    (
+        "/lists/{custom_list.pk}/titles/{title.pk}/note/",
+        {"note": "The hospital scenes.", "next": "/"},
+        ["lists.CustomListItem"],
     ),
     ("/titles/{title.pk}/review/", REVIEW, ["reviews.Review"]),
     ("/reviews/{review.pk}/vote/", {"helpful": "yes", "next": "/"}, ["reviews.ReviewVote"]),

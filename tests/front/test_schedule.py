@@ -74,6 +74,13 @@ def test_a_week_that_is_not_a_date_is_left_out_with_a_message(client):
     )
 
 
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01"])
+def test_a_week_at_the_ends_of_the_calendar_is_left_out_with_a_message(client, week):
+    response = client.get("/schedule/", {"week": week}, follow=True)
+    assert response.redirect_chain == [("/schedule/", 302)]
+    assert "left out: Week of." in response.content.decode()
+
+
 @override_settings(SCHEDULE_PER_DAY=2)
 def test_a_busy_day_shows_a_few_and_says_there_are_more(client, title_factory):
     for _ in range(3):
