@@ -25,7 +25,6 @@ from titles.models import Episode
 
 from .browse import BrowseForm, filters_understood
 
-
 # The weeks the schedule can show: wide enough for any catalogue, and far enough from the
 # ends of the calendar that a week and its neighbours always exist.
 FIRST_WEEK, LAST_WEEK = date(1900, 1, 1), date(2199, 12, 31)
