@@ -151,6 +151,33 @@ def custom_list_move(*, user: User, custom_list: CustomList, title: Title, up: b
 
 
 @transaction.atomic
+def custom_list_place(*, user: User, custom_list: CustomList, title: Title, beside: Title,
+                      after: bool) -> None:  # fmt: skip
+    """Put the title just before (or after) `beside` on the member's own list, as a drag and
+    drop does; the titles between move by one."""
+    items = list(
+        CustomListItem.objects.filter(custom_list=_own_locked(user, custom_list)).order_by(
+            "position"
+        )
+    )
+    moving = next((item for item in items if item.title_id == title.pk), None)
+    if moving is None or beside.pk == title.pk:
+        return
+    items.remove(moving)
+    at = next((n for n, item in enumerate(items) if item.title_id == beside.pk), None)
+    if at is None:
+        raise ValidationError(f"{beside.title} is not on {custom_list.name}.", code="not_on_list")
+    positions = sorted([moving.position, *(item.position for item in items)])
+    items.insert(at + 1 if after else at, moving)
+    changed = []
+    for item, position in zip(items, positions, strict=True):
+        if item.position != position:
+            item.position = position
+            changed.append(item)
+    CustomListItem.objects.bulk_update(changed, ["position"])
+
+
+@transaction.atomic
 def custom_list_note(*, user: User, custom_list: CustomList, title: Title,
                      note: str) -> CustomListItem:  # fmt: skip
     """Change the member's note on a title of their own list."""

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from accounts.members import signed_in_member
-from core.http import HtmxRequest, form_status, safe_next, sign_in_required
+from core.http import HtmxRequest, form_status, parse_id, safe_next, sign_in_required
 from core.metadata import PageMeta, not_indexed, summary
 from core.pagination import countless_page
 from titles.models import Person, Title
@@ -134,6 +134,13 @@ def item_change(request: HttpRequest, pk: int, title_pk: int) -> HttpResponse:
                                   up=action == "up")  # fmt: skip
     elif action == "remove":
         services.custom_list_remove(user=user, custom_list=custom_list, title=title)
+    elif action in ("before", "after"):  # a drag and drop (static/js/list-order.js)
+        beside = get_object_or_404(Title, pk=parse_id(request.POST.get("beside")) or 0)
+        try:
+            services.custom_list_place(user=user, custom_list=custom_list, title=title,
+                                       beside=beside, after=action == "after")  # fmt: skip
+        except ValidationError as refused:
+            messages.error(request, refused.messages[0])
     else:
         raise Http404("No such change.")
     return redirect(safe_next(request, custom_list.get_absolute_url()))

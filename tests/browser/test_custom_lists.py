@@ -1,6 +1,8 @@
 """A member's own list in a real browser: made, filled from a title page, reordered in place,
 shared with its card, then made private, after which nobody else can find it."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -12,7 +14,7 @@ def test_a_list_is_made_reordered_shared_and_made_private(
 ):
     member = user_factory(username="curator")
     user_factory(username="other")
-    titles = [title_factory(title=name) for name in ("First Light", "Second Wind")]
+    titles = [title_factory(title=name) for name in ("First Light", "Second Wind", "Third Act")]
     sign_in(page, member.username)
 
     page.goto("/lists/new/")
@@ -34,6 +36,13 @@ def test_a_list_is_made_reordered_shared_and_made_private(
     items.nth(1).get_by_role("button", name="Up").click()  # in place, with htmx
     expect(items.first).to_contain_text("Second Wind")
     expect(page).to_have_url(list_url)
+    # Dragged to the top (static/js/list-order.js), and kept there.
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        items.nth(2).drag_to(items.first)
+    expect(items.first).to_contain_text("Third Act")
+    page.reload()
+    expect(items).to_have_text([re.compile(name) for name in
+                                ("Third Act", "Second Wind", "First Light")])  # fmt: skip
     screenshot(page, "custom-list")
     # Shared: its card names it.
     expect(page.locator('meta[property="og:title"]')).to_have_attribute(

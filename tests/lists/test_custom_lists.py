@@ -6,7 +6,12 @@ from django.test import override_settings
 
 from lists import models as list_models
 from lists.models import CustomList, CustomListItem
-from lists.services import custom_list_add, custom_list_create, custom_list_move
+from lists.services import (
+    custom_list_add,
+    custom_list_create,
+    custom_list_move,
+    custom_list_place,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,11 +67,33 @@ def test_the_owner_reorders_with_and_without_javascript(client, user, filled):
     assert CustomList.objects.get().items_count == 2
 
 
+def test_a_drag_and_drop_places_a_title_before_or_after_another(
+    client, user, filled, title_factory
+):
+    custom_list, (alpha, bravo, charlie) = filled
+    client.force_login(user)
+    url = f"/lists/{custom_list.pk}/titles/{charlie.pk}/"
+    response = client.post(url, {"action": "before", "beside": alpha.pk})
+    assert response["Location"] == custom_list.get_absolute_url()
+    assert order(custom_list) == ["Charlie", "Alpha", "Bravo"]
+    client.post(url, {"action": "after", "beside": bravo.pk})
+    assert order(custom_list) == ["Alpha", "Bravo", "Charlie"]
+    custom_list_place(user=user, custom_list=custom_list, title=alpha, beside=charlie, after=True)
+    assert order(custom_list) == ["Bravo", "Charlie", "Alpha"]
+    # Beside a title that is not on the list: refused with a message, the order kept.
+    stray = title_factory(title="Stray")
+    response = client.post(url, {"action": "before", "beside": stray.pk}, follow=True)
+    assert "Stray is not on Cry-along dramas." in response.content.decode()
+    assert client.post(url, {"action": "before", "beside": "²"}).status_code == 404
+    assert order(custom_list) == ["Bravo", "Charlie", "Alpha"]
+
+
 def test_nobody_else_changes_a_list_or_sees_a_private_one(client, user, user_factory, filled):
     custom_list, titles = filled
     client.force_login(user_factory(username="stranger"))
     url = f"/lists/{custom_list.pk}/titles/{titles[2].pk}/"
     assert client.post(url, {"action": "up"}).status_code == 404
+    assert client.post(url, {"action": "before", "beside": titles[0].pk}).status_code == 404
     assert client.post(f"/lists/{custom_list.pk}/edit/", {"name": "Mine now"}).status_code == 404
     assert order(custom_list) == ["Alpha", "Bravo", "Charlie"]
     assert client.get(custom_list.get_absolute_url()).status_code == 200
