@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from comments.models import Comment
-from lists.models import CustomList
+from lists.models import CustomList, CustomListItem
 from lists.services import custom_list_add, custom_list_create
 from news.models import Article
 from recommendations.models import Recommendation
@@ -92,8 +92,14 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "list-new": "/lists/new/",
         "own-custom-list": CustomList.objects.filter(user=member).first().get_absolute_url(),
         "list-edit": f"/lists/{CustomList.objects.filter(user=member).first().pk}/edit/",
+        "list-item-note": item_note_page(member),
         "password-change": "/accounts/password/change/",
     }
+
+
+def item_note_page(member) -> str:
+    item = CustomListItem.objects.filter(custom_list__user=member).first()
+    return f"/lists/{item.custom_list_id}/titles/{item.title_id}/note/"
 
 
 def someone_elses_comment(member) -> Comment:
