@@ -79,6 +79,10 @@ def test_a_private_entry_is_its_owners_alone_but_still_counts(
         profile = client.get(f"/users/{user.username}/").content.decode()
         assert "Quiet Favourite" not in listing and "Open One" in listing
         assert "Quiet Favourite" not in profile and "1 title on the list" in profile
+    # Asked for by its address, it is not found (404, not 403: nothing says it exists).
+    entry = ListEntry.objects.get(user=user, title=title)
+    for address in (f"/list/{entry.pk}/edit/", f"/list/{entry.pk}/remove/"):
+        assert client.get(address).status_code == 404
     assert selectors.recently_watched_by(title, 8) == []
     # The owner does, marked, with the note.
     client.force_login(user)
