@@ -63,6 +63,20 @@ def countless_page(
     return CountlessPage(number, rows[:per_page], has_next=len(rows) > per_page)
 
 
+def countless_page_of_ids(
+    queryset: QuerySet, page_number: str | int | None, per_page: int,
+    rows: Callable[[list[Any]], QuerySet],
+) -> CountlessPage:  # fmt: skip
+    """As countless_page, in two steps: the page's ids from `queryset` alone, then `rows(ids)`
+    (the same rows with what they join), in the page's order. A long list sorted on its own
+    table's index stays cheap: joining every row before sorting and cutting the page can make
+    PostgreSQL read the whole joined table."""
+    ids = countless_page(queryset.values_list("pk", flat=True), page_number, per_page)
+    found = rows(list(ids.object_list)).in_bulk(ids.object_list)
+    chosen = [found[pk] for pk in ids.object_list if pk in found]
+    return CountlessPage(ids.number, chosen, has_next=ids.has_next)
+
+
 Fetch = Callable[[int, int], list[Any]]
 
 

@@ -99,15 +99,16 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    statistics = reviews_selectors.member_statistics(member, PROFILE_LEADING)
     list_groups = reviews_selectors.list_summary(
-        member, PROFILE_ENTRIES_PER_STATUS, viewer=request.user
+        member, PROFILE_ENTRIES_PER_STATUS, viewer=request.user, stats=statistics.stats
     )
     context = {
         "member": member,
         "list_groups": list_groups,
         "listed": sum(total for _, _, total, _ in list_groups),
         "reviews": reviews_selectors.latest_reviews_by(member, PROFILE_REVIEWS),
-        "statistics": reviews_selectors.member_statistics(member, PROFILE_LEADING),
+        "statistics": statistics,
         "favorite_titles": lists_selectors.favorite_titles(member, PROFILE_FAVORITE_TITLES),
         "favorite_people": lists_selectors.favorite_people(member, PROFILE_FAVORITE_PEOPLE),
         "lists": lists_selectors.lists_of(member, request.user, PROFILE_LISTS),

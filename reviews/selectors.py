@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,25 +94,34 @@ def recently_watched_by(title: Title, limit: int) -> list[ListEntry]:
 
 
 def list_summary(
-    user: User, per_status: int, viewer: User | AnonymousUser
+    user: User, per_status: int, viewer: User | AnonymousUser, stats: MemberStats
 ) -> list[tuple[str, str, int, list[ListEntry]]]:
     """The user's list by status as `viewer` may see it (private entries for its owner only):
     (value, label, total, latest `per_status` entries).
 
-    Two queries whatever the list's length: the totals, then the latest few of each status.
+    The totals are the member's stored statistics (`stats`), which leave private entries out;
+    the owner's own private ones are counted from a small index of them. The latest entries
+    are read a few per status from the index by status and date, then with their titles: two
+    queries (three for the owner) whatever the list's length.
     """
+    totals = Counter({status: n for status, n in stats.by_status.items() if n})
+    if viewer.is_authenticated and viewer.pk == user.pk:
+        private = ListEntry.objects.filter(user=user, is_private=True).order_by()
+        totals.update(dict(private.values_list("status").annotate(n=Count("id"))))
+    statuses = [value for value in ListEntry.Status.values if totals.get(value)]
     seen = ListEntry.objects.filter(user=user).seen_by(viewer)
-    totals = dict(seen.order_by().values_list("status").annotate(n=Count("id")))
-    latest = (
-        seen.select_related("title")
-        .annotate(
-            position=Window(
-                RowNumber(), partition_by=F("status"), order_by=[F("updated_at").desc(), F("id")]
-            )
+    parts = [
+        seen.filter(status=status).order_by("-updated_at", "-id").values("id")[:per_status]
+        for status in statuses
+    ]
+    latest: list[ListEntry] = []
+    if parts:
+        ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        latest = list(
+            ListEntry.objects.filter(id__in=[row["id"] for row in ids])
+            .select_related("title")
+            .order_by("-updated_at", "-id")
         )
-        .filter(position__lte=per_status)
-        .order_by("status", "position")
-    )
     by_status: dict[str, list[ListEntry]] = {}
     for entry in latest:
         by_status.setdefault(entry.status, []).append(entry)

@@ -193,6 +193,12 @@ class ListEntry(ChecksInOneQuery, TimeStampedModel):
             # Trending this week: the entries changed lately (reviews.stats.rankings_refresh).
             models.Index(fields=["updated_at"], name="listentry_updated_idx"),
             # A user's list grouped by status (the unique index covers user alone too).
+            # The owner's private entries, counted on their profile beside the stored totals.
+            models.Index(
+                fields=["user", "status"],
+                condition=Q(is_private=True),
+                name="listentry_user_private_idx",
+            ),
             models.Index(
                 fields=["user", "status", "-updated_at"], name="listentry_user_status_idx"
             ),

@@ -10,7 +10,7 @@ from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, safe_next, sign_in_required
 from core.metadata import filtered_by, not_indexed
-from core.pagination import countless_page
+from core.pagination import countless_page_of_ids
 from reviews import selectors, services
 from reviews.forms import ListEntryForm, QuickEntryForm
 from reviews.models import LIST_ORDERS, ListEntry, Review
@@ -210,12 +210,15 @@ def user_list(request: HttpRequest, username: str) -> HttpResponse:
     sort = request.GET.get("sort", "")
     if sort not in LIST_ORDERS or sort == "updated":
         sort = ""
-    entries = ListEntry.objects.of_user(member).seen_by(request.user)
+    entries = ListEntry.objects.filter(user=member).seen_by(request.user)
     entries = entries.in_status_order(sort or "updated")
     if status:
         entries = entries.filter(status=status)
     # A member's list grows with them and nothing stores its length: no count.
-    page = countless_page(entries, request.GET.get("page"), settings.LIST_ENTRIES_PER_PAGE)
+    page = countless_page_of_ids(
+        entries, request.GET.get("page"), settings.LIST_ENTRIES_PER_PAGE,
+        lambda ids: ListEntry.objects.filter(pk__in=ids).select_related("title"),
+    )  # fmt: skip
     context = {
         "member": member,
         "page": page,
