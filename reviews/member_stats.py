@@ -178,7 +178,7 @@ def member_stats_recompute(*, check: bool = False) -> list[int]:
 def _correct(lo: int, hi: int, check: bool) -> list[int]:
     totals = _totals(lo, hi)
     stored = {s.user_id: s for s in MemberStats.objects.filter(user_id__gte=lo, user_id__lt=hi)}
-    wrong = []
+    wrong, missing = [], []
     for user_id in sorted(set(totals) | set(stored)):
         want = totals.get(user_id, Totals())
         have = stored.get(user_id)
@@ -186,6 +186,11 @@ def _correct(lo: int, hi: int, check: bool) -> list[int]:
             continue
         if have is None or want.of(have) != want.values():
             wrong.append(user_id)
-            if not check:
-                MemberStats.objects.update_or_create(user_id=user_id, defaults=want.values())
+            if check:
+                continue
+            if have is None:  # made in one statement for the batch (a generated set has many)
+                missing.append(MemberStats(user_id=user_id, **want.values()))
+            else:
+                MemberStats.objects.filter(user_id=user_id).update(**want.values())
+    MemberStats.objects.bulk_create(missing)
     return wrong

@@ -26,6 +26,7 @@ SEED = 0.2005
 @dataclass(frozen=True)
 class Scale:
     titles: int
+    airing_titles: int  # titles airing now, as many on every scale
     people: int
     credits_per_title: int
     users: int

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from core.progress import Progress
 from demo.datagen import Scale, chunked, execute, next_id, reset_sequences
 from titles.models import (
@@ -62,11 +64,11 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
                 kind, country, episodes, aired_from, aired_to, network_id, duration_minutes,
                 synopsis, poster, content_rating, aired_weekdays, search_key)
             SELECT %(base)s + g, now(), now(), t.name, lower(replace(t.name, ' ', '-')),
-                   '作品 ' || g, 1990 + g %% 38,
+                   '作品 ' || g, 1990 + g %% %(years)s,
                    (ARRAY['drama', 'drama', 'drama', 'movie', 'tv_show', 'special'])[1 + g %% 6],
                    (%(countries)s)[1 + g %% 5], 6 + g %% 19,
-                   make_date(1990 + g %% 38, 1 + g %% 12, 1 + g %% 28),
-                   make_date(1990 + g %% 38, 1 + g %% 12, 1 + g %% 28) + (g %% 120),
+                   make_date(1990 + g %% %(years)s, 1 + g %% 12, 1 + g %% 28),
+                   make_date(1990 + g %% %(years)s, 1 + g %% 12, 1 + g %% 28) + (g %% 120),
                    %(network)s + g %% %(networks)s, 30 + g %% 60,
                    'A generated story number ' || g || ' about ' || lower(t.name) ||
                    ', kept short so that every page shows the same shape of data.', '',
@@ -84,7 +86,24 @@ def generate_catalogue(scale: Scale, progress: Progress) -> dict[str, int]:
             networks=NETWORKS,
             adjectives=ADJECTIVES,
             nouns=NOUNS,
+            # Up to last year: what airs now is the few titles of the next step, whatever the
+            # catalogue's size, so the schedule shows as much on every scale.
+            years=timezone.localdate().year - 1990,
         )
+    with progress.step("titles airing now"):
+        # Spread over the catalogue, each began on a day of the last three weeks and airs
+        # weekly on its weekday, with its end not yet announced.
+        execute(
+            """
+            UPDATE titles_title t
+               SET year = extract(year FROM current_date)::int, aired_to = NULL,
+                   aired_from = current_date - (k %% 21)
+              FROM generate_series(0, %(n)s - 1) k
+             WHERE t.id = %(base)s + (k::bigint * %(titles)s / %(n)s)::int
+            """,
+            {"base": first["title"], "titles": scale.titles,
+             "n": min(scale.airing_titles, scale.titles)},
+        )  # fmt: skip
     with progress.step("episodes") as update:
         # As titles.services.air_dates makes them: the first on the first air date, then
         # weekly on the title's weekday.

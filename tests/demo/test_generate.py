@@ -2,10 +2,12 @@
 
 import io
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from accounts.models import User
 from comments.models import Comment, CommentCount
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.django_db
 TINY = replace(
     Scale.named("small"),
     titles=60,
+    airing_titles=6,
     people=120,
     users=80,
     entries_per_user=10,
@@ -57,6 +60,11 @@ def test_it_makes_consistent_rows_at_the_asked_sizes():
     for title in generated[:5]:
         dates = list(Episode.objects.filter(title=title).values_list("air_date", flat=True))
         assert dates == list(air_dates(title.aired_from, title.aired_weekdays, title.episodes))
+    # What airs now is the few titles asked for, not a share of the catalogue.
+    today = timezone.localdate()
+    airing = generated.filter(aired_to__isnull=True, aired_from__gt=today - timedelta(days=21))
+    assert airing.count() == TINY.airing_titles
+    assert not generated.filter(year__gte=today.year).exclude(pk__in=airing)
     generated_reviews = Review.objects.count() - reviews_before
     assert TINY.reviews * 0.7 <= generated_reviews <= TINY.reviews * 1.3
     assert Review.objects.filter(title=hot).count() - 53 == TINY.hot_title_reviews

@@ -9,6 +9,7 @@ test client against this database.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,11 +18,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Max
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from accounts.models import User
@@ -98,7 +100,7 @@ def prepare(user_count: int) -> dict:
     lister = _longest_list()
     pages["list"] = reverse("reviews:user_list", kwargs={"username": lister.username})
     pages["profile"] = lister.get_absolute_url()
-    pages["schedule"] = reverse("front:schedule")
+    pages["schedule"] = reverse("front:schedule") + "?" + urlencode({"week": _airing_week()})
     writes = _interleave(
         [
             _rate_writes(users, rated),
@@ -186,6 +188,15 @@ def _longest_list() -> User:
     if stats is None:
         raise CommandError("No member has a list: load or generate data first.")
     return stats.user
+
+
+def _airing_week() -> str:
+    """The week after the latest series began that has not ended: `generate` starts as many
+    such series on every scale, so each scale's schedule shows as much, however long ago the
+    data was made."""
+    latest = Title.objects.filter(aired_to__isnull=True).aggregate(latest=Max("aired_from"))
+    day = latest["latest"] or timezone.localdate()
+    return (day + timedelta(days=7 - day.weekday())).isoformat()
 
 
 def _progress_title(hot: Title) -> tuple[Title | None, str | None]:
