@@ -53,11 +53,12 @@ db: install
 	$(PY) manage.py migrate --noinput
 
 # DEBUG is on only here. Ranked and Popularity are refreshed every 30 seconds alongside the
-# development server, and that loop stops with it.
+# development server, a job queue worker runs exports, and both stop with it.
 run: db
 	$(PY) manage.py loaddemo
 	$(PY) manage.py refresh_rankings --every 30 >/dev/null & rankings=$$!; \
-	trap 'kill $$rankings 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$rankings $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production mode on this machine (README, "Deploying"): DEBUG off, static files collected and

@@ -355,3 +355,14 @@ def _arrange(root: Comment, replies: list[Comment], *, include_hidden: bool) -> 
             holder[reply.pk] = holder.get(parent.pk, root)
             reply.reply_to = parent
         holder[reply.pk].shown_replies.append(reply)
+
+
+def comments_by(author: User) -> models.QuerySet[Comment]:
+    """The member's comments that they have not deleted, hidden ones too: for the member's own
+    use only."""
+    return (
+        Comment.objects.filter(author=author)
+        .exclude(state=Comment.State.DELETED)
+        .select_related("content_type")
+        .order_by("pk")
+    )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "titles",
     "reviews",
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "lists",
     "news",
     "moderation",
+    "imports",
     "front",
     "demo",
     "bench",
@@ -212,6 +215,26 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Files only their owner may have (members' exports): never served as media, but read by the
+# site for the owner alone. Under PRIVATE_ROOT, or with MEDIA_BUCKET in the bucket's private/
+# folder (several app servers need the bucket, or a PRIVATE_ROOT they share).
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))
+STORAGES["private"] = (
+    MEDIA_STORAGE | {"OPTIONS": MEDIA_STORAGE["OPTIONS"] | {"location": "private",
+                     "custom_domain": None, "querystring_auth": True, "default_acl": "private"}}
+    if MEDIA_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage",
+          "OPTIONS": {"location": PRIVATE_ROOT}}
+)  # fmt: skip
+
+# The job queue (imports, exports): django-tasks on PostgreSQL, run by `manage.py worker`
+# (README, "Jobs"). A job whose worker has said nothing for JOB_STALL_SECONDS is taken up
+# again by the next worker to start; jobs are written so that running one twice is harmless.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOB_STALL_SECONDS = envint("JOB_STALL_SECONDS", 120)
+# Exports are kept EXPORT_KEEP_DAYS; a member may ask for EXPORTS_PER_DAY a day.
+EXPORT_KEEP_DAYS = envint("EXPORT_KEEP_DAYS", 7)
+EXPORTS_PER_DAY = envint("EXPORTS_PER_DAY", 5)
 
 
 AUTH_USER_MODEL = "accounts.User"
@@ -231,35 +254,15 @@ PAGE_URLS = {
     "help_ratings": "front:help_ratings",
     "help_recommendations": "front:help_recommendations",
     "report": "moderation:report",
+    "export": "imports:export",
 }
 
 # Uploaded images (posters, photos, avatars).
 IMAGE_MAX_BYTES = envint("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = envint("IMAGE_MAX_PIXELS", 40_000_000)
 
-# How many titles per page on lists, and how many cast members the title page previews.
-TITLES_PER_PAGE = envint("TITLES_PER_PAGE", 24)
-# Search: how many titles and people one search shows.
-SEARCH_TITLES_SHOWN = envint("SEARCH_TITLES_SHOWN", 40)
-SEARCH_PEOPLE_SHOWN = envint("SEARCH_PEOPLE_SHOWN", 12)
-PEOPLE_PER_PAGE = envint("PEOPLE_PER_PAGE", 24)
-# /top/ lists titles scored by at least this many members.
-TOP_MIN_RATINGS = envint("TOP_MIN_RATINGS", 10)
-CAST_PREVIEW_SIZE = envint("CAST_PREVIEW_SIZE", 6)
-# A title's episodes page; a long series runs over several.
-EPISODES_PER_PAGE = envint("EPISODES_PER_PAGE", 50)
-# The airing schedule shows at most this many episodes a day.
-SCHEDULE_PER_DAY = envint("SCHEDULE_PER_DAY", 40)
-
-# Comments: which models take them, how fast and how long, and how much one page shows.
-COMMENT_TARGET_MODELS = ["titles.Title"]
-COMMENT_RATE_LIMIT_SECONDS = envint("COMMENT_RATE_LIMIT_SECONDS", 10)
-COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 10_000)
-COMMENT_THREADS_PER_PAGE = envint("COMMENT_THREADS_PER_PAGE", 20)
-# A busy thread shows its first replies on the title page and links to its own page.
-COMMENT_REPLIES_PER_THREAD_ON_PAGE = envint("COMMENT_REPLIES_PER_THREAD_ON_PAGE", 10)
-COMMENT_REPLIES_PER_PAGE = envint("COMMENT_REPLIES_PER_PAGE", 50)
-COMMENT_INDENT_CAP = envint("COMMENT_INDENT_CAP", 4)
+# Page sizes, limits of members' text and the formulas' parameters.
+from dramadb.content import *  # noqa: E402, F403
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -359,42 +362,5 @@ REVIEW_RATE = os.environ.get("REVIEW_RATE", "5/m")
 RECOMMENDATION_RATE = os.environ.get("RECOMMENDATION_RATE", "5/m")
 VOTE_RATE = os.environ.get("VOTE_RATE", "30/m")
 REPORT_RATE = os.environ.get("REPORT_RATE", "10/h")
-# The moderation queue: reported items per page; reports and past actions shown per item.
-MODERATION_ITEMS_PER_PAGE = envint("MODERATION_ITEMS_PER_PAGE", 20)
-MODERATION_REPORTS_SHOWN = envint("MODERATION_REPORTS_SHOWN", 50)
-MODERATION_HISTORY_SHOWN = envint("MODERATION_HISTORY_SHOWN", 10)
-
 # Warnings to standard error; REQUEST_LOG adds one line per request (dramadb/servers.py).
 LOGGING = servers.logging(os.environ.get("LOG_LEVEL", "WARNING"), envbool("REQUEST_LOG", False))
-
-# Ratings: m in the weighted score WR = v/(v+m)·R + m/(v+m)·C, and list sizes on pages.
-RATING_WEIGHT_MIN_VOTES = envint("RATING_WEIGHT_MIN_VOTES", 100)
-RECENT_WATCHERS_SHOWN = envint("RECENT_WATCHERS_SHOWN", 8)
-LIST_ENTRIES_PER_PAGE = envint("LIST_ENTRIES_PER_PAGE", 50)
-LIST_ITEMS_PER_PAGE = envint("LIST_ITEMS_PER_PAGE", 50)  # a member's own lists of titles
-
-# Reviews: body length limits and list sizes.
-REVIEW_MIN_LENGTH = envint("REVIEW_MIN_LENGTH", 100)
-REVIEW_MAX_LENGTH = envint("REVIEW_MAX_LENGTH", 20_000)
-REVIEWS_ON_TITLE_PAGE = envint("REVIEWS_ON_TITLE_PAGE", 2)
-REVIEWS_PER_PAGE = envint("REVIEWS_PER_PAGE", 20)
-# Recommendations: how many the title page shows, page sizes, and title-search suggestions.
-RECOMMENDATIONS_ON_TITLE_PAGE = envint("RECOMMENDATIONS_ON_TITLE_PAGE", 2)
-RECOMMENDATIONS_PER_PAGE = envint("RECOMMENDATIONS_PER_PAGE", 20)
-RECOMMENDATION_SEARCH_RESULTS = envint("RECOMMENDATION_SEARCH_RESULTS", 8)
-
-# Similar titles (`manage.py compute_similar`, explained on /help/recommendations/): a "like" is
-# a score of at least SIMILAR_LIKED_SCORE; each user counts with at most SIMILAR_LIKES_PER_USER of
-# their best-scored titles; a pair needs SIMILAR_MIN_CO_LIKERS users who liked both; each title
-# keeps its SIMILAR_TITLES_KEPT best. The title page shows SIMILAR_TITLES_SHOWN of them when it
-# has fewer than SIMILAR_SHOWN_BELOW_RECOMMENDATIONS recommendations from users.
-SIMILAR_LIKED_SCORE = envfloat("SIMILAR_LIKED_SCORE", 8.0)
-SIMILAR_LIKES_PER_USER = envint("SIMILAR_LIKES_PER_USER", 50)
-SIMILAR_MIN_CO_LIKERS = envint("SIMILAR_MIN_CO_LIKERS", 3)
-SIMILAR_TITLES_KEPT = envint("SIMILAR_TITLES_KEPT", 10)
-SIMILAR_TITLES_SHOWN = envint("SIMILAR_TITLES_SHOWN", 6)
-SIMILAR_SHOWN_BELOW_RECOMMENDATIONS = envint("SIMILAR_SHOWN_BELOW_RECOMMENDATIONS", 2)
-
-# News & Articles: how many the title page shows, and the index's page size.
-NEWS_ON_TITLE_PAGE = envint("NEWS_ON_TITLE_PAGE", 2)
-NEWS_PER_PAGE = envint("NEWS_PER_PAGE", 10)

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("lists.urls")),
     path("", include("news.urls")),
     path("", include("moderation.urls")),
+    path("", include("imports.urls")),
     path("", include("bench.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -103,3 +103,25 @@ def lists_with(title: Title, limit: int) -> list[CustomList]:
     holding = CustomListItem.objects.filter(title=title).values("custom_list_id")
     lists = CustomList.objects.filter(pk__in=holding, is_private=False).select_related("user")
     return list(lists.order_by("-updated_at", "-id")[:limit])
+
+
+def items_of(user: User) -> QuerySet[CustomListItem]:
+    """The titles on all the member's lists, private ones too, list by list in order: for the
+    member's own use only."""
+    return (
+        CustomListItem.objects.filter(custom_list__user=user)
+        .select_related("custom_list", "title")
+        .order_by("custom_list_id", "position")
+    )
+
+
+def lists_of_owner(user: User) -> QuerySet[CustomList]:
+    """All the member's lists, private and empty ones too: for the member's own use only."""
+    return CustomList.objects.filter(user=user).order_by("pk")
+
+
+def favorites_of(user: User) -> tuple[QuerySet[FavoriteTitle], QuerySet[FavoritePerson]]:
+    """The member's favorite titles in their order, and people."""
+    titles = FavoriteTitle.objects.filter(user=user).select_related("title").order_by("position")
+    people = FavoritePerson.objects.filter(user=user).select_related("person").order_by("pk")
+    return titles, people

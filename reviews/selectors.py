@@ -279,3 +279,13 @@ def best_known_titles(person_ids: list[int], per_person: int) -> dict[int, list[
         if credit.title not in titles:
             titles.append(credit.title)
     return found
+
+
+def entries_of(user: User) -> QuerySet[ListEntry]:
+    """Every entry on the member's list, private ones too: for the member's own use only."""
+    return ListEntry.objects.filter(user=user).select_related("title").order_by("pk")
+
+
+def reviews_of(user: User) -> QuerySet[Review]:
+    """Every review the member wrote, hidden ones too: for the member's own use only."""
+    return Review.objects.filter(user=user).select_related("title").order_by("pk")

@@ -94,6 +94,7 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "list-edit": f"/lists/{CustomList.objects.filter(user=member).first().pk}/edit/",
         "list-item-note": item_note_page(member),
         "password-change": "/accounts/password/change/",
+        "export": "/accounts/settings/export/",
     }
 
 

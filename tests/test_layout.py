@@ -28,6 +28,7 @@ LAYERS = {
     "news": 2,
     "lists": 2,  # members' favorites and lists of titles and people
     "recommendations": 3,  # builds on the reviews app's likes
+    "imports": 3,  # members' exports: reads what reviews, comments and lists own
     "front": 4,  # composed pages
     "moderation": 4,  # reports and the queue, acting on several apps' items
     "demo": 5,  # demo data, drawn pictures and the large-data generator; the site never imports it

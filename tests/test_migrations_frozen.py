@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Written by Django into field definitions, as the models name them.
 FIELD_REFERENCES = {
     "core.images.CheckedImageField",
+    "core.storage.private_storage",
     "reviews.models.empty_histogram",
     "titles.countries.CatalogueCountries",
 }
