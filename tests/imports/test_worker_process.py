@@ -79,7 +79,7 @@ def test_an_export_cut_off_by_a_killed_worker_is_finished_by_the_next(user, priv
     second = _worker(private_files)
     try:
         finished = _wait_for(
-            lambda: Export.objects.filter(pk=export.pk).exclude(status="running").exists(),
+            lambda: Export.objects.filter(pk=export.pk, status__in=["done", "failed"]).exists(),
             120,
             second,
         )
