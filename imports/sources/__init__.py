@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 FILE_MAX_BYTES = 10 * 1024 * 1024
 UNPACKED_MAX_BYTES = 50 * 1024 * 1024
@@ -64,7 +66,7 @@ SPREADSHEET = Kind("csv", "Spreadsheet (CSV)")
 
 def read_rows(data: bytes) -> tuple[Kind, list[SourceRow]]:
     """What `data` is and its rows; UnreadableFile when it is none of the kinds read here."""
-    from . import anilist, letterboxd, mal, spreadsheet
+    from . import anilist, dramadb, letterboxd, mal, spreadsheet
 
     if len(data) > FILE_MAX_BYTES:
         raise UnreadableFile(f"The file is larger than {FILE_MAX_BYTES // 2**20} MB.")
@@ -73,7 +75,7 @@ def read_rows(data: bytes) -> tuple[Kind, list[SourceRow]]:
     if data.startswith(b"PK\x03\x04"):
         members = unzip(data)
         if "dramadb.json" in members:
-            return DRAMADB, anilist.read_dramadb(members["dramadb.json"])
+            return DRAMADB, dramadb.read(members["dramadb.json"])
         if any(name.rsplit("/", 1)[-1] in letterboxd.FILES for name in members):
             return LETTERBOXD, letterboxd.read(members)
         raise UnreadableFile("The zip holds neither a Letterboxd export nor a dramadb export.")
@@ -138,6 +140,13 @@ def decode(data: bytes) -> str:
         "The file is not text this page reads: save it as UTF-8 (a CSV, XML or JSON file), "
         "or upload the zip or .gz as the other site gave it."
     )
+
+
+def load_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise UnreadableFile(f"The JSON file cannot be read ({error}).") from error
 
 
 def check_count(rows: list[SourceRow]) -> list[SourceRow]:

@@ -1,13 +1,11 @@
-"""JSON lists: AniList's (its API's MediaListCollection, or the entries alone), and the
-dramadb export's own dramadb.json."""
+"""AniList's lists in JSON: its API's MediaListCollection, or the entries alone."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
-from . import SourceRow, UnreadableFile, check_count, day, score_of, whole
+from . import SourceRow, UnreadableFile, check_count, day, dramadb, load_json, score_of, whole
 
 STATUSES = {
     "CURRENT": "watching",
@@ -30,32 +28,14 @@ KINDS = {"TV": "drama", "TV_SHORT": "drama", "ONA": "drama", "MOVIE": "movie",
          "SPECIAL": "special", "OVA": "special"}  # fmt: skip
 
 
-def _load(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise UnreadableFile(f"The JSON file cannot be read ({error}).") from error
-
-
 def read(text: str) -> list[SourceRow]:
-    found = _load(text)
-    if isinstance(found, dict) and found.get("format") == "dramadb export":
-        return _dramadb_rows(found)
+    found = load_json(text)
+    if dramadb.is_export(found):  # dramadb.json, taken out of its zip
+        return dramadb.rows(found)
     entries, scale_name = _entries(found)
     scale = SCALES.get(scale_name or "") or _guess_scale(entries)
     rows = [_row(number, entry, scale) for number, entry in enumerate(entries, start=1)]
     return check_count(rows)
-
-
-def read_dramadb(data: bytes) -> list[SourceRow]:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile("dramadb.json in the zip is not UTF-8.") from error
-    found = _load(text)
-    if not isinstance(found, dict) or found.get("format") != "dramadb export":
-        raise UnreadableFile("dramadb.json in the zip is not a dramadb export.")
-    return _dramadb_rows(found)
 
 
 def _entries(found: Any) -> tuple[list[dict], str | None]:
@@ -126,28 +106,3 @@ def _fuzzy_date(value: Any, row: SourceRow, what: str) -> Any:
     except (TypeError, ValueError):
         text = str(value)
     return day(text, row, what)
-
-
-def _dramadb_rows(found: dict) -> list[SourceRow]:
-    """dramadb.json's entries: this site's own statuses and scores, as they were exported."""
-    entries = found.get("entries")
-    if not isinstance(entries, list):
-        raise UnreadableFile("The dramadb export holds no entries.")
-    rows = []
-    for number, entry in enumerate(_dicts(entries), start=1):
-        names = [str(entry[key]) for key in ("title", "native_title") if entry.get(key)]
-        row = SourceRow(number=number, names=names or [""])
-        row.year = whole(entry.get("year"), row, "year", 2100)
-        row.kind = entry.get("kind") or None
-        row.status = entry.get("status") if entry.get("status") in STATUS_VALUES else None
-        row.score = score_of(entry.get("score"), Decimal(10), row)
-        row.episodes_seen = whole(entry.get("episodes_seen"), row, "episode count")
-        row.started_on = day(entry.get("started_on"), row, "start date")
-        row.finished_on = day(entry.get("finished_on"), row, "finish date")
-        row.rewatch_count = whole(entry.get("rewatch_count"), row, "rewatch count", 999)
-        row.note = str(entry.get("note") or "")
-        rows.append(row)
-    return check_count(rows)
-
-
-STATUS_VALUES = set(STATUSES.values())

@@ -7,7 +7,7 @@ import csv
 import io
 from decimal import Decimal
 
-from . import STATUSES, SourceRow, UnreadableFile, check_count, day, score_of, whole
+from . import ROWS_MAX, STATUSES, SourceRow, UnreadableFile, check_count, day, score_of, whole
 
 # The columns read, as the downloadable template names them. Only `title` is required.
 TEMPLATE = ("title", "native_title", "year", "kind", "status", "score", "episodes_seen",
@@ -39,8 +39,8 @@ def read(text: str) -> list[SourceRow]:
     for number, cells in enumerate(reader, start=1):
         if any(cell.strip() for cell in cells):
             rows.append(_row(number, dict(zip(header, cells, strict=False))))
-        if len(rows) > 20_000:
-            break
+        if len(rows) > ROWS_MAX:
+            break  # check_count says why
     return check_count(rows)
 
 
