@@ -35,17 +35,19 @@ CANDIDATES = 200
 
 # %(q)s is the array of the query's spellings; a name matches when one of them is close.
 _SCORE = "(SELECT max(word_similarity(spelling, search_key)) FROM unnest(%(q)s) AS spelling)"
+# Each match comes with the keys that matched (the title's own, its alternative names'), since
+# an exact match on an alternative name is as exact as one on the title's own name.
 TITLE_MATCHES = f"""
-    SELECT id, max(score) AS score FROM (
-        SELECT id, {_SCORE} AS score
+    SELECT id, max(score) AS score, string_agg(search_key, %(separator)s) AS keys FROM (
+        SELECT id, {_SCORE} AS score, search_key
           FROM {{title}} WHERE search_key %%> ANY(%(q)s)
         UNION ALL
-        SELECT title_id, {_SCORE}
+        SELECT title_id, {_SCORE}, search_key
           FROM {{alternative}} WHERE search_key %%> ANY(%(q)s)
     ) AS matched GROUP BY id ORDER BY score DESC, id LIMIT %(limit)s
 """
 PERSON_MATCHES = f"""
-    SELECT id, {_SCORE} AS score
+    SELECT id, {_SCORE} AS score, search_key
       FROM {{person}} WHERE search_key %%> ANY(%(q)s) ORDER BY score DESC, id LIMIT %(limit)s
 """
 CLOSEST = """
@@ -92,21 +94,29 @@ def _tables() -> dict[str, str]:
     }
 
 
-def _matches(sql: str, spellings: list[str]) -> list[tuple[int, float]]:
-    """Ids and scores of the names within MATCH_THRESHOLD of one of the spellings; "%>"
-    compares against pg_trgm.word_similarity_threshold, whose default is MATCH_THRESHOLD."""
+def _matches(sql: str, spellings: list[str]) -> list[tuple[int, float, str]]:
+    """Ids, scores and matched keys of the names within MATCH_THRESHOLD of one of the
+    spellings; "%>" compares against pg_trgm.word_similarity_threshold, whose default is
+    MATCH_THRESHOLD."""
     with read_connection(Title).cursor() as cursor:
-        cursor.execute(sql.format(**_tables()), {"q": spellings, "limit": CANDIDATES})
-        return [(row_id, float(score)) for row_id, score in cursor.fetchall()]
+        cursor.execute(
+            sql.format(**_tables()),
+            {"q": spellings, "limit": CANDIDATES, "separator": SEPARATOR},
+        )
+        return [(row_id, float(score), keys) for row_id, score, keys in cursor.fetchall()]
 
 
 def _ranked(
-    model: type[M], matches: list[tuple[int, float]], spellings: list[str], name: str, limit: int
+    model: type[M],
+    matches: list[tuple[int, float, str]],
+    spellings: list[str],
+    name: str,
+    limit: int,
 ) -> list[Found[M]]:
-    objects = model._default_manager.in_bulk([row_id for row_id, _ in matches])
+    objects = model._default_manager.in_bulk([row_id for row_id, _, _ in matches])
     found = [
-        Found(objects[row_id], _rank(objects[row_id].search_key, spellings), score)  # type: ignore[attr-defined]
-        for row_id, score in matches
+        Found(objects[row_id], _rank(keys, spellings), score)
+        for row_id, score, keys in matches
         if row_id in objects
     ]
     found.sort(key=lambda f: (f.rank, -f.score, len(getattr(f.item, name)), f.item.pk))

@@ -48,6 +48,16 @@ def test_exact_matches_come_before_prefixes_before_similar_names(client, title_f
     ]
 
 
+def test_a_title_whose_alternative_name_is_the_query_is_an_exact_match(client, title_factory):
+    # The rank is judged on the name that matched: an alternative name equal to the query
+    # ranks before a title whose own name merely starts with it.
+    title_factory(title="Boys Over Flowers Season 2")
+    aliased = title_factory(title="Hana Yori Dango")
+    AlternativeTitle.objects.create(title=aliased, name="Boys Over Flowers")
+    response = client.get("/search/", {"q": "boys over flowers"})
+    assert [t.title for t in response.context["titles"]][:1] == ["Hana Yori Dango"]
+
+
 def test_a_typo_too_far_to_match_gets_a_did_you_mean(client, seed_title):
     html = client.get("/search/", {"q": "litr of tiers"}).content.decode()
     assert "Did you mean" in html and "1 Litre of Tears</a>?" in html
