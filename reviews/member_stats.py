@@ -54,12 +54,19 @@ def part_of(entry: ListEntry | None, title: Title, genres: tuple[int, ...]) -> P
 
 def member_stats_change(user_id: int, old: Part | None, new: Part | None) -> None:
     """Take `old` out of the member's statistics and put `new` in, under the row's lock."""
-    if old == new:
+    member_stats_changes(user_id, [(old, new)])
+
+
+def member_stats_changes(user_id: int, changes: list[tuple[Part | None, Part | None]]) -> None:
+    """Each (old, new) of `changes` at once: one locked read and one write, however many."""
+    changes = [(old, new) for old, new in changes if old != new]
+    if not changes:
         return
     stats = locked_row(MemberStats, user_id=user_id)
-    for part, sign in ((old, -1), (new, 1)):
-        if part is not None:
-            _add(stats, part, sign)
+    for old, new in changes:
+        for part, sign in ((old, -1), (new, 1)):
+            if part is not None:
+                _add(stats, part, sign)
     stats.save()
 
 

@@ -23,6 +23,7 @@ ZIP_MEMBERS_MAX = 500
 ROWS_MAX = 20_000
 
 STATUSES = ("watching", "completed", "plan_to_watch", "on_hold", "dropped")
+PRIORITIES = ("high", "medium", "low")
 
 
 class UnreadableFile(ValueError):
@@ -46,7 +47,16 @@ class SourceRow:
     finished_on: date | None = None
     rewatch_count: int | None = None
     note: str = ""
+    priority: str = ""  # high, medium or low, for a title planned
+    private: bool = False
+    changed_on: date | None = None  # when the member last changed it, when the file says
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> date | None:
+        """The day the row speaks for: when it last changed, else when it was finished or
+        started. Between a row and an entry already on the list, the later one wins."""
+        return self.changed_on or self.finished_on or self.started_on
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,10 @@ def whole(value: object, row: SourceRow, what: str, most: int = 32_767) -> int |
         row.problems.append(f"The {what} {number} is out of range; left out.")
         return None
     return number
+
+
+def flag(value: object) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes", "y", "x")
 
 
 def day(value: str | None, row: SourceRow, what: str) -> date | None:

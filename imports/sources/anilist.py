@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -90,7 +91,15 @@ def _row(number: int, entry: dict, scale: Decimal) -> SourceRow:
     row.finished_on = _fuzzy_date(entry.get("completedAt"), row, "finish date")
     row.rewatch_count = whole(entry.get("repeat"), row, "rewatch count", 999)
     row.note = str(entry.get("notes") or "")
+    row.changed_on = _moment(entry.get("updatedAt"))
     return row
+
+
+def _moment(value: Any) -> date | None:
+    """AniList's updatedAt, seconds since 1970; nothing when it is not a likely moment."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**33:
+        return None
+    return datetime.fromtimestamp(value, tz=UTC).date()
 
 
 def _dict(value: Any) -> dict:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import (
+    PRIORITIES,
     STATUSES,
     SourceRow,
     UnreadableFile,
@@ -53,5 +54,8 @@ def rows(found: dict) -> list[SourceRow]:
         row.finished_on = day(entry.get("finished_on"), row, "finish date")
         row.rewatch_count = whole(entry.get("rewatch_count"), row, "rewatch count", 999)
         row.note = str(entry.get("note") or "")
+        row.priority = entry.get("priority") if entry.get("priority") in PRIORITIES else ""
+        row.private = entry.get("is_private") is True
+        row.changed_on = day(str(entry.get("updated_at") or ""), row, "change date")
         read_rows.append(row)
     return check_count(read_rows)

@@ -7,15 +7,29 @@ import csv
 import io
 from decimal import Decimal
 
-from . import ROWS_MAX, STATUSES, SourceRow, UnreadableFile, check_count, day, score_of, whole
+from . import (
+    PRIORITIES,
+    ROWS_MAX,
+    STATUSES,
+    SourceRow,
+    UnreadableFile,
+    check_count,
+    day,
+    flag,
+    score_of,
+    whole,
+)
 
 # The columns read, as the downloadable template names them. Only `title` is required.
 TEMPLATE = ("title", "native_title", "year", "kind", "status", "score", "episodes_seen",
-            "started_on", "finished_on", "rewatch_count", "note")  # fmt: skip
+            "started_on", "finished_on", "rewatch_count", "note", "priority", "is_private",
+            "updated_at")  # fmt: skip
 # Other names people give the same columns.
 ALIASES = {"name": "title", "type": "kind", "rating": "score", "episodes": "episodes_seen",
            "progress": "episodes_seen", "started": "started_on", "finished": "finished_on",
-           "rewatches": "rewatch_count", "notes": "note", "comments": "note"}  # fmt: skip
+           "rewatches": "rewatch_count", "notes": "note", "comments": "note",
+           "updated": "updated_at", "last_updated": "updated_at",
+           "private": "is_private"}  # fmt: skip
 STATUS_WORDS = {word.replace("_", " "): word for word in STATUSES} | {
     "plan to watch": "plan_to_watch", "planned": "plan_to_watch", "on hold": "on_hold",
     "on-hold": "on_hold", "current": "watching", "paused": "on_hold",
@@ -72,4 +86,7 @@ def _row(number: int, cells: dict[str, str]) -> SourceRow:
     row.finished_on = day(cell("finished_on"), row, "finish date")
     row.rewatch_count = whole(cell("rewatch_count"), row, "rewatch count", 999)
     row.note = cell("note")
+    row.priority = cell("priority").lower() if cell("priority").lower() in PRIORITIES else ""
+    row.private = flag(cell("is_private"))
+    row.changed_on = day(cell("updated_at"), row, "change date")
     return row

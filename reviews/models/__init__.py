@@ -2,7 +2,9 @@
 
 from .entries import (
     LIST_ORDERS,
+    NOTE_MAX_LENGTH,
     PLANNED_WITHOUT_SCORE,
+    REWATCHES_MAX,
     ListEntry,
     ListEntryQuerySet,
     episodes_seen_error,
@@ -15,7 +17,9 @@ __all__ = [
     "HIDDEN_REASON_MAX_LENGTH",
     "HISTOGRAM_BUCKETS",
     "LIST_ORDERS",
+    "NOTE_MAX_LENGTH",
     "PLANNED_WITHOUT_SCORE",
+    "REWATCHES_MAX",
     "ListEntry",
     "ListEntryQuerySet",
     "MemberStats",

@@ -1,0 +1,171 @@
+"""An import from upload to list: rows matched on the queue, the member's choices, then one
+job that writes the list with its statistics true; nothing twice, nothing newer lost."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from core.page_cache import title_version, versions
+from imports.models import Import, ImportRow
+from imports.services import import_apply_request, import_row_choose, import_upload
+from reviews.member_stats import member_stats_recompute
+from reviews.models import ListEntry
+from reviews.services import list_entry_save, review_submit
+from reviews.stats import stats_recompute
+from titles.models import AlternativeTitle
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "title,native_title,year,kind,status,score,episodes_seen,started_on,finished_on,note\n"
+
+
+@pytest.fixture
+def catalogue(title_factory):
+    tears = title_factory(title="1 Litre of Tears", native_title="1リットルの涙", year=2005,
+                          episodes=11)  # fmt: skip
+    AlternativeTitle.objects.create(title=tears, name="Ichi Rittoru no Namida")
+    hana = title_factory(title="Hana Yori Dango", native_title="花より男子", year=2005,
+                         episodes=9)  # fmt: skip
+    hana_kr = title_factory(title="Boys Over Flowers", year=2009, episodes=25, country="KR")
+    AlternativeTitle.objects.create(title=hana_kr, name="Hana Yori Dango")
+    harbour = title_factory(title="Quiet Harbour", year=2019, episodes=16)
+    soon = title_factory(title="Paper Moon Station", year=date.today().year + 1, episodes=24,
+                         aired_from=date.today() + timedelta(days=90), aired_to=None)  # fmt: skip
+    return {"tears": tears, "hana": hana, "hana_kr": hana_kr, "harbour": harbour, "soon": soon}
+
+
+def _upload(user, text, run_jobs) -> Import:
+    job = import_upload(user=user, data=text.encode(), filename="mine.csv")
+    run_jobs()
+    job.refresh_from_db()
+    return job
+
+
+def _rows(job: Import) -> dict[int, ImportRow]:
+    return {row.number: row for row in job.rows.select_related("title")}
+
+
+def _apply(user, job, run_jobs) -> Import:
+    import_apply_request(user=user, job=job)
+    run_jobs()
+    job.refresh_from_db()
+    assert (job.stage, job.status) == (Import.Stage.APPLIED, Import.Status.DONE), job.error
+    return job
+
+
+def _statistics_are_true() -> None:
+    assert stats_recompute(check=True) == []
+    assert member_stats_recompute(check=True) == []
+
+
+def test_rows_are_matched_by_any_name_with_the_year_choosing_among_namesakes(
+    user, catalogue, run_jobs
+):
+    job = _upload(user, HEADER + (
+        "Ichi Rittoru no Namida,,,drama,completed,9,,,,\n"  # an alternative name
+        "1リットルの涙,,2005,,watching,,3,,,\n"  # the native title
+        "1 Litre of Teers,,2005,,completed,8.5,,,,\n"  # a typo
+        "Hana Yori Dango,,2009,,completed,7,,,,\n"  # two titles bear it: the year chooses
+        "Hana Yori Dango,,,,plan_to_watch,,,,,\n"  # no year: the member chooses
+        "A Title Nobody Made,,2011,,completed,6,,,,\n"
+    ), run_jobs)  # fmt: skip
+    assert (job.stage, job.status) == (Import.Stage.REVIEW, Import.Status.DONE)
+    rows = _rows(job)
+    assert rows[1].title == catalogue["tears"]
+    assert rows[4].title == catalogue["hana_kr"]
+    assert rows[5].match == ImportRow.Match.AMBIGUOUS
+    assert set(rows[5].candidates) == {catalogue["hana"].pk, catalogue["hana_kr"].pk}
+    assert rows[6].match == ImportRow.Match.NOT_FOUND
+    # Three rows are the same title: the last (a typo, still close enough) is applied.
+    assert [rows[n].match for n in (1, 2, 3)] == ["duplicate", "duplicate", "matched"]
+    assert rows[3].title == catalogue["tears"]
+
+
+def test_applying_writes_the_list_with_every_statistic_true(user, catalogue, run_jobs):
+    before = versions([title_version(catalogue["tears"].pk)])
+    job = _upload(user, HEADER + (
+        "1 Litre of Tears,,2005,,completed,9.5,,2024-01-02,2024-02-03,Keep tissues near\n"
+        "Quiet Harbour,,2019,,watching,7,20,,,\n"
+        "Paper Moon Station,,,,completed,8,,,,\n"
+        "Hana Yori Dango,,,,completed,6,,,,\n"
+    ), run_jobs)  # fmt: skip
+    import_row_choose(user=user, row=_rows(job)[4], title=catalogue["hana"])
+    job = _apply(user, job, run_jobs)
+    entries = {e.title_id: e for e in ListEntry.objects.filter(user=user)}
+    tears = entries[catalogue["tears"].pk]
+    assert (tears.status, tears.score, tears.episodes_seen, tears.note) == (
+        "completed",
+        Decimal("9.5"),
+        11,
+        "Keep tissues near",
+    )
+    assert (tears.started_on, tears.finished_on) == (date(2024, 1, 2), date(2024, 2, 3))
+    assert entries[catalogue["harbour"].pk].episodes_seen == 16  # no more than it has
+    soon = entries[catalogue["soon"].pk]
+    assert (soon.status, soon.score) == ("plan_to_watch", None)  # not aired yet
+    assert entries[catalogue["hana"].pk].score == Decimal(6)
+    assert {row.outcome for row in _rows(job).values()} == {"added"}
+    assert versions([title_version(catalogue["tears"].pk)]) != before
+    _statistics_are_true()
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(user, catalogue, run_jobs):
+    text = (
+        HEADER + "1 Litre of Tears,,,,completed,9,,2024-01-02,,\nQuiet Harbour,,,,dropped,,2,,,\n"
+    )
+
+    _apply(user, _upload(user, text, run_jobs), run_jobs)
+    written = {e.pk: (e.updated_at, e.score, e.status) for e in ListEntry.objects.all()}
+    again = _apply(user, _upload(user, text, run_jobs), run_jobs)
+    assert {row.outcome for row in again.rows.all()} == {"unchanged"}
+    assert {e.pk: (e.updated_at, e.score, e.status) for e in ListEntry.objects.all()} == written
+    _statistics_are_true()
+
+
+def test_of_a_row_and_an_entry_the_later_one_wins(user, catalogue, run_jobs):
+    list_entry_save(user=user, title=catalogue["tears"], status="watching", score=None,
+                    episodes_seen=4)  # fmt: skip
+    list_entry_save(user=user, title=catalogue["harbour"], status="watching", score=None,
+                    episodes_seen=4)  # fmt: skip
+    ListEntry.objects.filter(title=catalogue["harbour"]).update(
+        updated_at=timezone.now() - timedelta(days=30)
+    )
+    last_week = timezone.localdate() - timedelta(days=7)
+    job = _apply(user, _upload(user, HEADER + (
+        f"1 Litre of Tears,,,,completed,9,,,{last_week},\n"  # older than the entry: kept
+        f"Quiet Harbour,,,,completed,8,,,{last_week},\n"  # newer than the entry: written
+    ), run_jobs), run_jobs)  # fmt: skip
+    assert [row.outcome for row in job.rows.order_by("number")] == ["kept", "updated"]
+    entries = {e.title_id: e for e in ListEntry.objects.filter(user=user)}
+    assert entries[catalogue["tears"].pk].status == "watching"
+    assert (entries[catalogue["harbour"].pk].status, entries[catalogue["harbour"].pk].score) == (
+        "completed", Decimal(8)
+    )  # fmt: skip
+    _statistics_are_true()
+
+
+def test_a_reviewed_title_keeps_its_entry(user, catalogue, run_jobs):
+    review_submit(user=user, title=catalogue["tears"], data={
+        "headline": "Quietly devastating", "body": "A family holds together. " * 8,
+        "is_spoiler": False, "episodes_seen": 11,
+        **dict.fromkeys(("overall", "story", "acting", "music", "rewatch"), Decimal(9)),
+    })  # fmt: skip
+    job = _apply(user, _upload(user, HEADER + "1 Litre of Tears,,,,dropped,3,,2099-01-01,,\n",
+                               run_jobs), run_jobs)  # fmt: skip
+    assert job.rows.get().outcome == "reviewed"
+    assert ListEntry.objects.get(user=user).score == Decimal(9)
+    _statistics_are_true()
+
+
+def test_rows_of_someone_else_import_cannot_be_chosen_or_applied(
+    user, user_factory, catalogue, run_jobs
+):
+    job = _upload(user, HEADER + "Hana Yori Dango,,,,completed,6,,,,\n", run_jobs)
+    stranger = user_factory()
+    with pytest.raises(PermissionDenied):
+        import_row_choose(user=stranger, row=job.rows.get(), title=catalogue["hana"])
+    with pytest.raises(PermissionDenied):
+        import_apply_request(user=stranger, job=job)
