@@ -255,6 +255,7 @@ PAGE_URLS = {
     "help_recommendations": "front:help_recommendations",
     "report": "moderation:report",
     "export": "imports:export",
+    "import": "imports:import_start",
 }
 
 # Uploaded images (posters, photos, avatars).

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core.models import TimeStampedModel
 from core.storage import private_storage
-from reviews.models import NOTE_MAX_LENGTH
+from reviews.models import NOTE_MAX_LENGTH, ListEntry
 from reviews.scores import score_field
 from titles.models import Title
 
@@ -86,6 +86,7 @@ class Import(Job):
     source = models.CharField(max_length=12)  # imports.sources.Kind.slug
     source_label = models.CharField(max_length=60)
     filename = models.CharField(max_length=255, blank=True)
+    rows_in_file = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["user", "-created_at"], name="import_user_newest_idx")]
@@ -109,7 +110,7 @@ class ImportRow(models.Model):
         MATCHED = "matched", "Matched"
         AMBIGUOUS = "ambiguous", "Choose the title"
         NOT_FOUND = "not_found", "Not found"
-        DUPLICATE = "duplicate", "Also in an earlier row"
+        DUPLICATE = "duplicate", "Twice in the file"
         SKIPPED = "skipped", "Skipped"
 
     class Outcome(models.TextChoices):
@@ -125,7 +126,7 @@ class ImportRow(models.Model):
     names = ArrayField(models.CharField(max_length=500), size=3)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=10, blank=True)
-    status = models.CharField(max_length=16, blank=True)
+    status = models.CharField(max_length=16, choices=ListEntry.Status.choices, blank=True)
     score = score_field("score", null=True, blank=True)
     episodes_seen = models.PositiveSmallIntegerField(null=True, blank=True)
     started_on = models.DateField(null=True, blank=True)

@@ -96,7 +96,8 @@ def import_upload(*, user: User, data: bytes, filename: str) -> Import:
                 "Your last import is still being prepared; please wait for it.", code="pending"
             )
         job = Import.objects.create(user=user, source=kind.slug, source_label=kind.label,
-                                    filename=filename[:255], total=len(source_rows))  # fmt: skip
+                                    filename=filename[:255], total=len(source_rows),
+                                    rows_in_file=len(source_rows))  # fmt: skip
         ImportRow.objects.bulk_create(
             (_import_row(job, row) for row in source_rows), batch_size=1000
         )

@@ -11,8 +11,8 @@ from accounts.members import signed_in_member
 from core.http import HtmxRequest, sign_in_required
 from core.metadata import not_indexed
 
-from . import services
-from .models import Export
+from .. import services
+from ..models import Export
 
 EXPORTS_SHOWN = 5
 
