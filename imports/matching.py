@@ -5,14 +5,17 @@ search (titles.search), so typos, spelling variants and native scripts are forgi
 are in the search box. A name that is exactly one title's name (its own or an alternative)
 is that title; among several, the year the file gives (or one year off, since sites date a
 series by its first or its main season) and the kind choose. A name that is only close to
-one is taken when it is very close and the year agrees; otherwise the member chooses among
+one is taken when it is very close, spelled in the same order (trigrams alone would take
+"Uta no Hikari" for "Hikrai no Uta") and the year agrees; otherwise the member chooses among
 at most CANDIDATES_SHOWN.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from titles.keys import fold
 from titles.models import Title
 from titles.search import Found, find_titles
 
@@ -24,6 +27,8 @@ LOOKED_AT = 10  # titles read for each name
 # and how far ahead of the next one.
 CLOSE_ENOUGH = 0.7
 AHEAD_BY = 0.1
+# How alike, letter by letter in order, a name that is not exact must be to one of the title's.
+SPELLED_ALIKE = 0.85
 
 
 @dataclass
@@ -56,9 +61,18 @@ def match_row(names: list[str], year: int | None, kind: str) -> Match:
         return Match(ImportRow.Match.AMBIGUOUS, candidates=candidates)
     best, rest = ordered[0], [hit for hit in ordered[1:] if _year_fits(hit.item, year)]
     alone = not rest or rest[0].score <= best.score - AHEAD_BY
-    if best.score >= CLOSE_ENOUGH and _year_fits(best.item, year) and alone:
+    close = best.score >= CLOSE_ENOUGH and _spelled_alike(names, best)
+    if close and _year_fits(best.item, year) and alone:
         return Match(ImportRow.Match.MATCHED, best.item, candidates)
     return Match(ImportRow.Match.AMBIGUOUS, candidates=candidates)
+
+
+def _spelled_alike(names: list[str], hit: Found[Title]) -> bool:
+    return any(
+        SequenceMatcher(None, fold(name), key).ratio() >= SPELLED_ALIKE
+        for name in names
+        for key in hit.names
+    )
 
 
 def _narrowed(titles: list[Title], year: int | None, kind: str) -> list[Title]:

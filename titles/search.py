@@ -71,6 +71,12 @@ class Found(Generic[M]):
     item: M
     rank: int  # 0 exact, 1 prefix, 2 similar
     score: float
+    keys: str = ""  # the keys that matched, joined by SEPARATOR
+
+    @property
+    def names(self) -> list[str]:
+        """The matched names as their keys hold them (folded, romanised)."""
+        return self.keys.split(SEPARATOR) if self.keys else []
 
 
 @dataclass
@@ -115,7 +121,7 @@ def _ranked(
 ) -> list[Found[M]]:
     objects = model._default_manager.in_bulk([row_id for row_id, _, _ in matches])
     found = [
-        Found(objects[row_id], _rank(keys, spellings), score)
+        Found(objects[row_id], _rank(keys, spellings), score, keys)
         for row_id, score, keys in matches
         if row_id in objects
     ]
