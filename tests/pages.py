@@ -95,7 +95,27 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "list-item-note": item_note_page(member),
         "password-change": "/accounts/password/change/",
         "export": "/accounts/settings/export/",
+        "import": "/accounts/settings/import/",
+        **import_pages(member, seed),
     }
+
+
+def import_pages(member, seed: Title) -> dict[str, str]:
+    """An import waiting for the member's review: a row matched, one to choose, one not found."""
+    from imports.models import Import, ImportRow
+
+    job = Import.objects.create(user=member, source="csv", source_label="Spreadsheet (CSV)",
+                                filename="my list.csv", stage=Import.Stage.REVIEW,
+                                status=Import.Status.DONE, total=3, rows_in_file=3)  # fmt: skip
+    ImportRow.objects.bulk_create([
+        ImportRow(job=job, number=1, names=["1 Litre of Tears"], year=2005, status="completed",
+                  score=Decimal("9.5"), match="matched", title=seed, candidates=[seed.pk]),
+        ImportRow(job=job, number=2, names=["Ichi Ritoru"], status="watching", match="ambiguous",
+                  candidates=[seed.pk], problems=["The finish date 2019-02-30 is not a date."]),
+        ImportRow(job=job, number=3, names=["A Title Nobody Made"], match="not_found"),
+    ])  # fmt: skip
+    review = job.get_absolute_url()
+    return {"import-review": f"{review}?show=ambiguous", "import-row": f"{review}rows/2/"}
 
 
 def item_note_page(member) -> str:

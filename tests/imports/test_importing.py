@@ -9,8 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from core.page_cache import title_version, versions
-from imports.models import Import, ImportRow
-from imports.services import import_apply_request, import_row_choose, import_upload
+from imports.models import Export, Import, ImportRow
+from imports.services import (
+    export_request,
+    import_apply_request,
+    import_row_choose,
+    import_upload,
+)
+from reviews.bulk import EntryValues
 from reviews.member_stats import member_stats_recompute
 from reviews.models import ListEntry
 from reviews.services import list_entry_save, review_submit
@@ -169,3 +175,36 @@ def test_rows_of_someone_else_import_cannot_be_chosen_or_applied(
         import_row_choose(user=stranger, row=job.rows.get(), title=catalogue["hana"])
     with pytest.raises(PermissionDenied):
         import_apply_request(user=stranger, job=job)
+
+
+def test_an_export_imported_into_an_empty_account_gives_the_same_list(
+    user, user_factory, catalogue, run_jobs
+):
+    today = timezone.localdate()
+    list_entry_save(user=user, title=catalogue["tears"], status="completed", score=Decimal("9.5"),
+                    episodes_seen=11, started_on=today - timedelta(days=40),
+                    finished_on=today - timedelta(days=2), note='=cmd|" /C calc"!A0',
+                    rewatch_count=2)  # fmt: skip
+    list_entry_save(user=user, title=catalogue["harbour"], status="on_hold", score=Decimal(6),
+                    episodes_seen=5, note="Paused at the storm", is_private=True)  # fmt: skip
+    list_entry_save(user=user, title=catalogue["soon"], status="plan_to_watch", score=None,
+                    priority="high")  # fmt: skip
+    list_entry_save(user=user, title=catalogue["hana_kr"], status="dropped", score=Decimal(4),
+                    episodes_seen=3)  # fmt: skip
+    export = export_request(user=user)
+    run_jobs()
+    export.refresh_from_db()
+    assert export.status == Export.Status.DONE, export.error
+    newcomer = user_factory()
+    job = import_upload(user=newcomer, data=export.file.open("rb").read(), filename="mine.zip")
+    run_jobs()
+    job.refresh_from_db()
+    assert job.source == "dramadb"
+    assert {row.match for row in job.rows.all()} == {"matched"}
+    _apply(newcomer, job, run_jobs)
+
+    def the_list(member):
+        return {e.title_id: EntryValues.of(e) for e in ListEntry.objects.filter(user=member)}
+
+    assert the_list(newcomer) == the_list(user)
+    _statistics_are_true()
