@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from core.page_cache import title_version, versions
+from imports import jobs
 from imports.models import Export, Import, ImportRow
 from imports.services import (
     export_request,
@@ -208,3 +209,19 @@ def test_an_export_imported_into_an_empty_account_gives_the_same_list(
 
     assert the_list(newcomer) == the_list(user)
     _statistics_are_true()
+
+
+def test_matching_left_by_a_stopped_worker_goes_on_from_where_it_was(
+    user, catalogue, run_jobs, settings
+):
+    text = HEADER + "Quiet Harbour,,,,,,,,,\n1 Litre of Tears,,,,,,,,,\n"
+    job = import_upload(user=user, data=text.encode(), filename="mine.csv")
+    # A worker claimed it, matched the first row, and died: its heartbeat went silent.
+    assert jobs.claim(Import, job.pk)
+    job.rows.filter(number=1).update(match="matched", title=catalogue["harbour"])
+    long_ago = timezone.now() - timedelta(seconds=settings.JOB_STALL_SECONDS + 1)
+    Import.objects.filter(pk=job.pk).update(heartbeat_at=long_ago, done=1)
+    run_jobs()  # the worker queues the silent job again before it runs the queue
+    job.refresh_from_db()
+    assert (job.stage, job.status, job.done) == (Import.Stage.REVIEW, Import.Status.DONE, 2)
+    assert _rows(job)[2].title == catalogue["tears"]
