@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "moderation",
     "imports",
     "front",
+    "api",
     "demo",
     "bench",
 ]
@@ -256,6 +257,8 @@ PAGE_URLS = {
     "report": "moderation:report",
     "export": "imports:export",
     "import": "imports:import_start",
+    "api_tokens": "api:tokens",
+    "api_docs": "api:docs",
 }
 
 # Uploaded images (posters, photos, avatars).
@@ -363,5 +366,10 @@ REVIEW_RATE = os.environ.get("REVIEW_RATE", "5/m")
 RECOMMENDATION_RATE = os.environ.get("RECOMMENDATION_RATE", "5/m")
 VOTE_RATE = os.environ.get("VOTE_RATE", "30/m")
 REPORT_RATE = os.environ.get("REPORT_RATE", "10/h")
+# The read API (api/http.py): per client address without a token, per token with one.
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "60/m")
+API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "600/m")
+API_MAX_AGE = envint("API_MAX_AGE", 60)  # seconds a client or proxy may reuse an answer
+API_TOKENS_MAX = 10
 # Warnings to standard error; REQUEST_LOG adds one line per request (dramadb/servers.py).
 LOGGING = servers.logging(os.environ.get("LOG_LEVEL", "WARNING"), envbool("REQUEST_LOG", False))

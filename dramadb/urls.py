@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("news.urls")),
     path("", include("moderation.urls")),
     path("", include("imports.urls")),
+    path("", include("api.urls")),
     path("", include("bench.urls")),
     path("admin/", admin.site.urls),
 ]

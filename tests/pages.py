@@ -60,6 +60,7 @@ def pages_signed_out(seed: Title) -> dict[str, str]:
         "custom-list": CustomList.objects.filter(is_private=False).first().get_absolute_url(),
         "help-ratings": "/help/ratings/",
         "help-recommendations": "/help/recommendations/",
+        "api-docs": "/api/",
         "sign-in": "/accounts/login/",
         "register": "/accounts/signup/",
         "password-reset": "/accounts/password/reset/",
@@ -96,6 +97,7 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "password-change": "/accounts/password/change/",
         "export": "/accounts/settings/export/",
         "import": "/accounts/settings/import/",
+        "api-tokens": "/accounts/settings/api/",
         **import_pages(member, seed),
     }
 

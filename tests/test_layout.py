@@ -31,6 +31,7 @@ LAYERS = {
     "imports": 3,  # members' exports: reads what reviews, comments and lists own
     "front": 4,  # composed pages
     "moderation": 4,  # reports and the queue, acting on several apps' items
+    "api": 5,  # the read API: the catalogue and members' public lists, filtered as browse is
     "demo": 5,  # demo data, drawn pictures and the large-data generator; the site never imports it
     "bench": 6,  # the load benchmark, which may fill its databases through the demo
     "dramadb": 7,  # configuration: settings, root urls, wsgi/asgi
