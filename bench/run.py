@@ -44,6 +44,8 @@ PAGES = [
     ("member's list, longest", "list", False),
     ("profile with statistics", "profile", False),
     ("schedule", "schedule", False),
+    ("API title", "api_title", False),
+    ("API browse, two filters", "api_browse", False),
 ]
 WRITE_MIX = "write mix"
 # Each page is loaded twice: from the server with the page cache (as production runs) and

@@ -94,6 +94,8 @@ def prepare(user_count: int) -> dict:
         "browse": reverse("front:browse") + "?" + urlencode(_two_filters(hot)),
         "top": reverse("front:top"),
         "people": reverse("front:people") + "?" + urlencode({"q": _person_query(hot)}),
+        "api_title": reverse("api:title", kwargs={"title_id": hot.pk}),
+        "api_browse": reverse("api:titles") + "?" + urlencode(_two_filters(hot)),
     }
     if comments:
         pages["thread"] = comments["thread"]
