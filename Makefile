@@ -65,6 +65,7 @@ run: db
 # served by WhiteNoise, Django's deployment check, then gunicorn with WEB_CONCURRENCY workers
 # on HOST:PORT, logging one line per request. SIGTERM or Ctrl-C stops it gracefully.
 serve: db
+	@echo "Exports and imports need a job queue worker beside this: .venv/bin/python manage.py worker (README, Deploying)."
 	DEBUG=false $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=false $(PY) manage.py check --deploy --fail-level WARNING
 	exec env DEBUG=false PORT=$(PORT) REQUEST_LOG=$${REQUEST_LOG:-true} CONN_MAX_AGE=$${CONN_MAX_AGE:-600} \

@@ -75,14 +75,19 @@ def answered(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         if wait is not None:
             return _error(429, f"Too many requests; please wait {wait} seconds.",
                           Retry_After=str(wait))  # fmt: skip
+        head = request.method == "HEAD"
+        if head:  # answered as GET, without the body (the routes declare GET alone)
+            request.method = "GET"
         response = view(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        if request.method != "GET" or response.status_code != 200:
             return response
         patch_cache_control(response, public=True, max_age=settings.API_MAX_AGE)
         set_response_etag(response)
-        return (
-            get_conditional_response(request, etag=response["ETag"], response=response) or response
-        )
+        etag = response["ETag"]
+        response = get_conditional_response(request, etag=etag, response=response) or response
+        if head:
+            response.content = b""
+        return response
 
     return wrapped
 

@@ -39,7 +39,9 @@ REVIEW_ORDERS = {
 
 
 class Paging(Schema):
-    cursor: str = Field("", description="The `next` of the page before; empty for the first")
+    cursor: str = Field(
+        "", description="The next cursor of the page before; empty for the first page"
+    )
     limit: int = Field(PAGE_SIZE, ge=1, le=PAGE_SIZE_MAX)
 
 

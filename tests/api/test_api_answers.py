@@ -23,6 +23,8 @@ def test_an_unchanged_answer_is_304_and_may_be_reused_for_a_minute(client, title
     assert "max-age=60" in first["Cache-Control"]
     again = client.get(f"{V1}/titles", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304 and again.content == b""
+    head = client.head(f"{V1}/titles")
+    assert head.status_code == 200 and head.content == b"" and head["ETag"] == first["ETag"]
     title_factory(title="Another Harbour")
     changed = client.get(f"{V1}/titles", headers={"If-None-Match": first["ETag"]})
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
