@@ -117,6 +117,8 @@ class Comment(ChecksInOneQuery):
     path = models.CharField(max_length=(PATH_DEPTH + 2) * PATH_SEGMENT, editable=False)
     # Visible replies in the thread, kept by the services; only meaningful on a root.
     reply_count = models.IntegerField(default=0, editable=False)
+    # How many members like it: kept by comments.services.comment_like with the likes' rows.
+    like_count = models.IntegerField(default=0, db_default=0, editable=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.VISIBLE)
     # Why a moderator hid it, told to its author; empty unless hidden. (A database default
     # too, for rows inserted in bulk by plain SQL, such as `generate`.)
@@ -159,6 +161,9 @@ class Comment(ChecksInOneQuery):
             ),
             models.CheckConstraint(
                 name="comment_reply_count_not_negative", condition=Q(reply_count__gte=0)
+            ),
+            models.CheckConstraint(
+                name="comment_like_count_not_negative", condition=Q(like_count__gte=0)
             ),
         ]
         indexes = [
@@ -229,3 +234,21 @@ class CommentCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} comments on {self.content_type.model} {self.object_id}"
+
+
+class CommentLike(models.Model):
+    """A member's like of a comment: one each, taken back by deleting it."""
+
+    # Its unique index leads with the comment, so the foreign key needs no index of its own.
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+",
+                                db_index=False)  # fmt: skip
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="commentlike_once_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"Member {self.user_id} likes comment {self.comment_id}"

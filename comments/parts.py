@@ -6,6 +6,7 @@ from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
 from .forms import comment_form
+from .models import CommentLike
 from .services import MODERATE_PERMISSION
 
 
@@ -32,3 +33,20 @@ def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str, aut
     return viewer.render(
         "comments/_moderation.html", {"comment_id": int(comment_id), "state": state}
     )
+
+
+def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> set[int]:
+    """Which of the page's comments the viewer likes: one query for all of them."""
+    if not viewer.user.is_authenticated or not args:
+        return set()
+    ids = {int(words[0]) for words in args}
+    mine = CommentLike.objects.filter(user=viewer.user, comment_id__in=ids)
+    return set(mine.values_list("comment_id", flat=True))
+
+
+@personal_part("comments.like", load=_liked)
+def like(viewer: Viewer, liked: set[int], comment_id: str, author_id: str, count: str) -> str:
+    """The comment's likes, and the viewer's Like (pressed when they like it)."""
+    context = {"comment_id": int(comment_id), "author_id": author_id, "count": int(count),
+               "liked": int(comment_id) in liked}  # fmt: skip
+    return viewer.render("comments/_like.html", context)

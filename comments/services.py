@@ -1,7 +1,8 @@
 """Every write to comments, each in one transaction with the counters it changes.
 
-Two counters stay true here: a target's number of visible comments (`CommentCount`) and a
-thread's number of visible replies (`Comment.reply_count` on its root). Rows are locked in one
+Three counters stay true here: a target's number of visible comments (`CommentCount`), a
+thread's number of visible replies (`Comment.reply_count` on its root) and a comment's likes
+(`Comment.like_count`). Rows are locked in one
 order everywhere (the comment or parent, then its root, then the count), so concurrent writers
 wait for each other instead of deadlocking.
 
@@ -27,7 +28,7 @@ from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
 from core.page_cache import COMMENTS, object_version, pages_changed
 
-from .models import Comment, CommentCount, child_path, path_segment
+from .models import Comment, CommentCount, CommentLike, child_path, path_segment
 
 MODERATE_PERMISSION = "comments.change_comment"
 # Told to the author of a comment hidden without a reason of its own (the page's Hide button).
@@ -227,6 +228,30 @@ def _clean_body(body: str) -> str:
             code="too_long",
         )
     return body
+
+
+@transaction.atomic
+def comment_like(*, user: User, comment: Comment, liked: bool) -> Comment:
+    """Like the comment, or take the like back (`liked` False); doing it twice changes nothing.
+    One's own comments, and comments no longer shown, cannot be liked."""
+    comment = _lock(comment)
+    if liked:
+        if comment.author_id == user.pk:
+            raise ValidationError("You cannot like your own comment.", code="own")
+        if not comment.is_visible:
+            raise ValidationError("This comment is no longer shown.", code="not_visible")
+        # The comment's lock makes a member's second like wait for the first, then see it.
+        change = 0
+        if not CommentLike.objects.filter(comment=comment, user=user).exists():
+            CommentLike.objects.create(comment=comment, user=user)
+            change = 1
+    else:
+        change = -CommentLike.objects.filter(comment=comment, user=user).delete()[0]
+    if change:
+        counter_add(Comment, keys={"pk": comment.pk}, delta=change, field="like_count",
+                    create=False)  # fmt: skip
+        comment.like_count += change
+    return comment
 
 
 def _lock(comment: Comment) -> Comment:

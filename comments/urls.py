@@ -11,5 +11,6 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.delete, name="delete"),
     path("comments/<int:pk>/hide/", views.hide, name="hide"),
     path("comments/<int:pk>/restore/", views.restore, name="restore"),
+    path("comments/<int:pk>/like/", views.like, name="like"),
     path("comments/post/<int:content_type_id>/<int:object_id>/", views.post, name="post"),
 ]

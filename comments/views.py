@@ -17,15 +17,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from accounts.members import signed_in_member
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
 from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
-from core.throttle import check_rate
+from core.throttle import TOO_MANY, check_rate, throttled
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
 from .metadata import thread_meta
-from .models import Comment
+from .models import Comment, CommentLike
 
 # Errors about the text go next to the text box; the others above the form.
 BODY_ERRORS = {"empty", "too_long"}
@@ -164,6 +165,35 @@ def hide(request: HtmxRequest, pk: int) -> HttpResponse:
 @sign_in_required
 def restore(request: HtmxRequest, pk: int) -> HttpResponse:
     return _moderate(request, pk, services.comment_restore, "The comment is visible again.")
+
+
+@not_indexed
+@require_POST
+@sign_in_required
+def like(request: HtmxRequest, pk: int) -> HttpResponse:
+    """Like a comment, or take the like back; htmx gets the Like button back in place."""
+    user = signed_in_member(request)
+    comment = get_object_or_404(Comment, pk=pk)
+    answer = request.POST.get("liked")
+    error, status = None, 200
+    if answer not in ("yes", "no"):
+        error, status = "Say whether you like it.", 422
+    elif throttled(request, group="vote", rate=settings.VOTE_RATE):
+        error, status = TOO_MANY, 429
+    else:
+        try:
+            comment = services.comment_like(user=user, comment=comment,
+                                            liked=answer == "yes")  # fmt: skip
+        except ValidationError as refused:
+            error, status = refused.messages[0], 422
+    liked = CommentLike.objects.filter(comment=comment, user=user).exists()
+    if request.htmx:
+        context = {"comment_id": comment.pk, "author_id": str(comment.author_id), "error": error,
+                   "count": comment.like_count, "liked": liked}  # fmt: skip
+        return render(request, "comments/_like.html", context, status=status)
+    if error:
+        messages.error(request, error)
+    return redirect(selectors.comment_location(comment))
 
 
 def comment_url(name: str, comment: Comment) -> str:

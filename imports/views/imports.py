@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from accounts.members import signed_in_member
 from accounts.models import User
 from core.http import HtmxRequest, sign_in_required
 from core.metadata import not_indexed
+from core.pagination import stored_count_page
 from reviews.models import ListEntry
 from titles.models import Title
 from titles.search import find_titles
@@ -92,7 +92,8 @@ def _review(request: HttpRequest, job: Import) -> dict:
     if shown not in TABS:
         shown = next((match for match, _, n in tabs if n), Match.MATCHED)
     rows = job.rows.filter(match=shown).select_related("title").order_by("number")
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = stored_count_page(rows, count=counts.get(shown, 0), per_page=ROWS_PER_PAGE,
+                             page_number=request.GET.get("page"))  # fmt: skip
     rows_shown = _explain(signed_in_member(request), list(page))
     return {"tabs": tabs, "shown": shown, "page": page, "rows": rows_shown,
             "applying": counts.get(Match.MATCHED, 0)}  # fmt: skip

@@ -146,7 +146,7 @@ def test_the_review_costs_the_same_with_any_number_of_rows(
     )
     url = f"{job.get_absolute_url()}?show=ambiguous"
     client.get(url)
-    # The member, the import, the rows' counts, a page of rows with their titles (and the
-    # paginator's count), the candidates with their statistics, the member's entries of them.
-    with django_assert_num_queries(7):
+    # The member, the import, the rows' counts (which the pages are numbered by), a page of
+    # rows with their titles, the candidates with their statistics, the member's entries.
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200
