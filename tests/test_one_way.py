@@ -55,7 +55,8 @@ def test_stored_counters_change_only_through_core_counters():
 def test_pages_move_only_where_the_writes_are():
     # A write moves its pages' versions at its own call site: in a service (or the stored
     # statistics' bulk refresh, or a service's bulk writes), in the admin's one mixin, or after a
-    # bulk load; no model signal moves them behind a save. The permissions version is not a page's (accounts/backends.py).
+    # bulk load; no model signal moves them behind a save. The permissions version is not a
+    # page's (accounts/backends.py).
     assert modules_matching(r"^\s+(_pages_changed|pages_changed)\(") == [
         "accounts/backends.py",
         "accounts/services.py",
