@@ -1,8 +1,12 @@
 """What a matched row of an import becomes on the member's list, and which wins when the
 title is there already: the later of the row (its `as_of` day) and the entry (the day it last
-changed). A row that says nothing of when leaves the entry as it is: nothing is lost."""
+changed). A row that says nothing of when leaves the entry as it is: nothing is lost. A row
+that wins keeps what the file does not say from the entry: its note, rewatches and priority
+when the row has none, and its privacy unless the row makes it private."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from django.utils import timezone
 
@@ -15,8 +19,11 @@ from .models import ImportRow
 Status = ListEntry.Status
 
 
-def entry_values(row: ImportRow, title: Title) -> tuple[EntryValues, list[str]]:
-    """The entry `row` makes for `title`, and what of the row had to change to suit the title."""
+def entry_values(
+    row: ImportRow, title: Title, entry: ListEntry | None = None
+) -> tuple[EntryValues, list[str]]:
+    """The entry `row` makes for `title` (over `entry`, the member's, when there is one), and
+    what of the row had to change to suit the title."""
     changes: list[str] = []
     status = row.status or _status_without_one(row)
     score, seen = row.score, row.episodes_seen or 0
@@ -28,6 +35,9 @@ def entry_values(row: ImportRow, title: Title) -> tuple[EntryValues, list[str]]:
     if status == Status.PLAN_TO_WATCH and score is not None:
         changes.append("A planned title has no score here; the score is left out.")
         score = None
+    if started and finished and finished < started:
+        changes.append("It was finished before it was started, so the finish date is left out.")
+        finished = None
     if status == Status.COMPLETED and not seen and title.episodes:
         seen = title.episodes
     if title.episodes is not None and seen > title.episodes:
@@ -44,6 +54,16 @@ def entry_values(row: ImportRow, title: Title) -> tuple[EntryValues, list[str]]:
         priority=row.priority,
         is_private=row.is_private,
     )
+    if entry is not None:
+        values = replace(
+            values,
+            rewatch_count=entry.rewatch_count
+            if row.rewatch_count is None
+            else values.rewatch_count,
+            note=values.note or entry.note,
+            priority=values.priority or entry.priority,
+            is_private=values.is_private or entry.is_private,
+        )
     return values, changes
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from reviews.bulk import list_entries_bulk_save
-from reviews.models import NOTE_MAX_LENGTH
+from reviews.models import NOTE_MAX_LENGTH, ListEntry
 from titles.models import Title
 
 from . import jobs
@@ -105,6 +105,11 @@ def import_upload(*, user: User, data: bytes, filename: str) -> Import:
     return job
 
 
+def _text(value: str, most: int) -> str:
+    """Text as PostgreSQL keeps it: no NUL characters, which a JSON file may hold."""
+    return value.replace("\x00", "")[:most]
+
+
 def _import_row(job: Import, row: SourceRow) -> ImportRow:
     problems = list(row.problems)
     if len(row.note) > NOTE_MAX_LENGTH:
@@ -112,7 +117,7 @@ def _import_row(job: Import, row: SourceRow) -> ImportRow:
     return ImportRow(
         job=job,
         number=row.number,
-        names=[name[:500] for name in row.names[:3]],
+        names=[_text(name, 500) for name in row.names[:3]],
         year=row.year,
         kind=row.kind or "",
         status=row.status or "",
@@ -121,11 +126,11 @@ def _import_row(job: Import, row: SourceRow) -> ImportRow:
         started_on=row.started_on,
         finished_on=row.finished_on,
         rewatch_count=row.rewatch_count,
-        note=row.note[:NOTE_MAX_LENGTH],
+        note=_text(row.note, NOTE_MAX_LENGTH),
         priority=row.priority,
         is_private=row.private,
         as_of=row.as_of,
-        problems=[problem[:300] for problem in problems],
+        problems=[_text(problem, 300) for problem in problems],
     )
 
 
@@ -154,8 +159,11 @@ def import_match(import_id: int) -> None:
 
 def _mark_duplicates(import_id: int) -> None:
     """Of the rows matched to one title, the latest (by its day, then its place) is applied,
-    and the others are marked as its duplicates."""
-    matched = ImportRow.objects.filter(job_id=import_id, match=ImportRow.Match.MATCHED)
+    and the others are marked as its duplicates: again after the member's choices, so a row
+    left alone by a skip is applied."""
+    rows = ImportRow.objects.filter(job_id=import_id)
+    rows.filter(match=ImportRow.Match.DUPLICATE).update(match=ImportRow.Match.MATCHED)
+    matched = rows.filter(match=ImportRow.Match.MATCHED)
     kept: dict[int, tuple] = {}
     twice: list[int] = []
     for pk, title_id, as_of, number in matched.values_list("pk", "title_id", "as_of", "number"):
@@ -167,11 +175,14 @@ def _mark_duplicates(import_id: int) -> None:
     ImportRow.objects.filter(pk__in=twice).update(match=ImportRow.Match.DUPLICATE)
 
 
+@transaction.atomic
 def import_row_choose(*, user: User, row: ImportRow, title: Title | None) -> ImportRow:
-    """The member's word on a row under review: this title, or skip it (None)."""
-    if row.job.user_id != user.pk:
+    """The member's word on a row under review: this title, or skip it (None). The import is
+    locked, so a choice never slips in while it is being applied."""
+    job = Import.objects.select_for_update().get(pk=row.job_id)
+    if job.user_id != user.pk:
         raise PermissionDenied("This import is not yours.")
-    if row.job.stage != Import.Stage.REVIEW:
+    if job.stage != Import.Stage.REVIEW:
         raise ValidationError("This import is no longer being reviewed.", code="not_review")
     row.match = ImportRow.Match.MATCHED if title else ImportRow.Match.SKIPPED
     row.title = title
@@ -219,7 +230,10 @@ def import_apply(import_id: int) -> None:
 def _apply_batch(user: User, batch: list[ImportRow]) -> None:
     titles = {row.title.pk: (row, row.title) for row in batch if row.title is not None}
     by_title = {pk: row for pk, (row, _) in titles.items()}
-    values = {pk: entry_values(row, title)[0] for pk, (row, title) in titles.items()}
+    # The entries as they stand, for what the rows leave unsaid (the service locks them again
+    # and writes only over those `row_is_newer` allows).
+    mine = {e.title_id: e for e in ListEntry.objects.filter(user=user, title_id__in=titles)}
+    values = {pk: entry_values(row, title, mine.get(pk))[0] for pk, (row, title) in titles.items()}
     outcomes = list_entries_bulk_save(
         user=user,
         values=values,

@@ -70,6 +70,7 @@ def list_entries_bulk_save(
     titles = Title.objects.only("id", "episodes", "duration_minutes", "country", "year")
     titles = titles.prefetch_related(Prefetch("genres", Genre.objects.only("id")))
     by_id = titles.in_bulk(ids)
+    ids = [pk for pk in ids if pk in by_id]  # a title removed meanwhile is left out
     TitleStats.objects.bulk_create([TitleStats(title_id=pk) for pk in ids], ignore_conflicts=True)
     locked = TitleStats.objects.select_for_update().filter(pk__in=ids).order_by("pk")
     stats = {row.pk: row for row in locked}

@@ -23,6 +23,7 @@ ZIP_MEMBERS_MAX = 500
 ROWS_MAX = 20_000
 
 STATUSES = ("watching", "completed", "plan_to_watch", "on_hold", "dropped")
+KINDS = ("drama", "movie", "tv_show", "special")
 PRIORITIES = ("high", "medium", "low")
 
 
@@ -203,9 +204,9 @@ def flag(value: object) -> bool:
     return str(value).strip().lower() in ("true", "1", "yes", "y", "x")
 
 
-def day(value: str | None, row: SourceRow, what: str) -> date | None:
+def day(value: object, row: SourceRow, what: str) -> date | None:
     """A date written YYYY-MM-DD; MyAnimeList's 0000-00-00 and nothing are no date."""
-    text = (value or "").strip()
+    text = str(value or "").strip()
     if not text or text.startswith("0000"):
         return None
     try:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import (
+    KINDS,
     PRIORITIES,
     STATUSES,
     SourceRow,
@@ -46,7 +47,7 @@ def rows(found: dict) -> list[SourceRow]:
         names = [str(entry[key]) for key in ("title", "native_title") if entry.get(key)]
         row = SourceRow(number=number, names=names or [""])
         row.year = whole(entry.get("year"), row, "year", 2100)
-        row.kind = entry.get("kind") or None
+        row.kind = entry.get("kind") if entry.get("kind") in KINDS else None
         row.status = entry.get("status") if entry.get("status") in STATUSES else None
         row.score = score_of(entry.get("score"), Decimal(10), row)
         row.episodes_seen = whole(entry.get("episodes_seen"), row, "episode count")
@@ -56,6 +57,6 @@ def rows(found: dict) -> list[SourceRow]:
         row.note = str(entry.get("note") or "")
         row.priority = entry.get("priority") if entry.get("priority") in PRIORITIES else ""
         row.private = entry.get("is_private") is True
-        row.changed_on = day(str(entry.get("updated_at") or ""), row, "change date")
+        row.changed_on = day(entry.get("updated_at"), row, "change date")
         read_rows.append(row)
     return check_count(read_rows)

@@ -8,6 +8,7 @@ import io
 from decimal import Decimal
 
 from . import (
+    KINDS,
     PRIORITIES,
     ROWS_MAX,
     STATUSES,
@@ -34,7 +35,6 @@ STATUS_WORDS = {word.replace("_", " "): word for word in STATUSES} | {
     "plan to watch": "plan_to_watch", "planned": "plan_to_watch", "on hold": "on_hold",
     "on-hold": "on_hold", "current": "watching", "paused": "on_hold",
 }  # fmt: skip
-KINDS = ("drama", "movie", "tv_show", "special")
 
 
 def read(text: str) -> list[SourceRow]:

@@ -1,6 +1,9 @@
 """An import from upload to list: rows matched on the queue, the member's choices, then one
 job that writes the list with its statistics true; nothing twice, nothing newer lost."""
 
+import io
+import json
+import zipfile
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -225,3 +228,56 @@ def test_matching_left_by_a_stopped_worker_goes_on_from_where_it_was(
     job.refresh_from_db()
     assert (job.stage, job.status, job.done) == (Import.Stage.REVIEW, Import.Status.DONE, 2)
     assert _rows(job)[2].title == catalogue["tears"]
+
+
+def test_a_newer_row_keeps_what_the_file_does_not_say(user, catalogue, run_jobs):
+    list_entry_save(user=user, title=catalogue["harbour"], status="watching", score=None,
+                    episodes_seen=2, note="Watch with Mum", rewatch_count=1, priority="high",
+                    is_private=True)  # fmt: skip
+    ListEntry.objects.update(updated_at=timezone.now() - timedelta(days=30))
+    yesterday = timezone.localdate() - timedelta(days=1)
+    mal = f"""<myanimelist><anime><series_title>Quiet Harbour</series_title>
+      <my_status>Completed</my_status><my_score>8</my_score>
+      <my_finish_date>{yesterday}</my_finish_date></anime></myanimelist>"""
+    job = import_upload(user=user, data=mal.encode(), filename="animelist.xml")
+    run_jobs()
+    _apply(user, job, run_jobs)
+    entry = ListEntry.objects.get(user=user)
+    assert (entry.status, entry.score) == ("completed", Decimal(8))
+    assert (entry.note, entry.rewatch_count, entry.priority, entry.is_private) == (
+        "Watch with Mum",
+        1,
+        "high",
+        True,
+    )
+    _statistics_are_true()
+
+
+def test_rows_that_cannot_be_kept_as_they_are_are_mended_not_fatal(user, catalogue, run_jobs):
+    job = _upload(user, HEADER + (
+        "1 Litre of Tears,,,,completed,9,,2024-05-01,2024-01-01,\n"  # finished before started
+    ), run_jobs)  # fmt: skip
+    job = _apply(user, job, run_jobs)
+    entry = ListEntry.objects.get(user=user)
+    assert (entry.started_on, entry.finished_on) == (date(2024, 5, 1), None)
+
+
+def test_odd_values_in_a_dramadb_export_are_left_out_not_fatal(user, catalogue, run_jobs):
+    entries = [{"title": "1 Litre of Tears\u0000", "kind": "x" * 40, "status": "completed",
+                "started_on": {"year": 2024}, "note": "nul\u0000here",
+                "updated_at": ["no"]}]  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("dramadb.json", json.dumps({"format": "dramadb export",
+                                                     "entries": entries}))  # fmt: skip
+    job = _upload_bytes(user, out.getvalue(), run_jobs)
+    row = job.rows.get()
+    assert (row.kind, row.note, row.started_on) == ("", "nulhere", None)
+    assert row.title == catalogue["tears"]
+
+
+def _upload_bytes(user, data: bytes, run_jobs) -> Import:
+    job = import_upload(user=user, data=data, filename="mine.zip")
+    run_jobs()
+    job.refresh_from_db()
+    return job
