@@ -24,47 +24,85 @@ class BadCursor(ValueError):
 
 @dataclass(frozen=True)
 class Order:
-    """A list's order: one sort key (an expression or field, nulls last), then the id, both in
-    the same direction. `read` turns the cursor's JSON value back into the key's type."""
+    """A list's order: one sort key (an expression or field) then the id, both in the same
+    direction. `read` turns the cursor's JSON value back into the key's type, refusing any
+    other (BadCursor); `nulls` says whether the key can be null (nulls come last)."""
 
     key: Any
     descending: bool
-    read: Callable[[Any], Any] = lambda value: value
+    read: Callable[[Any], Any]
+    nulls: bool = False
+
+
+def _typed(kinds: type | tuple[type, ...], value: Any) -> Any:
+    if not isinstance(value, kinds) or isinstance(value, bool):
+        raise TypeError("a cursor's value of another type")
+    return value
+
+
+def read_int(value: Any) -> int:
+    return _typed(int, value)
+
+
+def read_float(value: Any) -> float:
+    return float(_typed((int, float), value))
+
+
+def read_text(value: Any) -> str:
+    return _typed(str, value)
 
 
 def read_date(value: Any) -> date:
-    return date.fromisoformat(value)
+    return date.fromisoformat(_typed(str, value))
 
 
 def read_moment(value: Any) -> datetime:
-    return datetime.fromisoformat(value)
+    moment = datetime.fromisoformat(_typed(str, value))
+    if moment.tzinfo is None:  # the cursors given carry their offset
+        raise TypeError("a moment without its offset")
+    return moment
+
+
+def paged(queryset: QuerySet, order: Order, cursor: str, limit: int) -> dict[str, Any]:
+    """A page as the API answers it: its `items` and the `next` cursor (None on the last)."""
+    items, after = page(queryset, order, cursor, limit)
+    return {"items": items, "next": after or None}
 
 
 def page(queryset: QuerySet, order: Order, cursor: str, limit: int) -> tuple[list[Any], str]:
     """Up to `limit` rows after `cursor` ("" for the first page), and the next page's cursor
-    ("" when this is the last page): one query."""
+    ("" when this is the last page). Each part is one range of the index that orders it: the
+    rows with a key, then (on the page where those run out) the rows without one."""
     rows = queryset.annotate(sort_key=order.key)
-    if cursor:
-        value, last_id = _decode(cursor, order)
-        rows = rows.filter(_after(order, value, last_id))
-    if order.descending:
-        rows = rows.order_by(F("sort_key").desc(nulls_last=True), "-id")
-    else:
-        rows = rows.order_by(F("sort_key").asc(nulls_last=True), "id")
-    found = list(rows[: limit + 1])
+    value, last_id = _decode(cursor, order) if cursor else (None, None)
+    found: list[Any] = []
+    if last_id is None or value is not None:
+        keyed = rows.filter(sort_key__isnull=False) if order.nulls else rows
+        if last_id is not None:
+            keyed = keyed.filter(_after(order, value, last_id))
+        found = list(_ordered(keyed, order)[: limit + 1])
+    if order.nulls and len(found) <= limit:
+        rest = rows.filter(sort_key__isnull=True)
+        if value is None and last_id is not None:
+            rest = rest.filter(id__lt=last_id) if order.descending else rest.filter(id__gt=last_id)
+        found += list(_ordered(rest, order)[: limit + 1 - len(found)])
     if len(found) <= limit:
         return found, ""
     last = found[limit - 1]
     return found[:limit], _encode(last.sort_key, last.pk)
 
 
+def _ordered(rows: QuerySet, order: Order) -> QuerySet:
+    if order.descending:
+        return rows.order_by(F("sort_key").desc(nulls_last=True), "-id")
+    return rows.order_by(F("sort_key").asc(nulls_last=True), "id")
+
+
 def _after(order: Order, value: Any, last_id: int) -> Q:
-    """The rows after (value, last_id) in the order, whose nulls come last."""
-    later_id = Q(id__lt=last_id) if order.descending else Q(id__gt=last_id)
-    if value is None:
-        return Q(sort_key__isnull=True) & later_id
-    beyond = Q(sort_key__lt=value) if order.descending else Q(sort_key__gt=value)
-    return beyond | Q(sort_key=value) & later_id | Q(sort_key__isnull=True)
+    """The rows after (value, last_id): the key's range, less the ties already shown."""
+    if order.descending:
+        return Q(sort_key__lte=value) & ~Q(sort_key=value, id__gte=last_id)
+    return Q(sort_key__gte=value) & ~Q(sort_key=value, id__lte=last_id)
 
 
 def _encode(value: Any, pk: int) -> str:

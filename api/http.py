@@ -58,33 +58,41 @@ def _error(status: int, detail: str, **headers: str) -> HttpResponse:
     return response
 
 
+def _over_limit(request: HttpRequest, token: ApiToken | None) -> HttpResponse | None:
+    """429 when the caller (its token, or its address without one) is past its rate."""
+    if token is None:
+        wait = wait_seconds(request, group="api-anonymous", rate=settings.API_RATE_ANONYMOUS,
+                            key="ip")  # fmt: skip
+    else:
+        wait = wait_seconds(request, group="api-token", rate=settings.API_RATE_TOKEN,
+                            key=lambda group, request: str(token.pk))  # fmt: skip
+    if wait is None:
+        return None
+    return _error(429, f"Too many requests; please wait {wait} seconds.", Retry_After=str(wait))
+
+
 def answered(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             token = token_of(request)
         except BadToken:
-            return _error(401, "The token is not one this site knows, or it was revoked.",
-                          WWW_Authenticate='Bearer realm="dramadb"')  # fmt: skip
-        if token is None:
-            wait = wait_seconds(request, group="api-anonymous", rate=settings.API_RATE_ANONYMOUS,
-                                key="ip")  # fmt: skip
-        else:
-            wait = wait_seconds(request, group="api-token", rate=settings.API_RATE_TOKEN,
-                                key=lambda group, request: str(token.pk))  # fmt: skip
-        if wait is not None:
-            return _error(429, f"Too many requests; please wait {wait} seconds.",
-                          Retry_After=str(wait))  # fmt: skip
+            # Counted as an anonymous call: guessing tokens costs the guesser that limit.
+            return _over_limit(request, None) or _error(
+                401, "The token is not one this site knows, or it was revoked.",
+                WWW_Authenticate='Bearer realm="dramadb"',
+            )  # fmt: skip
+        if refused := _over_limit(request, token):
+            return refused
         head = request.method == "HEAD"
         if head:  # answered as GET, without the body (the routes declare GET alone)
             request.method = "GET"
         response = view(request, *args, **kwargs)
-        if request.method != "GET" or response.status_code != 200:
-            return response
-        patch_cache_control(response, public=True, max_age=settings.API_MAX_AGE)
-        set_response_etag(response)
-        etag = response["ETag"]
-        response = get_conditional_response(request, etag=etag, response=response) or response
+        if request.method == "GET" and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.API_MAX_AGE)
+            set_response_etag(response)
+            etag = response["ETag"]
+            response = get_conditional_response(request, etag=etag, response=response) or response
         if head:
             response.content = b""
         return response

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
@@ -50,7 +51,6 @@ def _type(schema: dict[str, Any]) -> str:
     return str(schema.get("type", "string"))
 
 
-@cache_control(public=True, max_age=3600)
 def docs(request: HttpRequest) -> HttpResponse:
     context = {"endpoints": endpoints(), "description": DESCRIPTION,
                "anonymous_rate": settings.API_RATE_ANONYMOUS,
@@ -76,7 +76,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 form = TokenForm()
         if not secret:
             status = 422
-    mine = ApiToken.objects.filter(user=user).order_by("revoked_at", "-created_at")
+    live_first = F("revoked_at").asc(nulls_first=True)
+    mine = ApiToken.objects.filter(user=user).order_by(live_first, "-created_at")
     context = {"form": form, "secret": secret, "tokens": mine[:TOKENS_SHOWN],
                "token_rate": settings.API_RATE_TOKEN}  # fmt: skip
     return render(request, "api/tokens.html", context, status=status)

@@ -14,7 +14,7 @@ from accounts.models import User
 from lists.models import CustomList, CustomListItem
 from reviews.models import ListEntry
 
-from ..cursors import Order, page, read_moment
+from ..cursors import Order, paged, read_moment
 from ..schemas import CustomListDetail, CustomListPage, EntryPage
 from .titles import Paging
 
@@ -36,16 +36,14 @@ def member_list(request: HttpRequest, username: str, paging: Query[EntryPaging])
     entries = ListEntry.objects.filter(user=member, is_private=False).select_related("title")
     if paging.status:
         entries = entries.filter(status=paging.status)
-    items, after = page(entries, LATEST_FIRST, paging.cursor, paging.limit)
-    return {"items": items, "next": after or None}
+    return paged(entries, LATEST_FIRST, paging.cursor, paging.limit)
 
 
 @router.get("/users/{username}/lists", response=CustomListPage, summary="A member's public lists")
 def member_lists(request: HttpRequest, username: str, paging: Query[Paging]) -> dict:
     member = get_object_or_404(User.objects.only("id"), username=username, is_active=True)
     lists = CustomList.objects.filter(user=member, is_private=False)
-    items, after = page(lists, LATEST_FIRST, paging.cursor, paging.limit)
-    return {"items": items, "next": after or None}
+    return paged(lists, LATEST_FIRST, paging.cursor, paging.limit)
 
 
 @router.get("/lists/{list_id}", response=CustomListDetail, summary="A public list and its titles")

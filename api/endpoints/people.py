@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from titles.models import Credit, Person, Title
-from titles.search import search as search_catalogue
+from titles.search import find_people, find_titles
 
 from ..schemas import PersonDetail, SearchResults
 
@@ -45,11 +45,9 @@ class SearchQuery(Schema):
 
 @router.get("/search", response=SearchResults, summary="Titles and people matching a name")
 def search(request: HttpRequest, query: Query[SearchQuery]) -> dict:
-    found = search_catalogue(query.q, titles=SEARCH_TITLES, people=SEARCH_PEOPLE)
-    with_stats = Title.objects.select_related("stats").in_bulk(
-        [hit.item.pk for hit in found.titles]
-    )
+    titles = [hit.item.pk for hit in find_titles(query.q, SEARCH_TITLES)]
+    with_stats = Title.objects.select_related("stats").in_bulk(titles)
     return {
-        "titles": [with_stats[hit.item.pk] for hit in found.titles if hit.item.pk in with_stats],
-        "people": [hit.item for hit in found.people],
+        "titles": [with_stats[pk] for pk in titles if pk in with_stats],
+        "people": [hit.item for hit in find_people(query.q, SEARCH_PEOPLE)],
     }

@@ -16,7 +16,7 @@ from front.browse import browse
 from reviews.models import Review
 from titles.models import AlternativeTitle, Credit, Genre, Tag, Title, best_date
 
-from ..cursors import Order, page, read_date, read_moment
+from ..cursors import Order, paged, read_date, read_float, read_int, read_moment, read_text
 from ..schemas import ReviewPage, TitleDetail, TitlePage
 
 router = Router(tags=["titles"])
@@ -25,15 +25,15 @@ PAGE_SIZE = 20
 PAGE_SIZE_MAX = 100
 # The browse page's sorts, each as a keyset order (api.cursors).
 TITLE_ORDERS = {
-    "newest": Order(best_date(), descending=True, read=read_date),
-    "score": Order(F("stats__rank"), descending=False),
-    "popularity": Order(F("stats__popularity"), descending=False),
+    "newest": Order(best_date(), descending=True, read=read_date, nulls=True),
+    "score": Order(F("stats__rank"), descending=False, read=read_int),
+    "popularity": Order(F("stats__popularity"), descending=False, read=read_int),
     "added": Order(F("created_at"), descending=True, read=read_moment),
-    "title": Order(Lower("title"), descending=False),
+    "title": Order(Lower("title"), descending=False, read=read_text),
 }
 CREDITS = Credit.objects.select_related("person").order_by("kind", "order", "id")
 REVIEW_ORDERS = {
-    "helpful": Order(F("helpful_lower_bound"), descending=True),
+    "helpful": Order(F("helpful_lower_bound"), descending=True, read=read_float),
     "newest": Order(F("created_at"), descending=True, read=read_moment),
 }
 
@@ -65,8 +65,7 @@ def titles(request: HttpRequest, filters: Query[TitleFilters]) -> dict:
             f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()
         )
         raise HttpError(422, f"Some filters are not understood. {wrong}")
-    items, after = page(found.order_by(), TITLE_ORDERS[sort], filters.cursor, filters.limit)
-    return {"items": items, "next": after or None}
+    return paged(found.order_by(), TITLE_ORDERS[sort], filters.cursor, filters.limit)
 
 
 @router.get(
@@ -93,5 +92,4 @@ class ReviewPaging(Paging):
 def title_reviews(request: HttpRequest, title_id: int, paging: Query[ReviewPaging]) -> dict:
     get_object_or_404(Title.objects.only("id"), pk=title_id)
     reviews = Review.objects.visible().filter(title_id=title_id).select_related("user")
-    items, after = page(reviews, REVIEW_ORDERS[paging.sort], paging.cursor, paging.limit)
-    return {"items": items, "next": after or None}
+    return paged(reviews, REVIEW_ORDERS[paging.sort], paging.cursor, paging.limit)

@@ -119,3 +119,21 @@ def test_each_endpoint_costs_the_same_with_few_rows_or_many(
     client.get(path)
     with django_assert_num_queries(QUERIES[endpoint]):
         assert client.get(path).status_code == 200
+
+
+def test_guessing_tokens_counts_against_the_address_limit(client, settings):
+    settings.API_RATE_ANONYMOUS = "2/m"
+    guesses = [
+        client.get(f"{V1}/titles", headers={"Authorization": f"Bearer guess{n}"}).status_code
+        for n in range(3)
+    ]
+    assert guesses == [401, 401, 429]
+
+
+def test_live_tokens_are_listed_before_revoked_ones(client, user):
+    client.force_login(user)
+    api_token_create(user=user, name="still used")
+    for n in range(25):
+        old, _ = api_token_create(user=user, name=f"old {n}")
+        ApiToken.objects.filter(pk=old.pk).update(revoked_at="2026-01-01T00:00Z")
+    assert "still used" in client.get("/accounts/settings/api/").content.decode()

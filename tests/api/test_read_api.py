@@ -130,3 +130,27 @@ def test_search_and_people(client, title_factory, person_factory):
     answer = client.get(f"{V1}/people/{person.pk}").json()
     assert answer["credits"][0]["title"]["title"] == "Hana Yori Dango"
     assert client.get(f"{V1}/search").status_code == 422
+
+
+def test_pages_cover_every_title_once_through_ties_and_titles_without_dates(client, title_factory):
+    for n in range(5):
+        title_factory(title=f"Same Year {n}", year=2015, aired_from=None, aired_to=None)
+    for n in range(3):
+        title_factory(title=f"Undated {n}", year=None, aired_from=None, aired_to=None)
+    title_factory(title="Newest", year=2020, aired_from=None, aired_to=None)
+    for limit in (1, 2, 4):
+        items, _ = _walk(client, f"{V1}/titles", limit=limit)
+        names = [item["title"] for item in items]
+        assert sorted(names) == sorted({*names}) and len(names) == 9
+        assert names[0] == "Newest" and {n for n in names[-3:]} == {
+            f"Undated {n}" for n in range(3)
+        }
+
+
+def test_a_cursor_of_another_order_is_refused_not_fatal(client, shelf):
+    after = client.get(f"{V1}/titles", {"limit": 2}).json()["next"]  # a date
+    for sort in ("score", "popularity", "added"):
+        answer = client.get(f"{V1}/titles", {"limit": 2, "sort": sort, "cursor": after})
+        assert answer.status_code == 400, sort
+    # A date is a text too: by title, the page starts after it, as a forged cursor may say.
+    assert client.get(f"{V1}/titles", {"sort": "title", "cursor": after}).status_code == 200

@@ -12,7 +12,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import DateField, F, Func, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, JSONObject, Upper
+from django.db.models.functions import Coalesce, JSONObject, Lower, Upper
 from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
@@ -284,6 +284,8 @@ class Title(TimeStampedModel):
             models.Index(
                 best_date().desc(nulls_last=True), models.F("id").desc(), name="title_best_date_idx"
             ),
+            # Browse and the API sorted by title, a page at a time.
+            models.Index(Lower("title"), models.F("id"), name="title_name_order_idx"),
             # Home page: recently added titles.
             models.Index(models.F("created_at").desc(), name="title_created_idx"),
             # Search: forgiving matches on the stored keys (titles.search).
