@@ -17,6 +17,7 @@ from django.template.base import Template
 from django.test import Client
 
 from comments.services import comment_post
+from imports.models import Import, ImportRow
 from lists.services import custom_list_add, custom_list_create
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
@@ -185,6 +186,7 @@ def site(title_factory, user_factory, settings, shared_client):
     settings.SIGNUP_RATE = "1000000/s"
     settings.PASSWORD_RESET_RATE_PER_ADDRESS = settings.PASSWORD_RESET_RATE_PER_CLIENT = "1000000/s"
     settings.AXES_ENABLED = False  # sign-in lockout has its own tests; here it would stop at 5
+    settings.API_RATE_ANONYMOUS = settings.API_RATE_TOKEN = None  # tested in tests/api
     title = title_factory(title="Hostile Ground", episodes=10)
     other = title_factory(title="Other Ground")
     member = user_factory(username="tester")
@@ -192,6 +194,11 @@ def site(title_factory, user_factory, settings, shared_client):
     member.save()
     review = ReviewFactory(title=title)
     comment = comment_post(author=member, target=title, body="A first comment.", is_spoiler=False)
+    theirs = comment_post(author=user_factory(), target=title, body="Someone else's comment.")
+    job = Import.objects.create(user=member, source="csv", source_label="Spreadsheet (CSV)",
+                                stage=Import.Stage.REVIEW, status=Import.Status.DONE)  # fmt: skip
+    ImportRow.objects.create(job=job, number=1, names=["Hostile Grund"], match="ambiguous",
+                             candidates=[title.pk])  # fmt: skip
     recommendation = RecommendationFactory(title=title, other=other)
     article = ArticleFactory(titles=[title])
     custom_list = custom_list_create(user=member, name="Hostile picks")
@@ -201,7 +208,8 @@ def site(title_factory, user_factory, settings, shared_client):
     client.force_login(member)
     return {
         "client": client, "title": title, "other": other, "member": member, "review": review,
-        "comment": comment, "recommendation": recommendation, "article": article,
+        "comment": comment, "theirs": theirs, "job": job,
+        "recommendation": recommendation, "article": article,
         "custom_list": custom_list, "list_url": custom_list.get_absolute_url(),
         "content_type": ContentType.objects.get_for_model(title),
         "title_url": title.get_absolute_url(),
@@ -245,6 +253,14 @@ PAGES = [
     ("/search/suggest/", ["q"]),
     ("/accounts/login/", ["next"]),
     ("/accounts/signup/", ["next"]),
+    ("/accounts/settings/import/{job.pk}/", ["show", "page"]),
+    ("/accounts/settings/import/{job.pk}/rows/1/", ["name"]),
+    ("/api/v1/titles", ["country", "type", "genre", "tag", "network", "year_from", "year_to",
+                        "status", "sort", "cursor", "limit"]),
+    ("/api/v1/titles/{title.pk}/reviews", ["sort", "cursor", "limit"]),
+    ("/api/v1/search", ["q"]),
+    ("/api/v1/users/tester/list", ["status", "cursor", "limit"]),
+    ("/api/v1/users/tester/lists", ["cursor", "limit"]),
 ]  # fmt: skip
 # Every value to every parameter: thousands of requests, whatever is added or taken away.
 GET_PARAMETERS = [(path, name) for path, names in PAGES for name in names]
@@ -307,6 +323,9 @@ FORMS = [
         ["comments.Comment"],
     ),
     ("/comments/{comment.pk}/edit/", {"body": "Edited"}, ["comments.Comment"]),
+    ("/comments/{theirs.pk}/like/", {"liked": "yes"}, ["comments.CommentLike"]),
+    ("/accounts/settings/import/{job.pk}/rows/1/", {"title": "{title.pk}"}, []),
+    ("/accounts/settings/api/", {"name": "my script"}, ["api.ApiToken"]),
     (
         "/titles/{title.pk}/recommendations/new/",
         {"other": "{other.pk}", "reason": "r" * 80},
@@ -343,8 +362,8 @@ def looks_wrong(response, value: str) -> str:
         return f"status {response.status_code}"
     if SCRIPT in html and value.find(SCRIPT) >= 0:
         return "script echoed unescaped"
-    if response.status_code in (400, 403, 404, 422, 429):
-        readable = ('role="alert"', "invalid-feedback", "<h1", "alert-")
+    if response.status_code in (400, 401, 403, 404, 422, 429):
+        readable = ('role="alert"', "invalid-feedback", "<h1", "alert-", '{"detail": ')
         if not any(marker in html for marker in readable):
             return f"status {response.status_code} without a message"
     return ""

@@ -61,10 +61,9 @@ class TitleFilters(Paging):
 def titles(request: HttpRequest, filters: Query[TitleFilters]) -> dict:
     form, found, _, sort = browse(request.GET)
     if form.errors:
-        wrong = "; ".join(
-            f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()
-        )
-        raise HttpError(422, f"Some filters are not understood. {wrong}")
+        # Named, not quoted: the value sent is never echoed back.
+        wrong = ", ".join(sorted(form.errors))
+        raise HttpError(422, f"Some filters are not understood: {wrong}.")
     return paged(found.order_by(), TITLE_ORDERS[sort], filters.cursor, filters.limit)
 
 
