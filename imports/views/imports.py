@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -193,7 +193,4 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 def _own_import(request: HttpRequest, pk: int) -> Import:
     """The member's own import; someone else's is simply not found."""
-    job = Import.objects.filter(pk=pk, user=signed_in_member(request)).first()
-    if job is None:
-        raise Http404("No such import.")
-    return job
+    return get_object_or_404(Import, pk=pk, user=signed_in_member(request))

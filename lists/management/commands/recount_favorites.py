@@ -1,26 +1,15 @@
 """Audit the favorite counts against their rows, or (without --check) correct them."""
 
-from django.core.management.base import BaseCommand, CommandError
+from core.recount import RecountCommand
+from lists.counts import Difference, favorite_counts_recompute
 
-from lists.counts import favorite_counts_recompute
 
-
-class Command(BaseCommand):
+class Command(RecountCommand):
     help = (
         "Compare how many members favor each title and person with the rows; correct the "
         "counts, or with --check only report and exit non-zero on any difference."
     )
+    recompute = staticmethod(favorite_counts_recompute)
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument("--check", action="store_true", help="report differences only")
-
-    def handle(self, *args, check: bool, **options) -> None:
-        differences = favorite_counts_recompute(check=check)
-        for d in differences:
-            self.stdout.write(f"{d.what} {d.id}: stored {d.stored} != actual {d.actual}")
-        if check and differences:
-            raise CommandError(f"{len(differences)} count(s) differ from their rows.")
-        verb = "differ" if check else "were corrected"
-        self.stdout.write(
-            self.style.SUCCESS(f"{len(differences)} count(s) {verb}; the rest were already true.")
-        )
+    def describe(self, d: Difference) -> str:
+        return f"{d.what} {d.id}: stored {d.stored} != actual {d.actual}"

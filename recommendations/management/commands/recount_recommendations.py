@@ -1,27 +1,17 @@
 """Audit the recommendation counters against their rows, or (without --check) correct them."""
 
-from django.core.management.base import BaseCommand, CommandError
+from core.recount import RecountCommand
+from recommendations.counts import Difference, recommendation_counts_recompute
 
-from recommendations.counts import recommendation_counts_recompute
 
-
-class Command(BaseCommand):
+class Command(RecountCommand):
     help = (
         "Compare every recommendation's votes and reasons counts, and every title's number of "
         "recommendations, with the rows; correct them, or with --check only report and exit "
         "non-zero on any difference."
     )
+    recompute = staticmethod(recommendation_counts_recompute)
+    noun = "counter"
 
-    def add_arguments(self, parser) -> None:
-        parser.add_argument("--check", action="store_true", help="report differences only")
-
-    def handle(self, *args, check: bool, **options) -> None:
-        differences = recommendation_counts_recompute(check=check)
-        for d in differences:
-            self.stdout.write(f"{d.what} count of {d.id}: stored {d.stored} != actual {d.actual}")
-        if check and differences:
-            raise CommandError(f"{len(differences)} counter(s) differ from their rows.")
-        verb = "differ" if check else "were corrected"
-        self.stdout.write(
-            self.style.SUCCESS(f"{len(differences)} counter(s) {verb}; the rest were already true.")
-        )
+    def describe(self, d: Difference) -> str:
+        return f"{d.what} count of {d.id}: stored {d.stored} != actual {d.actual}"
