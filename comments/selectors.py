@@ -7,6 +7,7 @@ back plain lists: each shown comment carries `shown_replies` (the replies nested
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -366,3 +367,10 @@ def comments_by(author: User) -> models.QuerySet[Comment]:
         .select_related("content_type")
         .order_by("pk")
     )
+
+
+def visible_comments(ids: Collection[int]) -> dict[int, Comment]:
+    """These comments, those still there and shown (the feed's comments)."""
+    if not ids:
+        return {}
+    return Comment.objects.visible().filter(pk__in=ids).only("pk", "body", "is_spoiler").in_bulk()

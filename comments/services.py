@@ -28,6 +28,7 @@ from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
 from core.page_cache import COMMENTS, object_version, pages_changed
 
+from . import notices
 from .models import Comment, CommentCount, CommentLike, child_path, path_segment
 
 MODERATE_PERMISSION = "comments.change_comment"
@@ -62,9 +63,10 @@ def comment_post(
     parent = None
     if parent_id is not None:
         parent = _lock_parent(parent_id, content_type=content_type, object_id=target.pk)
+    mentioned = notices.check_may_post(author, body, parent)
     if throttle is not None:
         throttle()
-    return _insert(
+    comment = _insert(
         author=author,
         content_type=content_type,
         object_id=target.pk,
@@ -73,6 +75,8 @@ def comment_post(
         parent=parent,
         created_at=timezone.now(),
     )
+    notices.comment_posted(comment, target, parent, mentioned)
+    return comment
 
 
 @transaction.atomic
@@ -119,6 +123,9 @@ def comment_edit(
     if locked.state == Comment.State.DELETED:
         raise ValidationError("This comment was deleted.", code="deleted")
     body = _clean_body(body)
+    # A mention added in an edit is linked, not notified: it is refused all the same by a
+    # member who blocks the writer.
+    notices.check_may_post(editor, body, None)
     if body == locked.body and is_spoiler == locked.is_spoiler:
         return locked
     locked.body = body
@@ -258,7 +265,7 @@ def _lock(comment: Comment) -> Comment:
     """Lock a comment before it changes; the pages that show it are made afresh on commit."""
     locked = (
         Comment.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("author")
+        .select_related("author", "root")
         .get(pk=comment.pk)
     )
     _pages_changed(locked.content_type_id, locked.object_id)
@@ -279,7 +286,8 @@ def comment_pages(content_type_id: int, object_id: int) -> list[str]:
 def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:
     # Locked so that it cannot be hidden or deleted between this check and the reply's insert.
     parent = (
-        Comment.objects.select_for_update(no_key=True)
+        Comment.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("author", "root")
         .filter(pk=parent_id, content_type=content_type, object_id=object_id)
         .first()
     )

@@ -64,3 +64,7 @@ SIMILAR_SHOWN_BELOW_RECOMMENDATIONS = envint("SIMILAR_SHOWN_BELOW_RECOMMENDATION
 # News & Articles: how many the title page shows, and the index's page size.
 NEWS_ON_TITLE_PAGE = envint("NEWS_ON_TITLE_PAGE", 2)
 NEWS_PER_PAGE = envint("NEWS_PER_PAGE", 10)
+
+# Members' formatted text (comments, reviews): how many @mentions of one post are linked and
+# notified; the rest stay plain text.
+MENTIONS_MAX = envint("MENTIONS_MAX", 10)

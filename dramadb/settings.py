@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "titles",
+    "social",
     "reviews",
     "comments",
     "recommendations",
@@ -259,6 +260,8 @@ PAGE_URLS = {
     "import": "imports:import_start",
     "api_tokens": "api:tokens",
     "api_docs": "api:docs",
+    "notifications": "social:notifications",
+    "feed": "front:feed",
 }
 
 # Uploaded images (posters, photos, avatars).
@@ -275,6 +278,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dramadb <noreply@localhost>")
+# A mail server that does not answer within this many seconds fails the send (a digest's job
+# is tried again the next day) instead of holding a worker.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+# The site's address, for links in mail sent by the job queue (no request to take it from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # HTTPS and headers: on by default when DEBUG is off. Behind a proxy that terminates TLS, the
 # proxy's X-Forwarded-Proto says whether the visitor used HTTPS (SECURE_PROXY_SSL_HEADER="" if

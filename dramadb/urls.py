@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("front.urls")),
     path("", include("titles.urls")),
     path("", include("accounts.urls")),
+    path("", include("social.urls")),
     path("", include("reviews.urls")),
     path("", include("comments.urls")),
     path("", include("recommendations.urls")),

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import home, people, schedule, site_files, styleguide, theme, views
+from . import feed, home, people, schedule, site_files, styleguide, theme, views
 
 app_name = "front"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("theme/", theme.set_theme, name="theme"),
+    path("feed/", feed.feed, name="feed"),
     path("titles/<int:pk>-<str:slug>/", views.title_detail, name="title"),
     path("titles/<int:pk>/", views.title_detail, name="title_bare"),
     path("users/<str:username>/", views.profile, name="profile"),

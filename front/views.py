@@ -34,6 +34,7 @@ from recommendations import selectors as recommendation_selectors
 from recommendations.models import REASON_MIN_LENGTH
 from reviews import selectors as reviews_selectors
 from reviews.models import scores_to_be_ranked
+from social import selectors as social_selectors
 from titles.models import Episode, Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse, filters_understood
@@ -99,6 +100,15 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    standing = social_selectors.standing(member, request.user)
+    if standing.blocks_viewer:
+        # A member who blocks the viewer shares no activity with them: only who they are.
+        context = {
+            "member": member,
+            "standing": standing,
+            "page_meta": profile_meta(request, member),
+        }
+        return render(request, "front/profile.html", context)
     statistics = reviews_selectors.member_statistics(member, PROFILE_LEADING)
     list_groups = reviews_selectors.list_summary(
         member, PROFILE_ENTRIES_PER_STATUS, viewer=request.user, stats=statistics.stats
@@ -112,6 +122,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         "favorite_titles": lists_selectors.favorite_titles(member, PROFILE_FAVORITE_TITLES),
         "favorite_people": lists_selectors.favorite_people(member, PROFILE_FAVORITE_PEOPLE),
         "lists": lists_selectors.lists_of(member, request.user, PROFILE_LISTS),
+        "standing": standing,
         "page_meta": profile_meta(request, member),
     }
     return render(request, "front/profile.html", context)

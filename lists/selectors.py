@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
@@ -125,3 +125,10 @@ def favorites_of(user: User) -> tuple[QuerySet[FavoriteTitle], QuerySet[Favorite
     titles = FavoriteTitle.objects.filter(user=user).select_related("title").order_by("position")
     people = FavoritePerson.objects.filter(user=user).select_related("person").order_by("pk")
     return titles, people
+
+
+def public_lists(ids: Collection[int]) -> dict[int, CustomList]:
+    """These lists, those still there and public (the feed's new lists)."""
+    if not ids:
+        return {}
+    return CustomList.objects.filter(pk__in=ids, is_private=False).only("pk", "name").in_bulk()

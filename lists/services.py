@@ -13,6 +13,8 @@ from django.utils import timezone
 from accounts.models import User
 from core.counters import counter_add
 from core.page_cache import object_version, pages_changed, title_version
+from social.models import Verb
+from social.services import activity_record
 from titles.models import Person, Title
 
 from .models import (
@@ -79,9 +81,12 @@ def custom_list_create(*, user: User, name: str, description: str = "",
     User.objects.select_for_update().filter(pk=user.pk).first()
     if CustomList.objects.filter(user=user).count() >= LISTS_PER_MEMBER:
         raise ValidationError(f"You can keep at most {LISTS_PER_MEMBER} lists.", code="too_many")
-    return CustomList.objects.create(
+    made = CustomList.objects.create(
         user=user, name=name, description=description, is_private=is_private
     )
+    # Followers' feeds show it while it is public (front/feed.py asks).
+    activity_record(actor_id=user.pk, verb=Verb.LISTED, object_id=made.pk)
+    return made
 
 
 @transaction.atomic

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import moderation
+from social.models import Kind as NoticeKind
+from social.services import notify
 
 from .kinds import KINDS, Item, load_items
 from .models import ALREADY_REPORTED, Action, Report
@@ -112,6 +114,17 @@ def record(*, kind: str, object_id: int, author_id: int | None, moderator: User,
                           author_id=author_id, verb=verb, note=note)  # fmt: skip
     if verb == Action.Verb.HIDE:
         _close_reports(kind, object_id, moderator, Report.State.ACTED_ON)
+        _tell_author(kind, object_id, author_id, note)
+
+
+def _tell_author(kind: str, object_id: int, author_id: int | None, note: str) -> None:
+    """The author hears that a moderator hid what they wrote, and why."""
+    item = KINDS[kind].load([object_id]).get(object_id)
+    if item is None or author_id is None:
+        return
+    what = item.kind_label.lower()
+    notify(recipient_ids=[author_id], kind=NoticeKind.MODERATED, url=item.url,
+           text=f"A moderator hid your {what}. Why: {note}", quote=item.heading)  # fmt: skip
 
 
 def _close_reports(kind: str, object_id: int, moderator: User, state: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,3 +258,13 @@ def title_choices(query: str, *, exclude_id: int | None, limit: int) -> list[Tit
         output_field=IntegerField(),
     )
     return list(titles.annotate(starts=starts).order_by("starts", "title", "id")[:limit])
+
+
+def visible_reasons(ids: Collection[int]) -> dict[int, RecommendationReason]:
+    """These reasons with both titles of their pair, those still there and shown (the feed's
+    recommendations)."""
+    if not ids:
+        return {}
+    reasons = RecommendationReason.objects.visible().filter(pk__in=ids)
+    related = reasons.select_related("recommendation__title_low", "recommendation__title_high")
+    return related.in_bulk()

@@ -25,6 +25,7 @@ from core.moderation import announce, check_may_moderate
 from core.page_cache import pages_changed, title_version
 from titles.models import Title
 
+from . import notices
 from .models import (
     HIDDEN_WHY_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -94,7 +95,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
         _count_titles(low_id, high_id, +1)
     try:
         with transaction.atomic():
-            RecommendationReason.objects.create(
+            given = RecommendationReason.objects.create(
                 recommendation=recommendation, user=user, text=text, for_low=title.pk == low_id
             )
     except IntegrityError:
@@ -114,6 +115,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
         ) from None
     _count_reasons(recommendation, +1)
     _pages_changed(recommendation)
+    notices.recommended(given)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 
@@ -130,6 +132,7 @@ def recommendation_vote(*, user: User, recommendation: Recommendation) -> Recomm
     if created:
         _count(recommendation, "votes_count", 1)
         _pages_changed(recommendation)
+        notices.voted(recommendation, user)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -289,3 +289,17 @@ def entries_of(user: User) -> QuerySet[ListEntry]:
 def reviews_of(user: User) -> QuerySet[Review]:
     """Every review the member wrote, hidden ones too: for the member's own use only."""
     return Review.objects.filter(user=user).select_related("title").order_by("pk")
+
+
+def public_entry_ids(ids: Collection[int]) -> set[int]:
+    """Which of these list entries are still there and public (the feed's ratings)."""
+    if not ids:
+        return set()
+    return set(ListEntry.objects.filter(pk__in=ids, is_private=False).values_list("pk", flat=True))
+
+
+def visible_reviews(ids: Collection[int]) -> dict[int, Review]:
+    """These reviews, those still there and shown (the feed's reviews)."""
+    if not ids:
+        return {}
+    return Review.objects.visible().filter(pk__in=ids).only("pk", "headline", "overall").in_bulk()

@@ -16,6 +16,7 @@ from core.moderation import announce, check_may_moderate
 from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
 from titles.models import Title
 
+from . import notices
 from .member_stats import genres_of, member_stats_change, part_of
 from .models import HIDDEN_REASON_MAX_LENGTH, PLANNED_WITHOUT_SCORE, ListEntry, Review, ReviewVote
 from .scores import SUB_SCORES
@@ -82,6 +83,7 @@ def list_entry_save(
         raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
     old_score = entry.score if entry else None
+    old_status = entry.status if entry else None
     genres = genres_of(title)
     old_part = part_of(entry, title, genres)
     if entry is None:
@@ -98,6 +100,7 @@ def list_entry_save(
         if value is not None:
             setattr(entry, name, value)
     entry.save()
+    notices.entry_saved(entry, old_score, old_status, reviewed=review is not None)
     member_stats_change(user.pk, old_part, part_of(entry, title, genres))
     apply_score_change(stats, old_score, score)
     update_fields = RATING_FIELDS
@@ -193,8 +196,10 @@ def review_submit(*, user: User, title: Title, data: dict) -> Review:
         raise ValidationError(
             "You have already reviewed this title. Edit your review instead.", code="duplicate"
         )
+    mentioned = notices.check_mentions(user, data["body"])
     review = Review(user=user, title=title, **{key: data[key] for key in REVIEW_INPUTS})
     review.save()
+    notices.review_written(review, mentioned)
     apply_review_change(stats, None, review)
     stats.save(update_fields=REVIEW_FIELDS)
     # A review's Overall is the user's score for the title.
@@ -210,11 +215,16 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
         raise PermissionDenied("Only the author can edit a review.")
     stats = stats_for_update(review.title_id)
     pages_changed(*title_pages(review.title_id))
-    review = Review.objects.select_for_update().get(pk=review.pk)
+    review = (
+        Review.objects.select_for_update(of=("self",)).select_related("title").get(pk=review.pk)
+    )
     old = counted_copy(review)
+    old_body = review.body
+    mentioned = notices.check_mentions(user, data["body"])
     for key in REVIEW_INPUTS:
         setattr(review, key, data[key])
     review.save()
+    notices.review_written(review, mentioned, old_body=old_body)
     apply_review_change(stats, old, review)
     stats.save(update_fields=REVIEW_FIELDS)
     list_entry_set_score(
@@ -254,6 +264,8 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
         vote.helpful = helpful
         vote.save(update_fields=["helpful", "updated_at"])
         review.helpful_yes += 1 if helpful else -1
+    if helpful and (vote is None or not vote.helpful):
+        notices.review_found_helpful(review, user)
     return _helpfulness_changed(review)
 
 

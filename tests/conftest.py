@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from tests import factories
 
@@ -138,3 +139,18 @@ def moderator(user_factory):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def run_jobs(monkeypatch):
+    """Run every queued job with the site's worker, as `manage.py worker --batch` does. The
+    worker closes its database connection between jobs, as a long-lived process should; inside
+    a test's transaction that would end the test's own, so here it is left open."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def _run() -> None:
+        call_command("worker", "--batch", verbosity=0)
+
+    return _run

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q
 
 from comments.models import Comment
@@ -99,6 +100,25 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "import": "/accounts/settings/import/",
         "api-tokens": "/accounts/settings/api/",
         **import_pages(member, seed),
+        **social_pages(member),
+    }
+
+
+def social_pages(member) -> dict[str, str]:
+    """The member follows another, who follows back: a notification, a feed, two profiles."""
+    from accounts.models import User
+    from social import services
+    from social.digest import unsubscribe_url
+
+    other = User.objects.filter(is_active=True).exclude(pk=member.pk).order_by("pk").first()
+    services.follow(follower=member, followed=other)
+    services.follow(follower=other, followed=member)
+    return {
+        "notifications": "/notifications/",
+        "notification-settings": "/notifications/settings/",
+        "feed": "/feed/",
+        "followed-profile": other.get_absolute_url(),
+        "unsubscribe": unsubscribe_url(member.pk).removeprefix(settings.SITE_URL),
     }
 
 

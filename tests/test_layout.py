@@ -23,18 +23,19 @@ LAYERS = {
     "core": 0,  # leaf helpers: base model, images, http, pagination, counters, template tags
     "titles": 1,  # the catalogue
     "accounts": 1,  # members
-    "reviews": 2,
-    "comments": 2,
-    "news": 2,
-    "lists": 2,  # members' favorites and lists of titles and people
-    "recommendations": 3,  # builds on the reviews app's likes
-    "imports": 3,  # members' exports: reads what reviews, comments and lists own
-    "front": 4,  # composed pages
-    "moderation": 4,  # reports and the queue, acting on several apps' items
-    "api": 5,  # the read API: the catalogue and members' public lists, filtered as browse is
-    "demo": 5,  # demo data, drawn pictures and the large-data generator; the site never imports it
-    "bench": 6,  # the load benchmark, which may fill its databases through the demo
-    "dramadb": 7,  # configuration: settings, root urls, wsgi/asgi
+    "social": 2,  # follows, blocks, notifications, the activity log: every app above tells it
+    "reviews": 3,
+    "comments": 3,
+    "news": 3,
+    "lists": 3,  # members' favorites and lists of titles and people
+    "recommendations": 4,  # builds on the reviews app's likes
+    "imports": 4,  # members' exports: reads what reviews, comments and lists own
+    "front": 5,  # composed pages
+    "moderation": 5,  # reports and the queue, acting on several apps' items
+    "api": 6,  # the read API: the catalogue and members' public lists, filtered as browse is
+    "demo": 6,  # demo data, drawn pictures and the large-data generator; the site never imports it
+    "bench": 7,  # the load benchmark, which may fill its databases through the demo
+    "dramadb": 8,  # configuration: settings, root urls, wsgi/asgi
 }
 MAX_MODULE_LINES = 400
 

@@ -1,4 +1,4 @@
-"""Site-wide template helpers: dates as people read them."""
+"""Site-wide template helpers: dates as people read them, members' formatted text."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from core.links import page_link
+from core.markup import plain_teaser, render
 
 register = template.Library()
 
@@ -48,20 +49,29 @@ register.simple_tag(page_link, name="page_link")
 
 
 @register.simple_tag
-def read_more(text: str, words: int) -> SafeString:
+def read_more(text: str, words: int, formatted: bool = False) -> SafeString:
     """Long text cut after `words` words, whole behind "read more", without JavaScript.
 
-    A tag rather than an included template: comment lists show dozens of them."""
-    full = linebreaks_filter(text, autoescape=True)
+    Members' text (`formatted=True`) is formatted (core/markup.py), with a plain teaser whose
+    spoilers are covered; the catalogue's text (synopses, biographies) keeps its paragraphs
+    only. A tag rather than an included template: comment lists show dozens of them."""
+    full = render(text) if formatted else linebreaks_filter(text, autoescape=True)
     if len(text.split()) <= words:
         return format_html("<div>{}</div>", full)
+    teaser = plain_teaser(text, words) if formatted else Truncator(text).words(words, truncate=" …")
     return format_html(
         '<details class="read-more"><summary><span class="read-more-teaser">{}</span> '
         '<span class="read-more-label">read more</span></summary>'
         '<div class="read-more-full">{}</div></details>',
-        Truncator(text).words(words, truncate=" …"),
+        teaser,
         full,
     )
+
+
+@register.filter
+def formatted(text: str | None) -> SafeString:
+    """A member's text as safe HTML: `{{ review.body|formatted }}`."""
+    return render(text or "")
 
 
 @register.filter

@@ -65,15 +65,19 @@ def test_a_new_reply_runs_a_fixed_number_of_queries(
 ):
     author = user_factory()
     deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
-    # Expect 7 queries (the rate limit is counted in the cache, by the view):
+    # Expect 14 queries (the rate limit is counted in the cache, by the view):
     # 1. open a savepoint (the service's transaction, nested in the test's)
-    # 2. lock the parent
-    # 3. take the new comment's id from the sequence
-    # 4. insert the reply
-    # 5. add one to its thread's reply count
-    # 6. add one to the title's comment count
-    # 7. release the savepoint
-    with django_assert_num_queries(7):
+    # 2. lock the parent, with its author and its thread's first comment
+    # 3. whether the parent's author blocks the writer
+    # 4. take the new comment's id from the sequence
+    # 5. insert the reply
+    # 6. add one to its thread's reply count
+    # 7. add one to the title's comment count
+    # 8-12. tell the parent's author and the thread's starter (social.services.notify_each):
+    #    blocks, their inboxes made and locked, the notifications, the unread counts
+    # 13. the writer's followers' feeds (the activity log)
+    # 14. release the savepoint
+    with django_assert_num_queries(14):
         reply = comment_post(author=author, target=title, body="Deep down.", parent_id=deepest.pk)
     assert reply.depth == deepest.depth + 1
 
@@ -85,12 +89,12 @@ def test_posting_a_reply_through_the_page_runs_a_fixed_number_of_queries(
     client.force_login(author)
     deepest = Comment.objects.filter(root=forest[-1]).order_by("-depth").first()
     url = f"/comments/post/{deepest.content_type_id}/{title.pk}/"
-    # Expect 12 queries (the rate limit is counted in the cache):
+    # Expect 19 queries (the rate limit is counted in the cache):
     # 1. the signed-in user (the session comes from the cache)
     # 2. the title being commented on
-    # 3-9. the reply as above (savepoint, lock parent, id, insert, two counts, release)
-    # 10-12. where the reply lives: its thread's first comment, the thread's position on the
+    # 3-16. the reply as above
+    # 17-19. where the reply lives: its thread's first comment, the thread's position on the
     #    title page, the reply's position in its thread
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(19):
         response = client.post(url, {"body": "Deep down.", "parent": deepest.pk})
     assert response.status_code == 302

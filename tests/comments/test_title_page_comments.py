@@ -77,7 +77,7 @@ def test_markup_in_a_comment_is_shown_as_text(client, title, comment_factory):
     comment_factory(target=title, body='<script>alert("x")</script> <b>bold</b>\nnext line')
     html = page_html(client, title)
     assert "<script>alert" not in html and "<b>bold" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;<br>" in html
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;<br>' in html
 
 
 def test_a_long_comment_is_cut_with_read_more(client, title, comment_factory):

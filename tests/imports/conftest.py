@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -12,18 +11,3 @@ def private_files(settings, tmp_path):
         }
     }
     return tmp_path / "private"
-
-
-@pytest.fixture
-def run_jobs(monkeypatch):
-    """Run every queued job with the site's worker, as `manage.py worker --batch` does. The
-    worker closes its database connection between jobs, as a long-lived process should; inside
-    a test's transaction that would end the test's own, so here it is left open."""
-    from django_tasks_db.management.commands import db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def _run() -> None:
-        call_command("worker", "--batch", verbosity=0)
-
-    return _run

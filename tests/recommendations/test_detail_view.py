@@ -58,6 +58,7 @@ def test_its_query_count_does_not_grow_with_reasons(
     # 5-6. the member's permissions and their groups' (whether the header shows Moderation),
     #    read once, then cached
     # 7. the member's open reports of the reasons shown (a reported one reads "Reported")
-    with django_assert_num_queries(7):
+    # (+1: the header's bell, the member's unread count, read once and then cached)
+    with django_assert_num_queries(8):
         response = client.get(recommendation.get_absolute_url())
     assert f"Recommended by {size} users." in response.content.decode()

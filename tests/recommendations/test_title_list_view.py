@@ -51,6 +51,7 @@ def test_its_query_count_does_not_grow_with_recommendations(
     # 5. the reader's votes for them and the ones they gave reasons for
     # 6-7. the member's permissions and their groups' (whether the header shows Moderation),
     #    read once, then cached
-    with django_assert_num_queries(7):
+    # (+1: the header's bell, the member's unread count, read once and then cached)
+    with django_assert_num_queries(8):
         response = client.get(list_url(title))
     assert response.content.decode().count('class="rec-card') == min(size, 20)

@@ -54,7 +54,8 @@ def test_reviews_pages_query_counts_do_not_grow(
     # and their groups' (read once, then cached), the title, its statistics (for the count),
     # one page of reviews with authors, the user's votes on them and their open reports of
     # them (a reported review's link reads "Reported").
-    with django_assert_num_queries(8):
+    # (+1: the header's bell, the member's unread count, read once and then cached)
+    with django_assert_num_queries(9):
         client.get(f"/titles/{title.pk}-{title.slug}/reviews/?sort=newest")
     author = Review.objects.first().user
     # Expect 5 queries: the user, the author, one page of reviews (one row more, to know whether

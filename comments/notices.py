@@ -1,0 +1,42 @@
+"""What the members around a new comment hear of it: the one replied to, the thread's
+starter, those mentioned, and the writer's followers (the activity log)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from accounts.models import User
+from social.mentions import check_may_reply, mentioned_members
+from social.models import Kind, Verb
+from social.services import activity_record, notify_each
+from titles.models import Title
+
+from .models import Comment
+
+
+def check_may_post(author: User, body: str, parent: Comment | None) -> set[int]:
+    """Refuse a reply to a member who blocks the writer, or a mention of one; the members
+    mentioned otherwise."""
+    if parent is not None:
+        check_may_reply(parent.author_id, parent.author_name, author)
+    return set(mentioned_members(body, author))
+
+
+def comment_posted(comment: Comment, target: models.Model, parent: Comment | None,
+                   mentioned: set[int]) -> None:  # fmt: skip
+    """Tell those the comment concerns, in the comment's transaction: the one replied to, the
+    thread's starter, then those mentioned; each hears once."""
+    where = str(target)
+    notes: dict[int, tuple[Kind, str]] = dict.fromkeys(
+        mentioned, (Kind.MENTION, f"mentioned you in a comment on {where}")
+    )
+    if parent is not None:
+        if parent.root is not None and parent.root.author_id is not None:
+            notes[parent.root.author_id] = (Kind.REPLY, f"replied in your thread on {where}")
+        if parent.author_id is not None:
+            notes[parent.author_id] = (Kind.REPLY, f"replied to your comment on {where}")
+    notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=comment.body)
+    title_id = target.pk if isinstance(target, Title) else None
+    assert comment.author_id is not None, "a new comment has its author"
+    activity_record(actor_id=comment.author_id, verb=Verb.COMMENTED, object_id=comment.pk,
+                    title_id=title_id)  # fmt: skip
