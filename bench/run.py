@@ -33,6 +33,7 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 PAGES = [
     ("floor", "floor", False),
     ("title, signed out", "title", False),
+    # Signed in as a member with 50 unread notifications (bench/social.py).
     ("title, signed in", "title", True),
     ("reviews", "reviews", False),
     ("comment thread", "thread", False),
@@ -46,6 +47,7 @@ PAGES = [
     ("schedule", "schedule", False),
     ("API title", "api_title", False),
     ("API browse, two filters", "api_browse", False),
+    ("feed, 200 followed", "feed", True),
 ]
 WRITE_MIX = "write mix"
 # Each page is loaded twice: from the server with the page cache (as production runs) and

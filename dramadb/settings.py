@@ -260,7 +260,6 @@ PAGE_URLS = {
     "import": "imports:import_start",
     "api_tokens": "api:tokens",
     "api_docs": "api:docs",
-    "notifications": "social:notifications",
     "feed": "front:feed",
 }
 

@@ -17,16 +17,18 @@ from .models import ListEntry, Review
 
 def entry_saved(entry: ListEntry, old_score: Decimal | None, old_status: str | None,
                 reviewed: bool) -> None:  # fmt: skip
-    """A new score, or a title completed, goes to the followers' feeds unless the entry is
-    private; a reviewed title's score goes with its review instead."""
+    """A title completed, or a new score, goes to the followers' feeds (one line when both
+    come at once) unless the entry is private; a reviewed title's score goes with its review."""
     if entry.is_private:
         return
-    if entry.score is not None and entry.score != old_score and not reviewed:
-        activity_record(actor_id=entry.user_id, verb=Verb.RATED, object_id=entry.pk,
-                        title_id=entry.title_id, score=entry.score, again=True)  # fmt: skip
-    if entry.status == ListEntry.Status.COMPLETED and old_status != ListEntry.Status.COMPLETED:
-        activity_record(actor_id=entry.user_id, verb=Verb.COMPLETED, object_id=entry.pk,
-                        title_id=entry.title_id, again=True)  # fmt: skip
+    rated = entry.score is not None and entry.score != old_score and not reviewed
+    completed = (
+        entry.status == ListEntry.Status.COMPLETED and old_status != ListEntry.Status.COMPLETED
+    )
+    if completed or rated:
+        verb = Verb.COMPLETED if completed else Verb.RATED
+        activity_record(actor_id=entry.user_id, verb=verb, object_id=entry.pk, again=True,
+                        title_id=entry.title_id, score=entry.score if rated else None)  # fmt: skip
 
 
 def check_mentions(user: User, body: str) -> dict[int, str]:

@@ -10,6 +10,8 @@ run spreads the thousands of requests over every core.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +21,7 @@ from django.test import Client
 from comments.services import comment_post
 from imports.models import Import, ImportRow
 from lists.services import custom_list_add, custom_list_create
+from social import services as social
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
 from tests.reviews.factories import ReviewFactory
@@ -167,8 +170,27 @@ HOSTILE = [
     "@",
     "a@b",
     "x@" + "y" * 300,
+    # members' formatting (core/markup.py): mentions, links, images, spoilers
+    "@nobody_by_that_name",
+    "@blocker look at this",
+    "@a " * 500,
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](jav&#x09;ascript:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "![x](https://evil.example/x.png)",
+    '<a href="javascript:alert(1)">x</a>',
+    "||a ||b|| c||",
+    "||unclosed spoiler",
+    "**||x**||",
+    "> quote\n- list\n1. item\n\n`code`",
 ]
 assert len(HOSTILE) >= 100
+# Markup that would run: a link to script, or an event handler (the site's pages have none of
+# their own: the Content-Security-Policy forbids inline script).
+EXECUTABLE = re.compile(
+    r"""href\s*=\s*["']?\s*(javascript|data|vbscript):|<[^>]+\son[a-z]+\s*=""", re.I
+)
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +214,8 @@ def site(title_factory, user_factory, settings, shared_client):
     member = user_factory(username="tester")
     member.set_password("correct horse battery staple")
     member.save()
+    social.block(blocker=user_factory(username="blocker"), blocked=member)
+    user_factory(username="followed")
     review = ReviewFactory(title=title)
     comment = comment_post(author=member, target=title, body="A first comment.", is_spoiler=False)
     theirs = comment_post(author=user_factory(), target=title, body="Someone else's comment.")
@@ -253,6 +277,9 @@ PAGES = [
     ("/search/suggest/", ["q"]),
     ("/accounts/login/", ["next"]),
     ("/accounts/signup/", ["next"]),
+    ("/notifications/", ["page"]),
+    ("/feed/", ["page"]),
+    ("/notifications/unsubscribe/x/", ["x"]),
     ("/accounts/settings/import/{job.pk}/", ["show", "page"]),
     ("/accounts/settings/import/{job.pk}/rows/1/", ["name"]),
     ("/api/v1/titles", ["country", "type", "genre", "tag", "network", "year_from", "year_to",
@@ -326,6 +353,9 @@ FORMS = [
     ("/comments/{theirs.pk}/like/", {"liked": "yes"}, ["comments.CommentLike"]),
     ("/accounts/settings/import/{job.pk}/rows/1/", {"title": "{title.pk}"}, []),
     ("/accounts/settings/api/", {"name": "my script"}, ["api.ApiToken"]),
+    ("/notifications/settings/", {"kinds": "reply", "digest": "on"}, ["social.Inbox"]),
+    ("/users/followed/follow/", {"follow": "yes"}, ["social.Follow"]),
+    ("/users/followed/block/", {"block": "no"}, ["social.Block"]),
     (
         "/titles/{title.pk}/recommendations/new/",
         {"other": "{other.pk}", "reason": "r" * 80},
@@ -362,6 +392,8 @@ def looks_wrong(response, value: str) -> str:
         return f"status {response.status_code}"
     if SCRIPT in html and value.find(SCRIPT) >= 0:
         return "script echoed unescaped"
+    if found := EXECUTABLE.search(html):
+        return f"executable markup: {found[0][:40]!r}"
     if response.status_code in (400, 401, 403, 404, 422, 429):
         readable = ('role="alert"', "invalid-feedback", "<h1", "alert-", '{"detail": ')
         if not any(marker in html for marker in readable):

@@ -69,6 +69,12 @@ def read_more(text: str, words: int, formatted: bool = False) -> SafeString:
 
 
 @register.filter
+def teaser(text: str | None, words: int) -> str:
+    """A member's text as a plain line of `words` words, its spoilers covered."""
+    return plain_teaser(text or "", words)
+
+
+@register.filter
 def formatted(text: str | None) -> SafeString:
     """A member's text as safe HTML: `{{ review.body|formatted }}`."""
     return render(text or "")

@@ -31,6 +31,7 @@ def test_the_feed_shows_what_followed_members_did(client, pair, title_factory, r
     reader, kaito = pair
     quiet, loud = title_factory(title="Quiet Harbour"), title_factory(title="Loud Valley")
     rate(kaito, quiet, "8.5")
+    rate(kaito, loud, "7.0", status="watching")
     custom_list_create(user=kaito, name="Rainy day dramas")
     recommendation_add(
         user=kaito,
@@ -40,8 +41,9 @@ def test_the_feed_shows_what_followed_members_did(client, pair, title_factory, r
     )
     said = comment_post(author=kaito, target=loud, body="The second half is where it shines.")
     html = _feed(client, reader)
-    assert f'rated <a href="{quiet.get_absolute_url()}">Quiet Harbour</a>' in html
-    assert "8.5" in html and "completed" in html and "Rainy day dramas" in html
+    assert f'completed <a href="{quiet.get_absolute_url()}">Quiet Harbour</a> <span' in html
+    assert f'rated <a href="{loud.get_absolute_url()}">Loud Valley</a> <span' in html
+    assert "8.5" in html and "7.0" in html and "Rainy day dramas" in html
     assert "Quiet Harbour and Loud Valley" in html or "Loud Valley and Quiet Harbour" in html
     assert said.get_absolute_url() in html and "where it shines" in html
     comment_hide(comment=said, moderator=moderator, reason="Testing the feed.")

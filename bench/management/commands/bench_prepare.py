@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from accounts.models import User
+from bench.social import prepare_social
 from reviews import services as review_services
 from reviews.forms import ReviewForm
 from reviews.models import ListEntry, MemberStats, Review
@@ -75,6 +76,7 @@ def prepare(user_count: int) -> dict:
     # would also move the review's Overall, which is not the write being measured.
     reviewed, rated = others[0], [hot, *others[1:]]
     users = [_bench_user(n) for n in range(user_count)]
+    prepare_social(users[0], exclude_prefix=USER_PREFIX)
     reviews = [_own_review(user, reviewed) for user in users]
     if followed:
         _start_watching(users, followed)
@@ -96,6 +98,7 @@ def prepare(user_count: int) -> dict:
         "people": reverse("front:people") + "?" + urlencode({"q": _person_query(hot)}),
         "api_title": reverse("api:title", kwargs={"title_id": hot.pk}),
         "api_browse": reverse("api:titles") + "?" + urlencode(_two_filters(hot)),
+        "feed": reverse("front:feed"),
     }
     if comments:
         pages["thread"] = comments["thread"]
