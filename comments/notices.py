@@ -26,17 +26,21 @@ def comment_posted(comment: Comment, target: models.Model, parent: Comment | Non
                    mentioned: set[int]) -> None:  # fmt: skip
     """Tell those the comment concerns, in the comment's transaction: the one replied to, the
     thread's starter, then those mentioned; each hears once."""
-    where = str(target)
+    where = getattr(target, "full_name", None) or str(target)
     notes: dict[int, tuple[Kind, str]] = dict.fromkeys(
         mentioned, (Kind.MENTION, f"mentioned you in a comment on {where}")
     )
+    owner = getattr(target, "user_id", None)  # a review's writer hears of comments on it
+    if owner is not None and parent is None:
+        about = getattr(target, "title", where)
+        notes[owner] = (Kind.REPLY, f"commented on your {target._meta.verbose_name} of {about}")
     if parent is not None:
         if parent.root is not None and parent.root.author_id is not None:
             notes[parent.root.author_id] = (Kind.REPLY, f"replied in your thread on {where}")
         if parent.author_id is not None:
             notes[parent.author_id] = (Kind.REPLY, f"replied to your comment on {where}")
     notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=comment.body)
-    title_id = target.pk if isinstance(target, Title) else None
+    title_id = target.pk if isinstance(target, Title) else getattr(target, "title_id", None)
     assert comment.author_id is not None, "a new comment has its author"
     activity_record(actor_id=comment.author_id, verb=Verb.COMMENTED, object_id=comment.pk,
                     title_id=title_id)  # fmt: skip

@@ -19,7 +19,7 @@ EPISODES_PER_PAGE = envint("EPISODES_PER_PAGE", 50)
 SCHEDULE_PER_DAY = envint("SCHEDULE_PER_DAY", 40)
 
 # Comments: which models take them, how fast and how long, and how much one page shows.
-COMMENT_TARGET_MODELS = ["titles.Title"]
+COMMENT_TARGET_MODELS = ["titles.Title", "titles.Episode", "reviews.Review"]
 COMMENT_RATE_LIMIT_SECONDS = envint("COMMENT_RATE_LIMIT_SECONDS", 10)
 COMMENT_MAX_LENGTH = envint("COMMENT_MAX_LENGTH", 10_000)
 COMMENT_THREADS_PER_PAGE = envint("COMMENT_THREADS_PER_PAGE", 20)

@@ -261,6 +261,8 @@ PAGE_URLS = {
     "api_tokens": "api:tokens",
     "api_docs": "api:docs",
     "feed": "front:feed",
+    "review": "front:review",
+    "episode": "front:episode",
 }
 
 # Uploaded images (posters, photos, avatars).

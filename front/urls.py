@@ -1,6 +1,17 @@
 from django.urls import path
 
-from . import feed, home, people, schedule, site_files, styleguide, theme, views
+from . import (
+    episodes,
+    feed,
+    home,
+    people,
+    reviews,
+    schedule,
+    site_files,
+    styleguide,
+    theme,
+    views,
+)
 
 app_name = "front"
 
@@ -8,6 +19,8 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("theme/", theme.set_theme, name="theme"),
     path("feed/", feed.feed, name="feed"),
+    path("reviews/<int:pk>/", reviews.review_detail, name="review"),
+    path("titles/<int:pk>/episodes/<int:number>/", episodes.episode_detail, name="episode"),
     path("titles/<int:pk>-<str:slug>/", views.title_detail, name="title"),
     path("titles/<int:pk>/", views.title_detail, name="title_bare"),
     path("users/<str:username>/", views.profile, name="profile"),

@@ -24,7 +24,7 @@ def _state(viewer: Viewer, args: Any = None) -> selectors.MemberState:
 
     return viewer.once("reviews", lambda: selectors.member_state(
         viewer.user,
-        title_ids=ids("reviews.your_entry", "reviews.write_link"),
+        title_ids=ids("reviews.your_entry", "reviews.write_link", "episode_fold"),
         review_ids=ids("reviews.helpful"),
     ))  # fmt: skip
 
@@ -88,3 +88,19 @@ def continue_watching(viewer: Viewer, loaded: None) -> str:
     if not entries:
         return ""
     return viewer.render("reviews/_continue_watching.html", {"entries": entries})
+
+
+@personal_part("episode_fold", load=_entries)
+def episode_fold(viewer: Viewer, entries: dict[int, ListEntry], title_id: str,
+                 number: str) -> str:  # fmt: skip
+    """Opens a fold (`<details>`, closed by the template) around talk about episode `number`
+    of a title: open for a member who has seen it, closed with "You are at episode M" for one
+    who has not, and closed for visitors. Comment pages and threads of any room show it, so
+    it is named by its role."""
+    entry = entries.get(int(title_id))
+    seen = entry.episodes_seen if entry else 0
+    caught_up = entry is not None and (
+        entry.status == ListEntry.Status.COMPLETED or seen >= int(number)
+    )
+    context = {"number": int(number), "seen": seen, "caught_up": caught_up, "entry": entry}
+    return viewer.render("reviews/_episode_fold.html", context)

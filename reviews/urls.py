@@ -13,7 +13,6 @@ urlpatterns = [
     path("users/<str:username>/list/", lists.user_list, name="user_list"),
     path("titles/<int:title_pk>/review/", reviewing.review_write, name="review_write"),
     path("titles/<int:pk>-<str:slug>/reviews/", reviewing.title_reviews, name="title_reviews"),
-    path("reviews/<int:pk>/", reviewing.review_detail, name="review_detail"),
     path("reviews/<int:pk>/edit/", reviewing.review_edit, name="review_edit"),
     path("reviews/<int:pk>/delete/", reviewing.review_delete, name="review_delete"),
     path("reviews/<int:pk>/vote/", reviewing.review_vote, name="review_vote"),

@@ -30,6 +30,7 @@ def pages_signed_out(seed: Title) -> dict[str, str]:
     genre = seed.genres.first()
     member = review.user.username
     return {
+        "episode": episode_with_talk(seed),
         "home": "/",
         "browse": "/titles/",
         "browse-filtered": f"/titles/?genre={genre.slug}&sort=newest",
@@ -101,7 +102,20 @@ def pages_signed_in(seed: Title, member) -> dict[str, str]:
         "api-tokens": "/accounts/settings/api/",
         **import_pages(member, seed),
         **social_pages(member),
+        "episode-signed-in": episode_with_talk(seed),
     }
+
+
+def episode_with_talk(seed: Title) -> str:
+    """The seed title's first episode, with a comment on it: its fold shows."""
+    from comments.services import comment_post
+    from titles.models import Episode
+
+    episode = Episode.objects.filter(title=seed).order_by("number").first()
+    if not Comment.objects.filter(object_id=episode.pk, content_type__model="episode").exists():
+        writer = Review.objects.filter(title=seed).first().user
+        comment_post(author=writer, target=episode, body="The first ten minutes say it all.")
+    return episode.get_absolute_url()
 
 
 def social_pages(member) -> dict[str, str]:

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
+from core.links import page_link
 from core.models import ChecksInOneQuery, TimeStampedModel
 from titles.models import Title
 
@@ -139,7 +139,7 @@ class Review(ChecksInOneQuery, TimeStampedModel):
         return f"Review of {self.title} by {self.user}"
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:review_detail", args=[self.pk])
+        return page_link("review", self.pk)
 
     @property
     def sub_scores(self) -> list[tuple[str, Decimal]]:

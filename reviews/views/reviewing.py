@@ -13,20 +13,16 @@ from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
 from core.metadata import filtered_by, not_indexed
-from core.moderation import can_moderate
 from core.page_cache import (
     CATALOGUE,
     MEMBERS,
-    REVIEWS,
     cached_page,
-    depends_on,
     title_version,
 )
 from core.pagination import countless_page, stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
 from reviews import selectors, services
 from reviews.forms import ReviewForm
-from reviews.metadata import review_meta
 from reviews.models import Review
 from reviews.unaired import not_aired_message
 from titles.metadata import under_title
@@ -140,24 +136,6 @@ def review_vote(request: HtmxRequest, pk: int) -> HttpResponse:
         thanks = "Your vote was taken back." if answer == "withdraw" else "Thank you for your vote."
         messages.success(request, thanks)
     return redirect(safe_next(request, review.get_absolute_url()))
-
-
-@cached_page(depends_on(REVIEWS, CATALOGUE, MEMBERS))
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(Review.objects.for_display(), pk=pk)
-    if review.is_visible:
-        meta = review_meta(request, review)
-        context = {"review": review, "title": review.title, "page_meta": meta}
-    else:
-        # Not as `review`, and no `page_meta`: the page's description and structured data
-        # would quote its text.
-        # Moderators get a page of their own (core/page_cache.py), so they can read it.
-        context = {
-            "hidden_review": review,
-            "title": review.title,
-            "show_hidden_text": can_moderate(request.user, services.MODERATE_PERMISSION),
-        }
-    return render(request, "reviews/review_detail.html", context)
 
 
 @filtered_by("sort")

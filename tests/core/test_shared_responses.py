@@ -29,7 +29,7 @@ from reviews.services import review_submit
 from tests.factories import CreditFactory, TitleFactory, UserFactory
 from tests.news.factories import ArticleFactory
 from tests.recommendations.factories import RecommendationFactory
-from titles.models import Person, Title
+from titles.models import Episode, Person, Title
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,7 @@ class Site:
     review: Review
     comment: Comment
     article: Article
+    episode: Episode
 
 
 @pytest.fixture
@@ -62,7 +63,10 @@ def site() -> Site:
     comment = comment_post(author=author, target=title, body="The last episode stays with you.")
     article = ArticleFactory(titles=[title])
     person = CreditFactory(title=title).person
-    return Site(title=title, person=person, review=review, comment=comment, article=article)
+    episode = Episode.objects.create(title=title, number=1)
+    comment_post(author=author, target=episode, body="The ferry scene, at last.")
+    return Site(title=title, person=person, review=review, comment=comment, article=article,
+                episode=episode)  # fmt: skip
 
 
 # Every cached page by its address's name, and how to reach it.
@@ -86,7 +90,8 @@ PAGES: dict[str, Callable[[Site], str]] = {
     "reviews:title_reviews": lambda site: reverse(
         "reviews:title_reviews", args=[site.title.pk, site.title.slug]
     ),
-    "reviews:review_detail": lambda site: site.review.get_absolute_url(),
+    "front:review": lambda site: site.review.get_absolute_url(),
+    "front:episode": lambda site: site.episode.get_absolute_url(),
     "news:index": lambda site: reverse("news:index"),
     "news:article": lambda site: site.article.get_absolute_url(),
     "news:article_bare": lambda site: reverse("news:article_bare", args=[site.article.pk]),

@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from core.history import EditHistory
 from core.images import CheckedImageField
+from core.links import page_link
 
 from .titles import Title
 
@@ -106,6 +107,14 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode {self.number}" + (f": {self.name}" if self.name else "")
+
+    def get_absolute_url(self) -> str:
+        """Its own page, with its discussion."""
+        return page_link("episode", self.title_id, self.number)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title.title}, episode {self.number}"
 
     @property
     def airs_at(self) -> datetime | None:

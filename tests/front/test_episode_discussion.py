@@ -1,0 +1,62 @@
+"""Each episode has its own thread, folded for whoever has not seen the episode yet: "You are
+at episode M" for a member behind, a reveal for visitors, open for those caught up. The fold
+is the member's own part of a shared page: it costs no query of its own."""
+
+import pytest
+
+from comments.services import comment_post
+from reviews.services import list_entry_save
+from social.models import Notification
+from titles.models import Episode
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fifth(title_factory):
+    title = title_factory(title="Pure Soul", episodes=12)
+    Episode.objects.bulk_create(Episode(title=title, number=n) for n in range(1, 13))
+    return Episode.objects.get(title=title, number=5)
+
+
+def _fold(client, episode) -> str:
+    html = client.get(episode.get_absolute_url()).content.decode()
+    start = html.index('<details class="episode-fold"')
+    return html[start : html.index("</summary>", start)]
+
+
+def test_the_thread_is_folded_by_the_viewers_progress(client, fifth, user_factory):
+    writer = user_factory(username="writer")
+    said = comment_post(author=writer, target=fifth, body="The letter in the hospital!")
+    assert fifth.get_absolute_url() == f"/titles/{fifth.title_id}/episodes/5/"
+    html = client.get(fifth.get_absolute_url()).content.decode()
+    assert "The letter in the hospital!" in html and "Episode 6 ›" in html
+    assert "open" not in _fold(client, fifth) and "may spoil it" in _fold(client, fifth)
+    member = user_factory()
+    client.force_login(member)
+    assert "which you have not marked as seen" in _fold(client, fifth)
+    list_entry_save(user=member, title=fifth.title, status="watching", score=None,
+                    episodes_seen=3)  # fmt: skip
+    assert "You are at episode 3: this is about episode 5" in _fold(client, fifth)
+    assert " open>" not in _fold(client, fifth)
+    list_entry_save(user=member, title=fifth.title, status="watching", score=None,
+                    episodes_seen=5)  # fmt: skip
+    assert _fold(client, fifth).startswith('<details class="episode-fold" open>')
+    comment_post(author=member, target=fifth, body="Same.", parent_id=said.pk)
+    (told,) = Notification.objects.for_member(writer.pk)
+    assert told.text == "replied to your comment on Pure Soul, episode 5"
+
+
+def test_an_episode_page_costs_the_same_with_the_fold(client, fifth, user_factory,
+                                                      django_assert_num_queries):  # fmt: skip
+    for n in range(3):
+        comment_post(author=user_factory(), target=fifth, body=f"Thought {n} on episode five.")
+    member = user_factory()
+    client.force_login(member)
+    url = fifth.get_absolute_url()
+    client.get(url)
+    # From the shared cache: the member, their entry for the title (for the fold), their
+    # reports and their likes among the comments shown.
+    with django_assert_num_queries(4):
+        assert client.get(url).status_code == 200
+    assert client.get(f"/titles/{fifth.title_id}/episodes/99/").status_code == 404
