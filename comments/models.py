@@ -94,6 +94,8 @@ class Comment(ChecksInOneQuery):
     )
     body = models.TextField(blank=True)
     is_spoiler = models.BooleanField("spoiler", default=False)
+    # The episode of its title a top-level comment is about: folded for those not there yet.
+    episode = models.PositiveSmallIntegerField(null=True, blank=True)
     # Rows are only ever removed together with their whole target (see apps.py), in one
     # statement, so the tree needs no cascade; the database still checks every reference.
     parent = models.ForeignKey(
@@ -161,6 +163,11 @@ class Comment(ChecksInOneQuery):
             ),
             models.CheckConstraint(
                 name="comment_reply_count_not_negative", condition=Q(reply_count__gte=0)
+            ),
+            models.CheckConstraint(
+                name="comment_episode_positive_on_a_thread",
+                condition=Q(episode__isnull=True) | Q(episode__gte=1, parent__isnull=True),
+                violation_error_message="Only a new thread says which episode it is about.",
             ),
             models.CheckConstraint(
                 name="comment_like_count_not_negative", condition=Q(like_count__gte=0)

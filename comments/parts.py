@@ -11,14 +11,17 @@ from .services import MODERATE_PERMISSION
 
 
 @personal_part("comments.post_form")
-def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str) -> str:
-    """The form for a new comment; for visitors, where to sign in to post one."""
+def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str,
+              episodes: str = "0") -> str:  # fmt: skip
+    """The form for a new comment (on a title with `episodes`, it may say which one it is
+    about); for visitors, where to sign in to post one."""
     if not viewer.user.is_authenticated:
         return viewer.render("comments/_guest_note.html")
     url = reverse(
         "comments:post", kwargs={"content_type_id": content_type_id, "object_id": object_id}
     )
-    return viewer.render("comments/_post_form.html", {"form": comment_form(), "post_url": url})
+    form = comment_form(episodes=int(episodes or 0))
+    return viewer.render("comments/_post_form.html", {"form": form, "post_url": url})
 
 
 def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:

@@ -23,6 +23,7 @@ from django.urls import reverse
 from accounts.models import User
 from core.moderation import can_moderate
 from core.pagination import CountlessPage, countless_page
+from titles.models import Title
 
 from .forms import CommentForm
 from .models import PATH_DEPTH, Comment, CommentCount
@@ -70,6 +71,8 @@ class CommentSection:
     # A refused comment coming back with its errors; otherwise the form is the viewer's own
     # part of the page (comments/parts.py).
     form: CommentForm | None = None
+    # The title's episodes, which a new comment may say it is about (0 for other targets).
+    episodes: int = 0
 
 
 @dataclass
@@ -134,7 +137,13 @@ def comment_section(
         ),
         post_url=post_url(target),
         content_type_id=ContentType.objects.get_for_model(target).pk,
+        episodes=episodes_of(target),
     )
+
+
+def episodes_of(target: models.Model) -> int:
+    """How many episodes a commented title has: a comment on it may be about one of them."""
+    return (target.episodes or 0) if isinstance(target, Title) else 0
 
 
 def thread_page(

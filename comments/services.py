@@ -27,6 +27,7 @@ from accounts.models import User
 from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
 from core.page_cache import COMMENTS, object_version, pages_changed
+from titles.models import Title
 
 from . import notices
 from .models import Comment, CommentCount, CommentLike, child_path, path_segment
@@ -49,9 +50,11 @@ def comment_post(
     body: str,
     is_spoiler: bool = False,
     parent_id: int | None = None,
+    episode: int | None = None,
     throttle: Callable[[], None] | None = None,
 ) -> Comment:
-    """Post a comment, or a reply when `parent_id` is given, as a signed-in user.
+    """Post a comment, or a reply when `parent_id` is given, as a signed-in user. A new
+    comment on a title may say which `episode` it is about.
 
     `throttle` is called once the comment is known to be one that would be stored, so a
     refused text uses up no turn; it raises to refuse the post (the view's rate limit).
@@ -64,6 +67,8 @@ def comment_post(
     if parent_id is not None:
         parent = _lock_parent(parent_id, content_type=content_type, object_id=target.pk)
     mentioned = notices.check_may_post(author, body, parent)
+    if episode is not None:
+        _check_episode(target, episode, parent)
     if throttle is not None:
         throttle()
     comment = _insert(
@@ -74,6 +79,7 @@ def comment_post(
         is_spoiler=is_spoiler,
         parent=parent,
         created_at=timezone.now(),
+        episode=episode,
     )
     notices.comment_posted(comment, target, parent, mentioned)
     return comment
@@ -308,6 +314,14 @@ def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -
     return parent
 
 
+def _check_episode(target: models.Model, episode: int, parent: Comment | None) -> None:
+    if parent is not None:
+        raise ValidationError("A reply belongs to its thread's episode.", code="episode")
+    episodes = getattr(target, "episodes", None) if isinstance(target, Title) else None
+    if not episodes or not 1 <= episode <= episodes:
+        raise ValidationError({"episode": f"{target} has no episode {episode}."}, code="episode")
+
+
 def _insert(
     *,
     author: User,
@@ -317,6 +331,7 @@ def _insert(
     is_spoiler: bool,
     parent: Comment | None,
     created_at: datetime,
+    episode: int | None = None,
 ) -> Comment:
     # The id is taken first so the path, which ends with it, goes in with the row.
     (comment_id,) = Comment.objects.reserve_ids(1)
@@ -337,6 +352,7 @@ def _insert(
         body=body,
         is_spoiler=is_spoiler,
         created_at=created_at,
+        episode=episode,
         **tree,
     )
     _visible_changed(comment, +1)

@@ -67,7 +67,8 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResponse:
     target = _target_or_404(content_type_id, object_id)
     parent_id = _parent_id(request.POST.get("parent", "").strip())
-    form = comment_form(request.POST, parent_id=parent_id)
+    form = comment_form(request.POST, parent_id=parent_id,
+                        episodes=selectors.episodes_of(target))  # fmt: skip
     if form.is_valid():
         throttle = partial(check_rate, request, group="comment", rate=comment_rate(), key="user",
                            message=too_fast)  # fmt: skip
@@ -78,6 +79,7 @@ def post(request: HtmxRequest, content_type_id: int, object_id: int) -> HttpResp
                 body=form.cleaned_data["body"],
                 is_spoiler=form.cleaned_data["is_spoiler"],
                 parent_id=parent_id,
+                episode=form.cleaned_data["episode"] if parent_id is None else None,
                 throttle=throttle,
             )
         except ValidationError as error:
@@ -250,16 +252,16 @@ def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> Htt
     context = {
         "comment": comment,
         "count": selectors.comment_count(target),
-        "form": _fresh_top_form(),
+        "form": _fresh_top_form(target),
         "post_url": selectors.post_url(target),
     }
     return render(request, "comments/_posted_reply.html", context)
 
 
-def _fresh_top_form() -> CommentForm:
+def _fresh_top_form(target: models.Model) -> CommentForm:
     """The top form without an earlier refusal's messages, for a reply posted in place; what
     the member is typing in it stays (htmx keeps a preserved element as it is)."""
-    form = comment_form()
+    form = comment_form(episodes=selectors.episodes_of(target))
     form.preserve_body = True
     return form
 

@@ -60,3 +60,30 @@ def test_an_episode_page_costs_the_same_with_the_fold(client, fifth, user_factor
     with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
     assert client.get(f"/titles/{fifth.title_id}/episodes/99/").status_code == 404
+
+
+def test_a_title_comment_about_an_episode_is_folded_the_same_way(client, fifth, user_factory):
+    title = fifth.title
+    writer, reader = user_factory(), user_factory()
+    client.force_login(writer)
+    post = f"/comments/post/{_title_type()}/{title.pk}/"
+    refused = client.post(
+        post, {"body": "The finale!", "episode": "99"}, headers={"HX-Request": "true"}
+    )
+    assert refused.status_code == 422 and f"{title} has no episode 99." in refused.content.decode()
+    assert 'id="id_comment_episode"' in client.get(title.get_absolute_url()).content.decode()
+    client.post(post, {"body": "Her speech at the ceremony.", "episode": "7"})
+    client.post(post, {"body": "About the whole show."})
+    client.force_login(reader)
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert html.count('<details class="episode-fold"') == 1
+    assert "This is about episode 7, which you have not marked as seen" in html
+    list_entry_save(user=reader, title=title, status="completed", score=None)
+    html = client.get(title.get_absolute_url()).content.decode()
+    assert '<details class="episode-fold" open><summary>About episode 7' in html
+
+
+def _title_type() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get(app_label="titles", model="title").pk
