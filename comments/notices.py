@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 
 from accounts.models import User
+from core.markup import plain_teaser
 from social.mentions import check_may_reply, mentioned_members
 from social.models import Kind, Verb
 from social.services import activity_record, notify_each
@@ -13,12 +14,23 @@ from titles.models import Title
 
 from .models import Comment
 
+QUOTE_WORDS = 30
 
-def check_may_post(author: User, body: str, parent: Comment | None) -> set[int]:
-    """Refuse a reply to a member who blocks the writer, or a mention of one; the members
-    mentioned otherwise."""
+
+def check_may_post(author: User, body: str, parent: Comment | None,
+                   target: models.Model | None = None) -> set[int]:  # fmt: skip
+    """Refuse a comment where a member who blocks the writer would read it as addressed to
+    them (a reply to them or in their thread, a comment on their review), or a mention of
+    one; the members mentioned otherwise."""
+    to: dict[int | None, str] = {}
     if parent is not None:
-        check_may_reply(parent.author_id, parent.author_name, author)
+        to[parent.author_id] = parent.author_name
+        if parent.root is not None:
+            to[parent.root.author_id] = parent.root.author_name
+    owner = getattr(target, "user", None)
+    if owner is not None:
+        to[owner.pk] = owner.username
+    check_may_reply(author, to)
     return set(mentioned_members(body, author))
 
 
@@ -39,7 +51,10 @@ def comment_posted(comment: Comment, target: models.Model, parent: Comment | Non
             notes[parent.root.author_id] = (Kind.REPLY, f"replied in your thread on {where}")
         if parent.author_id is not None:
             notes[parent.author_id] = (Kind.REPLY, f"replied to your comment on {where}")
-    notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=comment.body)
+    # The quote shows in the list and the digest mail: never a spoiler's words.
+    folded = comment.is_spoiler or comment.episode is not None
+    quote = "" if folded else plain_teaser(comment.body, QUOTE_WORDS)
+    notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=quote)
     title_id = target.pk if isinstance(target, Title) else getattr(target, "title_id", None)
     assert comment.author_id is not None, "a new comment has its author"
     activity_record(actor_id=comment.author_id, verb=Verb.COMMENTED, object_id=comment.pk,

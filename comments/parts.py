@@ -6,6 +6,7 @@ from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
 from .forms import comment_form
+from .like_button import like_button
 from .models import CommentLike
 from .services import MODERATE_PERMISSION
 
@@ -50,6 +51,9 @@ def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> set[int]:
 @personal_part("comments.like", load=_liked)
 def like(viewer: Viewer, liked: set[int], comment_id: str, author_id: str, count: str) -> str:
     """The comment's likes, and the viewer's Like (pressed when they like it)."""
-    context = {"comment_id": int(comment_id), "author_id": author_id, "count": int(count),
-               "liked": int(comment_id) in liked}  # fmt: skip
-    return viewer.render("comments/_like.html", context)
+    user = viewer.user
+    return like_button(
+        comment_id=int(comment_id), author_id=author_id, count=int(count),
+        liked=int(comment_id) in liked, viewer_id=user.pk if user.is_authenticated else None,
+        csrf_token=viewer.csrf_token,
+    )  # fmt: skip

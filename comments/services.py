@@ -66,7 +66,7 @@ def comment_post(
     parent = None
     if parent_id is not None:
         parent = _lock_parent(parent_id, content_type=content_type, object_id=target.pk)
-    mentioned = notices.check_may_post(author, body, parent)
+    mentioned = notices.check_may_post(author, body, parent, target)
     if episode is not None:
         _check_episode(target, episode, parent)
     if throttle is not None:
@@ -223,7 +223,12 @@ def comments_remove_for_target(*, content_type_id: int, object_id: int) -> None:
 
 
 def _content_type_for(target: models.Model) -> ContentType:
-    if target.pk is None or not target_allowed(type(target)):
+    # A hidden review takes no comments (`is_visible`, where a target has one).
+    if (
+        target.pk is None
+        or not target_allowed(type(target))
+        or not getattr(target, "is_visible", True)
+    ):
         raise ValidationError("Comments are not open here.", code="target")
     return ContentType.objects.get_for_model(target)
 
@@ -271,7 +276,7 @@ def _lock(comment: Comment) -> Comment:
     """Lock a comment before it changes; the pages that show it are made afresh on commit."""
     locked = (
         Comment.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("author", "root")
+        .select_related("author")
         .get(pk=comment.pk)
     )
     _pages_changed(locked.content_type_id, locked.object_id)
@@ -293,7 +298,7 @@ def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -
     # Locked so that it cannot be hidden or deleted between this check and the reply's insert.
     parent = (
         Comment.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("author", "root")
+        .select_related("author", "root__author")
         .filter(pk=parent_id, content_type=content_type, object_id=object_id)
         .first()
     )

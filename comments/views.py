@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from core.throttle import TOO_MANY, check_rate, throttled
 
 from . import selectors, services
 from .forms import CommentForm, comment_form
+from .like_button import like_button
 from .metadata import thread_meta
 from .models import Comment, CommentLike
 
@@ -190,9 +192,10 @@ def like(request: HtmxRequest, pk: int) -> HttpResponse:
             error, status = refused.messages[0], 422
     liked = CommentLike.objects.filter(comment=comment, user=user).exists()
     if request.htmx:
-        context = {"comment_id": comment.pk, "author_id": str(comment.author_id), "error": error,
-                   "count": comment.like_count, "liked": liked}  # fmt: skip
-        return render(request, "comments/_like.html", context, status=status)
+        button = like_button(comment_id=comment.pk, author_id=str(comment.author_id),
+                             count=comment.like_count, liked=liked, viewer_id=user.pk,
+                             csrf_token=get_token(request), error=error or "")  # fmt: skip
+        return HttpResponse(button, status=status)
     if error:
         messages.error(request, error)
     return redirect(selectors.comment_location(comment))

@@ -13,8 +13,16 @@ from .models import Recommendation, RecommendationReason
 RECOMMENDERS_TOLD = 10
 
 
-def recommended(reason: RecommendationReason) -> None:
+def recommended(reason: RecommendationReason, mentioned: dict[int, str]) -> None:
+    """Followers' feeds show it; the members its reason mentions hear of it."""
     activity_record(actor_id=reason.user_id, verb=Verb.RECOMMENDED, object_id=reason.pk)
+    notify(
+        recipient_ids=mentioned,
+        kind=Kind.MENTION,
+        actor=reason.user,
+        text="mentioned you in a recommendation",
+        url=reason.recommendation.get_absolute_url(),
+    )
 
 
 def voted(recommendation: Recommendation, voter: User) -> None:

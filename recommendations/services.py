@@ -23,6 +23,7 @@ from accounts.models import User
 from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
 from core.page_cache import pages_changed, title_version
+from social.mentions import mentioned_members
 from titles.models import Title
 
 from . import notices
@@ -86,6 +87,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
             code="same_title",
         )
     text = _check_reason(reason)
+    mentioned = mentioned_members(text, user)  # refused if one of them blocks the writer
     low_id, high_id = sorted((title.pk, other.pk))
     # get_or_create retries the read when a concurrent writer created the pair first.
     recommendation, created = Recommendation.objects.get_or_create(
@@ -115,7 +117,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
         ) from None
     _count_reasons(recommendation, +1)
     _pages_changed(recommendation)
-    notices.recommended(given)
+    notices.recommended(given, mentioned)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 

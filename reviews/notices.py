@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from accounts.models import User
 from core.markup import mentioned as mentioned_names
-from social.mentions import mentioned_members
 from social.models import Kind, Verb
 from social.services import activity_record, notify
 from titles.models import Episode
@@ -29,11 +28,6 @@ def entry_saved(entry: ListEntry, old_score: Decimal | None, old_status: str | N
         verb = Verb.COMPLETED if completed else Verb.RATED
         activity_record(actor_id=entry.user_id, verb=verb, object_id=entry.pk, again=True,
                         title_id=entry.title_id, score=entry.score if rated else None)  # fmt: skip
-
-
-def check_mentions(user: User, body: str) -> dict[int, str]:
-    """The members a review mentions; refused when one of them blocks its writer."""
-    return mentioned_members(body, user)
 
 
 def review_written(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.moderation import announce, check_may_moderate
 from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
+from social.mentions import mentioned_members
 from titles.models import Title
 
 from . import notices
@@ -196,16 +197,16 @@ def review_submit(*, user: User, title: Title, data: dict) -> Review:
         raise ValidationError(
             "You have already reviewed this title. Edit your review instead.", code="duplicate"
         )
-    mentioned = notices.check_mentions(user, data["body"])
+    mentioned = mentioned_members(data["body"], user)  # refused if one of them blocks the writer
     review = Review(user=user, title=title, **{key: data[key] for key in REVIEW_INPUTS})
     review.save()
-    notices.review_written(review, mentioned)
     apply_review_change(stats, None, review)
     stats.save(update_fields=REVIEW_FIELDS)
     # A review's Overall is the user's score for the title.
     list_entry_set_score(
         user=user, title=title, score=review.overall, episodes_seen=review.episodes_seen
     )
+    notices.review_written(review, mentioned)  # last: inboxes are locked after all else
     return review
 
 
@@ -220,16 +221,16 @@ def review_update(*, user: User, review: Review, data: dict) -> Review:
     )
     old = counted_copy(review)
     old_body = review.body
-    mentioned = notices.check_mentions(user, data["body"])
+    mentioned = mentioned_members(data["body"], user)
     for key in REVIEW_INPUTS:
         setattr(review, key, data[key])
     review.save()
-    notices.review_written(review, mentioned, old_body=old_body)
     apply_review_change(stats, old, review)
     stats.save(update_fields=REVIEW_FIELDS)
     list_entry_set_score(
         user=user, title=review.title, score=review.overall, episodes_seen=review.episodes_seen
     )
+    notices.review_written(review, mentioned, old_body=old_body)
     return review
 
 
@@ -256,6 +257,7 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
     if not review.is_visible:
         raise ValidationError(HIDDEN_REVIEW, code="hidden")
     vote = ReviewVote.objects.filter(review=review, user=user).first()
+    was_helpful = vote is not None and vote.helpful
     if vote is None:
         ReviewVote.objects.create(review=review, user=user, helpful=helpful)
         review.helpful_total += 1
@@ -264,7 +266,7 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
         vote.helpful = helpful
         vote.save(update_fields=["helpful", "updated_at"])
         review.helpful_yes += 1 if helpful else -1
-    if helpful and (vote is None or not vote.helpful):
+    if helpful and not was_helpful:
         notices.review_found_helpful(review, user)
     return _helpfulness_changed(review)
 

@@ -72,5 +72,7 @@ def social_counts_recompute(*, check: bool = False) -> list[Difference]:
             for d in differences:
                 model, field = (Inbox, "unread") if d.what == "unread" else (FollowCount, d.what)
                 model.objects.update_or_create(user_id=d.user_id, defaults={field: d.actual})
-            forget_bells(d.user_id for d in differences if d.what == "unread")
+            corrected = [d.user_id for d in differences if d.what == "unread"]
+            forget_bells(corrected)
+            transaction.on_commit(lambda: forget_bells(corrected))
     return differences

@@ -7,6 +7,8 @@ character makes it worthless.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -40,19 +42,39 @@ def unsubscribed_member(token: str) -> User:
     return member
 
 
-@transaction.atomic
 def digest_send(user_id: int) -> bool:
     """Mail the member what came since their last digest and is still unread; False when
-    there is nothing to tell (or the digest was turned off)."""
-    inbox = Inbox.objects.select_for_update().select_related("user").filter(user_id=user_id).first()
-    if inbox is None or not inbox.digest or not inbox.user.email or not inbox.user.is_active:
+    there is nothing to tell (or the digest was turned off).
+
+    What it tells is marked as told and committed first, then the mail goes: the member's
+    inbox is never locked while a mail server answers. A send that fails unmarks it."""
+    with transaction.atomic():
+        mail, previous, until = _prepare(user_id)
+    if mail is None:
         return False
+    try:
+        mail.send()
+    except Exception:
+        Inbox.objects.filter(user_id=user_id, digest_sent_until=until).update(
+            digest_sent_until=previous
+        )
+        raise
+    return True
+
+
+def _prepare(
+    user_id: int,
+) -> tuple[EmailMultiAlternatives | None, datetime | None, datetime | None]:
+    locked = Inbox.objects.select_for_update(of=("self",)).select_related("user")
+    inbox = locked.filter(user_id=user_id).first()
+    if inbox is None or not inbox.digest or not inbox.user.email or not inbox.user.is_active:
+        return None, None, None
     unread = Notification.objects.for_member(user_id).unread().select_related("actor")
     if inbox.digest_sent_until is not None:
         unread = unread.filter(created_at__gt=inbox.digest_sent_until)
     shown = list(unread[: DIGEST_SHOWN + 1])
     if not shown:
-        return False
+        return None, None, None
     link = unsubscribe_url(user_id)
     context = {
         "member": inbox.user,
@@ -71,10 +93,10 @@ def digest_send(user_id: int) -> bool:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    mail.send()
+    previous = inbox.digest_sent_until
     inbox.digest_sent_until = shown[0].created_at
     inbox.save(update_fields=["digest_sent_until"])
-    return True
+    return mail, previous, inbox.digest_sent_until
 
 
 def members_due() -> list[int]:

@@ -29,6 +29,10 @@ def mentioned_members(text: str, writer: User) -> dict[int, str]:
     return found
 
 
-def check_may_reply(author_id: int | None, username: str, writer: User) -> None:
-    if author_id is not None and blocked_among([author_id], writer.pk):
-        raise ValidationError(f"{username} does not accept replies from you.", code="blocked_reply")
+def check_may_reply(writer: User, to: dict[int | None, str]) -> None:
+    """Refuse a reply, or a comment on their review, to a member (of `to`: id to name) who
+    blocks the writer: the one replied to, the thread's starter, the review's writer."""
+    blocking = blocked_among({pk for pk in to if pk is not None}, writer.pk)
+    if blocking:
+        raise ValidationError(f"{to[min(blocking)]} does not accept replies from you.",
+                              code="blocked_reply")  # fmt: skip

@@ -173,6 +173,12 @@ class Notification(models.Model):
                 models.F("id").desc(),
                 name="notification_recipient_idx",
             ),
+            # Whether a member was ever told of a group (`notify(once=True)`).
+            models.Index(
+                fields=["recipient", "group"],
+                name="notification_group_idx",
+                condition=~Q(group=""),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,7 +34,8 @@ def _locked_inboxes(user_ids: Iterable[int]) -> dict[int, Inbox]:
     forget_bells(ids)
     transaction.on_commit(lambda: forget_bells(ids))
     Inbox.objects.bulk_create([Inbox(user_id=pk) for pk in ids], ignore_conflicts=True)
-    return Inbox.objects.select_for_update().in_bulk(ids)
+    locked = Inbox.objects.select_for_update().filter(user_id__in=ids).order_by("user_id")
+    return {inbox.user_id: inbox for inbox in locked}
 
 
 def _quote(text: str) -> str:
@@ -67,17 +68,20 @@ def notify_each(
     ids = {pk for pk in notes if actor is None or pk != actor.pk}
     if actor is not None:
         ids -= blocked_among(ids, actor.pk)
-    if ids and once:
-        ids -= set(Notification.objects.filter(recipient_id__in=ids, group=group)
-                   .values_list("recipient_id", flat=True))  # fmt: skip
     if not ids:
         return 0
     inboxes = _locked_inboxes(ids)
+    if once:  # asked with the inboxes locked, so two runs at once tell nobody twice
+        ids -= set(
+            Notification.objects.filter(recipient_id__in=ids, group=group).values_list(
+                "recipient_id", flat=True
+            )
+        )
     told = [pk for pk in sorted(ids) if notes[pk][0] not in inboxes[pk].muted]
     now = timezone.now()
     fresh = []
     for pk in told:
-        if group and not once and _gather(pk, group, actor=actor, quote=quote, now=now):
+        if group and not once and _gather(pk, group, actor=actor, quote=quote, url=url, now=now):
             continue
         kind, text = notes[pk]
         fresh.append(
@@ -99,15 +103,19 @@ def notify_each(
     return len(told)
 
 
-def _gather(recipient_id: int, group: str, *, actor: User | None, quote: str,
+def _gather(recipient_id: int, group: str, *, actor: User | None, quote: str, url: str,
             now: datetime) -> bool:  # fmt: skip
-    """Add one to the member's unread notification of `group`, if there is one."""
-    keys = {"recipient_id": recipient_id, "group": group, "read_at__isnull": True}
-    if not Notification.objects.filter(**keys).update(
-        actor=actor, created_at=now, quote=_quote(quote)
-    ):
+    """Gather into the member's unread notification of `group`, if there is one: it leads to
+    the latest, and counts one more member unless the latest did it last too (a follow taken
+    back and given again is one follower)."""
+    unread = Notification.objects.filter(recipient_id=recipient_id, group=group,
+                                         read_at__isnull=True)  # fmt: skip
+    last = unread.values_list("pk", "actor_id").first()
+    if last is None:
         return False
-    counter_add(Notification, keys=keys, delta=1, create=False)
+    unread.update(actor=actor, created_at=now, quote=_quote(quote), url=url)
+    if actor is None or last[1] != actor.pk:
+        counter_add(Notification, keys={"pk": last[0]}, delta=1, create=False)
     return True
 
 
@@ -164,6 +172,14 @@ def _check_may_follow(follower: User, followed: User) -> None:
                               code="blocked")  # fmt: skip
 
 
+def _lock_pair(one: User, other: User) -> None:
+    """Lock both members' follow counts (made when missing), in id order: a follow, an
+    unfollow and a block between the same two then wait for each other, checks included."""
+    ids = sorted({one.pk, other.pk})
+    FollowCount.objects.bulk_create([FollowCount(user_id=pk) for pk in ids], ignore_conflicts=True)
+    list(FollowCount.objects.select_for_update().filter(user_id__in=ids).order_by("user_id"))
+
+
 def _count_follow(follower_id: int, followed_id: int, delta: int) -> None:
     counter_add(FollowCount, keys={"user_id": followed_id}, delta=delta, field="followers")
     counter_add(FollowCount, keys={"user_id": follower_id}, delta=delta, field="following")
@@ -172,6 +188,8 @@ def _count_follow(follower_id: int, followed_id: int, delta: int) -> None:
 @transaction.atomic
 def follow(*, follower: User, followed: User) -> bool:
     """Follow a member; False if already following. They hear of it (a notification)."""
+    if follower.pk != followed.pk:
+        _lock_pair(follower, followed)
     _check_may_follow(follower, followed)
     try:
         with transaction.atomic():
@@ -186,6 +204,7 @@ def follow(*, follower: User, followed: User) -> bool:
 
 @transaction.atomic
 def unfollow(*, follower: User, followed: User) -> bool:
+    _lock_pair(follower, followed)
     if not Follow.objects.filter(follower=follower, followed=followed).delete()[0]:
         return False
     _count_follow(follower.pk, followed.pk, -1)
@@ -198,6 +217,7 @@ def block(*, blocker: User, blocked: User) -> bool:
     the blocker's activity. Follows between the two end, both ways."""
     if blocker.pk == blocked.pk:
         raise ValidationError("You cannot block yourself.", code="self")
+    _lock_pair(blocker, blocked)
     try:
         with transaction.atomic():
             Block.objects.create(blocker=blocker, blocked=blocked)

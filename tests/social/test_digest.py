@@ -47,3 +47,15 @@ def test_unsubscribe_works_signed_out_and_refuses_a_tampered_link(client, member
     done = client.post(path)
     assert done.status_code == 200 and "no more daily digests" in done.content.decode()
     assert not Inbox.objects.get(user=member).digest
+
+
+def test_a_mail_server_that_refuses_leaves_the_digest_to_tell_again(settings, member):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    services.notify(recipient_ids=[member.pk], kind=Kind.EPISODE, text="Episode 4 aired", url="/")
+    before = Inbox.objects.get(user=member).digest_sent_until
+    with pytest.raises(OSError):
+        digest_send(member.pk)
+    assert Inbox.objects.get(user=member).digest_sent_until == before
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert digest_send(member.pk) and "Episode 4 aired" in mail.outbox[-1].body

@@ -167,3 +167,38 @@ def test_the_bell_and_the_page_cost_the_same_however_many(
         'class="notification is-unread'
     ) == min(size, 30)
     assert ('rel="next"' in html) == (size > 30)
+
+
+def test_a_block_covers_the_blockers_threads_and_reviews(title, alice, bob, user_factory, rate):
+    carol = user_factory(username="carol")
+    started = comment_post(author=alice, target=title, body="Who else cried at the end?")
+    reply = comment_post(author=carol, target=title, body="I did.", parent_id=started.pk)
+    review = review_submit(user=alice, title=title, data=_review_data())
+    services.block(blocker=alice, blocked=bob)
+    with pytest.raises(ValidationError, match="alice does not accept replies from you"):
+        comment_post(author=bob, target=title, body="Not me.", parent_id=reply.pk)
+    with pytest.raises(ValidationError, match="alice does not accept replies from you"):
+        comment_post(author=bob, target=review, body="Overrated.")
+    comment_post(author=carol, target=review, body="Well put.")
+    assert _texts(alice)[0] == f"commented on your review of {title}"
+
+
+def test_changing_a_no_to_a_yes_tells_and_a_repeat_follow_counts_once(title, alice, bob, rate):
+    review = review_submit(user=alice, title=title, data=_review_data())
+    review_vote(user=bob, review=review, helpful=False)
+    assert unread_count(alice) == 0
+    review_vote(user=bob, review=review, helpful=True)
+    assert _texts(alice) == [f"found your review of {title} helpful"]
+    services.follow(follower=bob, followed=alice)
+    services.unfollow(follower=bob, followed=alice)
+    services.follow(follower=bob, followed=alice)
+    followed = Notification.objects.for_member(alice.pk).get(kind=Kind.FOLLOWER)
+    assert followed.count == 1 and followed.url == "/users/bob/"
+
+
+def test_a_spoiler_never_reaches_a_notifications_quote(title, alice, bob):
+    root = comment_post(author=alice, target=title, body="Thoughts on the finale?")
+    comment_post(author=bob, target=title, body="||She dies.|| Sad.", parent_id=root.pk)
+    comment_post(author=bob, target=title, body="It ends badly.", parent_id=root.pk,
+                 is_spoiler=True)  # fmt: skip
+    assert [n.quote for n in Notification.objects.for_member(alice.pk)] == ["", "[spoiler] Sad."]
