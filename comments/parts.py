@@ -40,10 +40,13 @@ def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str, aut
 
 
 def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> set[int]:
-    """Which of the page's comments the viewer likes: one query for all of them."""
-    if not viewer.user.is_authenticated or not args:
+    """Which of the page's comments the viewer likes: one query for all of them, and none
+    when no comment shown has a like yet (each mark carries its comment's count)."""
+    if not viewer.user.is_authenticated:
         return set()
-    ids = {int(words[0]) for words in args}
+    ids = {int(words[0]) for words in args if words[2] not in ("", "0")}
+    if not ids:
+        return set()
     mine = CommentLike.objects.filter(user=viewer.user, comment_id__in=ids)
     return set(mine.values_list("comment_id", flat=True))
 

@@ -23,7 +23,7 @@ from django.urls import reverse
 from accounts.models import User
 from core.moderation import can_moderate
 from core.pagination import CountlessPage, countless_page
-from titles.models import Title
+from titles.models import Episode, Title
 
 from .forms import CommentForm
 from .models import PATH_DEPTH, Comment, CommentCount
@@ -73,6 +73,10 @@ class CommentSection:
     form: CommentForm | None = None
     # The title's episodes, which a new comment may say it is about (0 for other targets).
     episodes: int = 0
+    # On an episode's page, its title and number: the threads are folded for those who have
+    # not seen it (the `episode_fold` part).
+    fold_title_id: int | None = None
+    fold_episode: int | None = None
 
 
 @dataclass
@@ -138,6 +142,8 @@ def comment_section(
         post_url=post_url(target),
         content_type_id=ContentType.objects.get_for_model(target).pk,
         episodes=episodes_of(target),
+        fold_title_id=getattr(target, "title_id", None) if isinstance(target, Episode) else None,
+        fold_episode=target.number if isinstance(target, Episode) else None,
     )
 
 

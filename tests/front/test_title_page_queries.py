@@ -93,12 +93,12 @@ def test_signed_out_the_title_page_runs_the_same_11_queries_at_any_size(
     assert html.count('class="episode"') == 3
 
 
-def test_signed_in_the_title_page_runs_the_same_21_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_20_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 21 queries when nobody has read the page yet: the 11 above, rendered as a
+    # Expect 20 queries when nobody has read the page yet: the 11 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -108,18 +108,18 @@ def test_signed_in_the_title_page_runs_the_same_21_queries_at_any_size(
     #   the member's open reports of the comments and reviews shown ("Reported") (1)
     #   whether the title is one of the member's favorites (1)
     #   the member's lists, for "Add to a list" (1)
-    #   the member's likes among the comments shown (1)
     #   the header's bell: the member's unread count, read once, then cached (1)
-    with django_assert_num_queries(21):
+    #   (their likes are asked only when a comment shown has a like; none has here)
+    with django_assert_num_queries(20):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
 
-    # Expect 7 queries once the page is stored: the member and their own parts (entries and
-    # votes, recommendation votes, open reports, favorites, lists, comment likes), nothing else.
-    with django_assert_num_queries(7):
+    # Expect 6 queries once the page is stored: the member and their own parts (entries and
+    # votes, recommendation votes, open reports, favorites, lists), nothing else.
+    with django_assert_num_queries(6):
         again = client.get(title.get_absolute_url())
     assert again["X-Page-Cache"] == "hit"
     assert again.content.decode().count('class="rec-card') == 2
