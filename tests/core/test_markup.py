@@ -261,4 +261,7 @@ def test_the_cost_stays_linear_in_the_length(text):
     render(text)
     plain_teaser(text, 50)
     mentioned(text)
-    assert time.perf_counter() - start < 1.0
+    # Alone it takes under half a second (the slowest, "mixed", 0.43 s, and twice the text
+    # twice the time); the bound leaves room for a loaded machine, while a quadratic parser
+    # on 10,000 characters of these would take minutes.
+    assert time.perf_counter() - start < 5.0
