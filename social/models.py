@@ -124,6 +124,11 @@ class Inbox(models.Model):
         return f"Member {self.user_id}: {self.unread} unread"
 
 
+# What a notification says, and the words it quotes, are cut to these lengths.
+TEXT_LENGTH = 300
+QUOTE_LENGTH = 200
+
+
 class NotificationQuerySet(models.QuerySet):
     def for_member(self, user_id: int) -> NotificationQuerySet:
         return self.filter(recipient_id=user_id).order_by("-created_at", "-id")
@@ -147,8 +152,8 @@ class Notification(models.Model):
                               on_delete=models.SET_NULL, related_name="+")  # fmt: skip
     count = models.IntegerField(default=1, help_text="How many members did it (grouped).")
     # What they did, after the name: "replied to your comment on 1 Litre of Tears".
-    text = models.CharField(max_length=300)
-    quote = models.CharField(max_length=200, blank=True)
+    text = models.CharField(max_length=TEXT_LENGTH)
+    quote = models.CharField(max_length=QUOTE_LENGTH, blank=True)
     url = models.CharField(max_length=500)
     # Notifications with the same group gather while unread ("helpful:review:12").
     group = models.CharField(max_length=60, blank=True)

@@ -20,11 +20,18 @@ from django.utils import timezone
 from accounts.models import User
 from core.counters import counter_add
 
-from .models import Activity, Block, Follow, FollowCount, Inbox, Kind, Notification
+from .models import (
+    QUOTE_LENGTH,
+    TEXT_LENGTH,
+    Activity,
+    Block,
+    Follow,
+    FollowCount,
+    Inbox,
+    Kind,
+    Notification,
+)
 from .selectors import blocked_among, forget_bells
-
-QUOTE_LENGTH = 200  # Notification.quote's max_length
-TEXT_LENGTH = 300  # Notification.text's max_length
 
 
 def _locked_inboxes(user_ids: Iterable[int]) -> dict[int, Inbox]:

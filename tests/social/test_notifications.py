@@ -202,3 +202,14 @@ def test_a_spoiler_never_reaches_a_notifications_quote(title, alice, bob):
     comment_post(author=bob, target=title, body="It ends badly.", parent_id=root.pk,
                  is_spoiler=True)  # fmt: skip
     assert [n.quote for n in Notification.objects.for_member(alice.pk)] == ["", "[spoiler] Sad."]
+
+
+@pytest.mark.slow
+def test_the_bell_rings_from_the_database_while_redis_is_away(client, alice, bob, redis_away):
+    """The bell's count lives in the shared cache; with Redis gone (a port nobody answers) the
+    page still shows it, read from the inbox, within the cache's deadline."""
+    services.follow(follower=bob, followed=alice)
+    client.force_login(alice)
+    response = client.get("/notifications/")
+    assert response.status_code == 200
+    assert "Notifications, 1 unread" in response.content.decode()
