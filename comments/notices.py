@@ -51,9 +51,8 @@ def comment_posted(comment: Comment, target: models.Model, parent: Comment | Non
             notes[parent.root.author_id] = (Kind.REPLY, f"replied in your thread on {where}")
         if parent.author_id is not None:
             notes[parent.author_id] = (Kind.REPLY, f"replied to your comment on {where}")
-    # The quote shows in the list and the digest mail: never a spoiler's words.
-    folded = comment.is_spoiler or comment.episode is not None
-    quote = "" if folded else plain_teaser(comment.body, QUOTE_WORDS)
+    # The quote shows in the list and the digest mail, which cannot fold words.
+    quote = "" if comment.may_spoil else plain_teaser(comment.body, QUOTE_WORDS)
     notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=quote)
     title_id = target.pk if isinstance(target, Title) else getattr(target, "title_id", None)
     assert comment.author_id is not None, "a new comment has its author"

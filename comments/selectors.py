@@ -388,4 +388,6 @@ def visible_comments(ids: Collection[int]) -> dict[int, Comment]:
     """These comments, those still there and shown (the feed's comments)."""
     if not ids:
         return {}
-    return Comment.objects.visible().filter(pk__in=ids).only("pk", "body", "is_spoiler").in_bulk()
+    shown = Comment.objects.visible().filter(pk__in=ids).select_related("root")
+    fields = ("body", "is_spoiler", "content_type_id", "episode", "root__episode")
+    return shown.only(*fields).in_bulk()

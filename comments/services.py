@@ -346,7 +346,7 @@ def _insert(
         tree = {
             "path": child_path(parent.path, parent.depth, comment_id),
             "depth": parent.depth + 1,
-            "root_id": parent.thread_id,
+            "root": parent if parent.root_id is None else parent.root,
             "parent": parent,
         }
     comment = Comment.objects.create(

@@ -87,3 +87,26 @@ def _title_type() -> int:
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get(app_label="titles", model="title").pk
+
+
+def test_words_about_an_episode_stay_out_of_quotes_and_the_feed(client, fifth, user_factory):
+    """Notifications, the digest and the feed cannot fold words: a comment on an episode's own
+    page, a title thread tagged with an episode and every reply in it are never quoted there."""
+    from social.services import follow
+
+    reader, writer = user_factory(username="reader"), user_factory(username="writer")
+    follow(follower=reader, followed=writer)
+    title = fifth.title
+    on_page = comment_post(author=reader, target=fifth, body="Who sent the letter?")
+    comment_post(author=writer, target=fifth, body="Her mother did, sadly.", parent_id=on_page.pk)
+    tagged = comment_post(author=reader, target=title, body="The ward scene.", episode=5)
+    comment_post(author=writer, target=title, body="Her brother visits.", parent_id=tagged.pk)
+    plain = comment_post(author=reader, target=title, body="Lovely soundtrack.")
+    comment_post(author=writer, target=title, body="The piano theme, yes.", parent_id=plain.pk)
+    quotes = sorted(n.quote for n in Notification.objects.for_member(reader.pk))
+    assert quotes == ["", "", "The piano theme, yes."]
+    client.force_login(reader)
+    feed = client.get("/feed/").content.decode()
+    assert "The piano theme, yes." in feed
+    for words in ("Her mother did", "Her brother visits"):
+        assert words not in feed
