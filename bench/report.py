@@ -19,6 +19,9 @@ def floor_ratios(targets: dict[str, dict]) -> dict[str, float | None]:
         "signed_in": ratio("title, signed in"),
         "signed_out_page_cache_off": ratio("title, signed out · page cache off"),
         "signed_in_page_cache_off": ratio("title, signed in · page cache off"),
+        "after_comment": ratio("title after one comment"),
+        "search": ratio("search"),
+        "search_typo": ratio("search with a typo"),
     }
 
 
@@ -69,7 +72,9 @@ def print_scale(scale: str, result: dict) -> None:
         f"signed out {_fraction(ratios['signed_out'])}, "
         f"signed in {_fraction(ratios['signed_in'])}; "
         f"page cache off: signed out {_fraction(ratios['signed_out_page_cache_off'])}, "
-        f"signed in {_fraction(ratios['signed_in_page_cache_off'])}"
+        f"signed in {_fraction(ratios['signed_in_page_cache_off'])}; "
+        f"after one comment {_fraction(ratios['after_comment'])}; "
+        f"search {_fraction(ratios['search'])}, with a typo {_fraction(ratios['search_typo'])}"
     )
     if mixed := result.get("mixed"):
         print(

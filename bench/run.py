@@ -50,6 +50,9 @@ PAGES = [
     ("feed, 200 followed", "feed", True),
 ]
 WRITE_MIX = "write mix"
+# A comment posted, then the title page read by a visitor, in turn: the page's comments are
+# made again and the rest of it read from the stored parts (core/part_cache.py).
+AFTER_COMMENT = "title after one comment"
 # Each page is loaded twice: from the server with the page cache (as production runs) and
 # from a second server of the same scale with PAGE_CACHE=false, which renders every request.
 UNCACHED = " · page cache off"
@@ -68,8 +71,9 @@ class Config:
     workers: int
     users: int
     max_writes: int
-    # Only these pages (their plan names: floor, title, reviews…), for a quick look while
-    # working on one page; empty for all of them, the write mix and the mixed load.
+    # Only these pages (their plan names: floor, title, reviews…, and "writes" for the write
+    # mix, "after_comment" for the title after one comment), for a quick look while working
+    # on one page; empty for all of them and the mixed load.
     only: list[str] = field(default_factory=list)
 
     @classmethod
@@ -96,7 +100,8 @@ class Target:
     path: str
     queries: dict[str, int]
     headers: list[str]
-    writes: bool = False
+    # writes.lua's arguments, for a target that posts (the write mix, a page after a write).
+    script_args: list[str] = field(default_factory=list)
     page_cache: bool = True
 
 
@@ -168,11 +173,15 @@ def prepare(name: str, config: Config, secret_key: str) -> Scale:
     # writes.lua's arguments: the plan, the CSRF secret, each thread's share of the cap.
     per_thread = math.ceil(config.max_writes / config.threads)
     write_args = [str(plan_file), plan["csrf"], str(per_thread), str(config.threads)]
-    return Scale(name, env, build_targets(plan, config.only), write_args, result,
-                 plan["many_titles"])  # fmt: skip
+    comments = {**plan, "writes": [w for w in plan["writes"] if w["kind"] == "comment"]}
+    comments_file = write_plan(comments, BENCH_DIR / f"comments-{name}.tsv")
+    after_comment = [str(comments_file), *write_args[1:], plan["pages"]["title"]]
+    targets = build_targets(plan, config.only, write_args, after_comment)
+    return Scale(name, env, targets, write_args, result, plan["many_titles"])
 
 
-def build_targets(plan: dict, only: list[str]) -> dict[str, Target]:
+def build_targets(plan: dict, only: list[str], write_args: list[str],
+                  after_comment: list[str]) -> dict[str, Target]:  # fmt: skip
     # The signed-in pages are loaded as the first bench user, whose session the counts used.
     cookie = f"Cookie: sessionid={plan['sessions'][0]}; csrftoken={plan['csrf']}"
     targets = {}
@@ -184,11 +193,13 @@ def build_targets(plan: dict, only: list[str]) -> dict[str, Target]:
         targets[name] = Target(path, queries, headers)
         if page != "floor":
             targets[name + UNCACHED] = Target(path, queries, headers, page_cache=False)
-    if only:
-        return targets
     kinds = dict.fromkeys(write["kind"] for write in plan["writes"])
     queries = {kind: plan["queries"][kind]["in"] for kind in kinds}
-    targets[WRITE_MIX] = Target("/", queries, [], writes=True)
+    if not only or "writes" in only:
+        targets[WRITE_MIX] = Target("/", queries, [], write_args)
+    if "comment" in kinds and (not only or "after_comment" in only):
+        queries = {"comment": queries["comment"], "page": plan["queries"]["title"]["out"]}
+        targets[AFTER_COMMENT] = Target("/", queries, [], after_comment)
     return targets
 
 
@@ -261,8 +272,8 @@ def measure(
         connections=config.connections,
         threads=config.threads,
         headers=target.headers,
-        script=WRITES_SCRIPT if target.writes else None,
-        script_args=scale.write_args if target.writes else [],
+        script=WRITES_SCRIPT if target.script_args else None,
+        script_args=target.script_args,
     )
 
 

@@ -1,7 +1,8 @@
--- The write mix for wrk: POSTs taken in turn from a plan file, each as one bench user.
+-- The write mix for wrk: POSTs taken in turn from a plan file, each as one bench user; given
+-- a page, each POST is followed by a visitor's GET of that page (a page read after a write).
 --
 -- Arguments (after `--`): the plan file, the CSRF secret, the most requests each thread may
--- send, and the number of threads. Each line of the plan is: kind, path, session key, htmx (1 or 0), form body,
+-- send, the number of threads and, optionally, the page to read after each write. Each line of the plan is: kind, path, session key, htmx (1 or 0), form body,
 -- separated by tabs. The CSRF cookie and the X-CSRFToken header carry the same secret,
 -- which Django accepts: it compares the header with the cookie, both unmasked.
 
@@ -17,6 +18,8 @@ end
 local plan = {}
 local position = 1
 local limit = 0
+local page = nil
+local read_next = false
 statuses = {}
 responses = 0
 
@@ -35,11 +38,19 @@ function init(args)
     end
     table.insert(plan, wrk.format("POST", path, headers, body))
   end
+  if args[5] then
+    page = wrk.format("GET", args[5])
+  end
   -- Threads start at different places, so they do not send the same write at once.
   position = (id * math.floor(#plan / tonumber(args[4]))) % #plan + 1
 end
 
 function request()
+  if page and read_next then
+    read_next = false
+    return page
+  end
+  read_next = true
   local req = plan[position]
   position = position % #plan + 1
   return req

@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import ChecksInOneQuery
-from titles.models import Episode
 
 # Width of one id in a path: ten digits hold ids below ten billion.
 PATH_SEGMENT = 10
@@ -223,14 +222,12 @@ class Comment(ChecksInOneQuery):
     def thread_id(self) -> int:
         return self.pk if self.root_id is None else self.root_id
 
-    @property
-    def may_spoil(self) -> bool:
+    def may_spoil(self, *, on_episode: bool) -> bool:
         """Might its words spoil an episode for a reader not there yet? A spoiler, anything
-        said on an episode's own page, and a thread about an episode with all its replies.
-        Its page folds such words; places that cannot fold them (notifications, the digest,
-        the feed) never quote them. Reads its root, loaded with it where that matters."""
+        said on an episode's own page (`on_episode`), and a thread about an episode with all
+        its replies. Its page folds such words; places that cannot fold them (notifications,
+        the digest, the feed) never quote them. Reads its root, loaded with it where it counts."""
         thread = self if self.root_id is None else self.root
-        on_episode = self.content_type_id == ContentType.objects.get_for_model(Episode).pk
         return self.is_spoiler or on_episode or (thread is not None and thread.episode is not None)
 
 

@@ -10,7 +10,7 @@ from core.markup import plain_teaser
 from social.mentions import check_may_reply, mentioned_members
 from social.models import Kind, Verb
 from social.services import activity_record, notify_each
-from titles.models import Title
+from titles.models import Episode, Title
 
 from .models import Comment
 
@@ -52,7 +52,8 @@ def comment_posted(comment: Comment, target: models.Model, parent: Comment | Non
         if parent.author_id is not None:
             notes[parent.author_id] = (Kind.REPLY, f"replied to your comment on {where}")
     # The quote shows in the list and the digest mail, which cannot fold words.
-    quote = "" if comment.may_spoil else plain_teaser(comment.body, QUOTE_WORDS)
+    folded = comment.may_spoil(on_episode=isinstance(target, Episode))
+    quote = "" if folded else plain_teaser(comment.body, QUOTE_WORDS)
     notify_each(notes, actor=comment.author, url=comment.get_absolute_url(), quote=quote)
     title_id = target.pk if isinstance(target, Title) else getattr(target, "title_id", None)
     assert comment.author_id is not None, "a new comment has its author"

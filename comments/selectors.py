@@ -1,4 +1,5 @@
-"""Reading comments: a page of threads, one thread's page, counts and where a comment lives.
+"""Reading comments: a page of threads, one thread's page and counts (where a comment lives:
+locations.py).
 
 Every function here runs a fixed number of queries whatever the number of comments, and hands
 back plain lists: each shown comment carries `shown_replies` (the replies nested under it),
@@ -16,8 +17,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from accounts.models import User
@@ -49,6 +48,15 @@ class Thread:
     @property
     def replies(self) -> list[Comment]:
         return self.root.shown_replies
+
+    @property
+    def identity(self) -> str:
+        """Every field its markup shows of every comment in it, as one line: a page stores the
+        thread's markup under it (core/part_cache.py), so an edit, a like, a hide or a reply
+        anywhere in the thread makes it again. Its authors' names and avatars are not here:
+        the page's MEMBERS version covers them."""
+        return "\n".join([f"{self.reply_count} {self.has_more}",
+                          *_identities(self.root)])  # fmt: skip
 
 
 class ThreadPage(CountlessPage):
@@ -91,6 +99,21 @@ class ThreadDetail:
     has_next: bool
 
 
+def _identities(comment: Comment) -> list[str]:
+    """The fields `_comment.html` shows of `comment` and the replies nested under it."""
+    fields = (
+        comment.pk, comment.parent_id, comment.author_id, comment.state, comment.hidden_reason,
+        comment.is_placeholder, comment.is_spoiler, comment.episode, comment.like_count,
+        comment.created_at.isoformat(), comment.edited_at and comment.edited_at.isoformat(),
+        comment.nests_replies, comment.continues_thread, comment.reply_to and comment.reply_to.pk,
+        comment.body,
+    )  # fmt: skip
+    lines = [repr(fields)]
+    for reply in comment.shown_replies:
+        lines += _identities(reply)
+    return lines
+
+
 def indent_cap() -> int:
     return max(1, min(settings.COMMENT_INDENT_CAP, PATH_DEPTH))
 
@@ -103,15 +126,6 @@ def comment_count(target: models.Model) -> int:
         .first()
     )
     return stored or 0
-
-
-def count_column(model: type[models.Model]) -> Coalesce:
-    """`comment_count` of each row of `model`, as a column to read with the rows, so that a
-    page showing its target saves the query: `.annotate(comments_count=count_column(Title))`."""
-    stored = CommentCount.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
-    ).values("count")[:1]
-    return Coalesce(Subquery(stored), 0)
 
 
 def post_url(target: models.Model) -> str:
@@ -130,7 +144,7 @@ def comment_section(
     count: int | None = None,
 ) -> CommentSection:
     """The comments part of a target's page: 3 queries (count, roots, replies), or 2 when the
-    page read the count with the target (`count_column`)."""
+    page read the count with the target."""
     return CommentSection(
         target=target,
         count=comment_count(target) if count is None else count,
@@ -201,7 +215,7 @@ def thread_detail(
     _arrange(root, page.object_list, include_hidden=can_moderate(viewer, MODERATE_PERMISSION))
     return ThreadDetail(
         root=root,
-        target=_target_of(root),
+        target=target_of(root),
         replies=root.shown_replies,
         number=page.number,
         has_previous=page.has_previous,
@@ -222,48 +236,7 @@ def prepare_single(comment: Comment) -> None:
         comment.reply_to = parent
 
 
-def thread_location(comment: Comment) -> str:
-    """The page of its thread that shows a reply: one query."""
-    position = Comment.objects.filter(root_id=comment.root_id, path__lt=comment.path).count()
-    return _thread_url(comment, position)
-
-
-def _thread_url(comment: Comment, position: int) -> str:
-    number = position // settings.COMMENT_REPLIES_PER_PAGE + 1
-    query = f"?page={number}" if number > 1 else ""
-    root_url = reverse("comments:thread", kwargs={"pk": comment.root_id})
-    return f"{root_url}{query}#comment-{comment.pk}"
-
-
-def comment_location(comment: Comment, *, target: models.Model | None = None) -> str:
-    """The address that shows `comment`: its target's page when it is there, else its thread.
-
-    At most four queries: the thread's root and the target when not given, the thread's
-    position on the target's page, and the reply's position in its thread.
-    """
-    root = comment if comment.root_id is None else Comment.objects.get(pk=comment.root_id)
-    target = target or _target_of(root)
-    if not isinstance(target, HasPage):
-        raise TypeError(f"{target!r} has no page to show its comments on")
-    newer_threads = (
-        Comment.objects.filter(content_type_id=root.content_type_id, object_id=root.object_id)
-        .roots()
-        .shown_as_threads()
-        .filter(Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk))
-        .count()
-    )
-    target_page = newer_threads // settings.COMMENT_THREADS_PER_PAGE + 1
-    query = f"?{PAGE_PARAM}={target_page}" if target_page > 1 else ""
-    on_target = f"{target.get_absolute_url()}{query}#comment-{comment.pk}"
-    if comment.root_id is None:
-        return on_target
-    position = Comment.objects.filter(root_id=root.pk, path__lt=comment.path).count()
-    if position < settings.COMMENT_REPLIES_PER_THREAD_ON_PAGE:
-        return on_target
-    return _thread_url(comment, position)
-
-
-def _target_of(comment: Comment) -> models.Model:
+def target_of(comment: Comment) -> models.Model:
     # A target's comments are removed with it (see apps.py), so it is always there.
     target = comment.target
     if target is None:
@@ -385,9 +358,14 @@ def comments_by(author: User) -> models.QuerySet[Comment]:
 
 
 def visible_comments(ids: Collection[int]) -> dict[int, Comment]:
-    """These comments, those still there and shown (the feed's comments)."""
+    """These comments, those still there and shown (the feed's comments), each `folded` when
+    its words may spoil an episode."""
     if not ids:
         return {}
     shown = Comment.objects.visible().filter(pk__in=ids).select_related("root")
     fields = ("body", "is_spoiler", "content_type_id", "episode", "root__episode")
-    return shown.only(*fields).in_bulk()
+    found = shown.only(*fields).in_bulk()
+    on_episodes = ContentType.objects.get_for_model(Episode).pk
+    for comment in found.values():
+        comment.folded = comment.may_spoil(on_episode=comment.content_type_id == on_episodes)
+    return found

@@ -291,7 +291,7 @@ def comment_pages(content_type_id: int, object_id: int) -> list[str]:
     """The versions of the pages that show a comment: its target's pages and every thread
     page (core/page_cache.py)."""
     target = ContentType.objects.get_for_id(content_type_id)
-    return [object_version(f"{target.app_label}.{target.model}", object_id), COMMENTS]
+    return [object_version(f"{target.app_label}.{target.model}", object_id, "comments"), COMMENTS]
 
 
 def _lock_parent(parent_id: int, *, content_type: ContentType, object_id: int) -> Comment:

@@ -24,7 +24,7 @@ from core.metadata import not_indexed
 from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
 from core.throttle import TOO_MANY, check_rate, throttled
 
-from . import selectors, services
+from . import locations, selectors, services
 from .forms import CommentForm, comment_form
 from .like_button import like_button
 from .metadata import thread_meta
@@ -55,7 +55,7 @@ def too_fast(wait: int) -> str:
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.root_id is not None:
-        return redirect(selectors.thread_location(comment))
+        return redirect(locations.thread_location(comment))
     detail = selectors.thread_detail(
         root=comment, viewer=request.user, page_number=request.GET.get("page")
     )
@@ -124,7 +124,7 @@ def edit(request: HtmxRequest, pk: int) -> HttpResponse:
             _add_error(form, error)
         else:
             messages.success(request, "Your comment is updated.")
-            return redirect(selectors.comment_location(comment))
+            return redirect(locations.comment_location(comment))
     context = {
         "form": form,
         "heading": "Edit your comment",
@@ -151,7 +151,7 @@ def delete(request: HtmxRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             return _refused(request, error.messages[0], status=409)
         messages.success(request, "Your comment is deleted.")
-        return redirect(selectors.comment_location(comment))
+        return redirect(locations.comment_location(comment))
     return render(
         request, "comments/delete_confirm.html", {"comment": comment, "target": comment.target}
     )
@@ -198,7 +198,7 @@ def like(request: HtmxRequest, pk: int) -> HttpResponse:
         return HttpResponse(button, status=status)
     if error:
         messages.error(request, error)
-    return redirect(selectors.comment_location(comment))
+    return redirect(locations.comment_location(comment))
 
 
 def comment_url(name: str, comment: Comment) -> str:
@@ -217,7 +217,7 @@ def _moderate(
         messages.error(request, error.messages[0])
     else:
         messages.success(request, done)
-    return redirect(selectors.comment_location(comment))
+    return redirect(locations.comment_location(comment))
 
 
 def _target_or_404(content_type_id: int, object_id: int) -> models.Model:
@@ -247,7 +247,7 @@ def _add_error(form: CommentForm, error: ValidationError) -> None:
 def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> HttpResponse:
     if not request.htmx:
         messages.success(request, "Your comment is posted.")
-        return redirect(selectors.comment_location(comment, target=target))
+        return redirect(locations.comment_location(comment, target=target))
     if comment.parent_id is None:
         section = selectors.comment_section(target=target, viewer=request.user)
         return render(request, "comments/_section.html", {"comments": section})

@@ -73,13 +73,15 @@ PAGE_COOKIES: dict[str, frozenset[str]] = {"theme": frozenset({"light", "dark"})
 Depends = Callable[..., Iterable[str]]
 
 
-def object_version(label: str, pk: int) -> str:
-    """The version of one object's pages: its model's label ("titles.title") and its id."""
-    return f"{label}:{pk}"
+def object_version(label: str, pk: int, aspect: str = "") -> str:
+    """The version of one object's pages: its model's label ("titles.title") and its id; or,
+    with an `aspect` ("comments"), of the parts of its pages that show that (core/part_cache.py).
+    Moving an aspect's version moves the object's too (`pages_changed`)."""
+    return f"{label}:{pk}/{aspect}" if aspect else f"{label}:{pk}"
 
 
-def title_version(title_id: int) -> str:
-    return object_version("titles.title", title_id)
+def title_version(title_id: int, aspect: str = "") -> str:
+    return object_version("titles.title", title_id, aspect)
 
 
 def depends_on(*keys: str) -> Depends:
@@ -98,7 +100,11 @@ def pages_changed(*keys: str) -> None:
     page rendered for it is read from a replica that has replayed that far (core/replicas.py):
     a version moved before the commit still promises everything committed before it, so a
     page rendered while the write waits is never older than the last commit.
+
+    An aspect's version ("titles.title:12/comments") moves its object's ("titles.title:12")
+    with it: every page showing the object is made again, from parts that did not change.
     """
+    keys = tuple(dict.fromkeys(k for key in keys for k in (key, key.partition("/")[0])))
     if keys:
         _move(keys, replicas.written_position())
         transaction.on_commit(lambda: _move(keys, replicas.written_position()))
@@ -113,7 +119,7 @@ def _token(written: int | None) -> str:
     return token if written is None else f"{token}@{written}"
 
 
-def _newest_write(current: list[str]) -> int:
+def newest_write(current: list[str]) -> int:
     """The newest WAL position the versions name: what a page rendered for them must see."""
     return max((int(v.rpartition("@")[2]) for v in current if "@" in v), default=0)
 
@@ -185,7 +191,7 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
         response = _stored_response(stored)
     else:
-        replicas.read_at_least(_newest_write(current))
+        replicas.read_at_least(newest_write(current))
         response = _as_visitor(view, request, *args, **kwargs)
         if not _storable(request, response):
             return _private(response) if member else response

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
-from core.metadata import filtered_by
+from core.metadata import PageMeta, filtered_by
 from core.page_cache import (
     CATALOGUE,
     MEMBERS,
@@ -28,6 +28,7 @@ from core.page_cache import (
     title_version,
 )
 from core.pagination import countless_page
+from core.part_cache import Parts, once
 from lists import selectors as lists_selectors
 from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
@@ -60,42 +61,73 @@ LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
     reads=("cpage",),
 )
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    numbers = {
-        "comments_count": comment_selectors.count_column(Title),
-        "recommendations_count": recommendation_selectors.count_column(),
-        "favorites_count": lists_selectors.title_count_column(),
-    }
-    title = get_object_or_404(
-        Title.objects.for_page().select_related("stats").annotate(**numbers), pk=pk
-    )
+    title = get_object_or_404(Title.objects.select_related("stats"), pk=pk)
     if response := canonical_redirect(request, slug, title):
         return response
-    credits = page_credits(title, settings.CAST_PREVIEW_SIZE)
+    parts = title_parts(request, title.pk, cpage=request.GET.get("cpage", ""))
+    # Each value is read only if a part that shows it is rendered (core/part_cache.py); the
+    # title's names, genres, tags and network only with its overview or metadata.
+    about = once(lambda: Title.objects.for_page().get(pk=title.pk))
     stats = reviews_selectors.stats_for(title)
-    top_reviews = reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE)
+    credits = once(lambda: page_credits(title, settings.CAST_PREVIEW_SIZE))
+    top_reviews = once(lambda: reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE))
+
+    def meta() -> PageMeta:
+        return title_meta(request, about(), stats=stats, credits=credits(), reviews=top_reviews())
+
     context = {
         "title": title,
+        "about": about,
+        "favorites_count": once(lambda: lists_selectors.title_favorite_count(title)),
         "credits": credits,
-        "related": related_of(title),
-        "episodes": Episode.objects.guide(title, timezone.localdate()),
-        "lists_with": lists_selectors.lists_with(title, LISTS_ON_TITLE_PAGE),
+        "related": once(lambda: related_of(title)),
+        "episodes": once(lambda: Episode.objects.guide(title, timezone.localdate())),
+        "lists_with": once(lambda: lists_selectors.lists_with(title, LISTS_ON_TITLE_PAGE)),
         "stats": stats,
-        "recent_watchers": reviews_selectors.recently_watched_by(
-            title, settings.RECENT_WATCHERS_SHOWN
+        "recent_watchers": once(
+            lambda: reviews_selectors.recently_watched_by(title, settings.RECENT_WATCHERS_SHOWN)
         ),
         "top_reviews": top_reviews,
-        "more_reviews": max(stats.review_count - len(top_reviews), 0),
-        "comments": comment_selectors.comment_section(
-            target=title,
-            viewer=request.user,
-            page_number=request.GET.get("cpage"),
-            count=title.comments_count,
+        "more_reviews": once(lambda: max(stats.review_count - len(top_reviews()), 0)),
+        "comments": once(
+            lambda: comment_selectors.comment_section(
+                target=title, viewer=request.user, page_number=request.GET.get("cpage")
+            )
         ),
-        "news_articles": news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE),
-        "recs": recommendation_selectors.title_section(title, title.recommendations_count),
-        "page_meta": title_meta(request, title, stats=stats, credits=credits, reviews=top_reviews),
+        "news_articles": once(
+            lambda: news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE)
+        ),
+        "recs": once(lambda: recommendation_selectors.title_section(title)),
+        "page_meta": parts.value("meta", meta),
     }
-    return render(request, "front/title_detail.html", context)
+    return parts.render(request, "front/title_detail.html", context)
+
+
+def title_parts(request: HttpRequest, title_id: int, *, cpage: str) -> Parts:
+    """The stored parts of a title's page, each with the versions of what it shows: a comment
+    makes only the comments again, a rating the score, statistics and watchers."""
+
+    def own(aspect: str) -> str:
+        return title_version(title_id, aspect)
+
+    return Parts(
+        request,
+        f"title:{title_id}",
+        {
+            "meta": [CATALOGUE, own("ratings"), own("reviews"), MEMBERS],
+            "header": [CATALOGUE, RANKS, own("ratings"), own("favorites")],
+            "overview": [CATALOGUE],
+            "cast": [CATALOGUE],
+            "news": [NEWS],
+            "reviews": [CATALOGUE, own("reviews"), MEMBERS],
+            "recommendations": [CATALOGUE, own("recommendations"), MEMBERS],
+            "watchers": [RANKS, own("ratings"), MEMBERS],
+            "lists": [CATALOGUE, own("lists"), MEMBERS],
+            "comments": [own("comments"), MEMBERS],
+        },
+        vary={"comments": cpage},
+        fragments={"thread": [MEMBERS]},
+    )
 
 
 def profile(request: HttpRequest, username: str) -> HttpResponse:

@@ -6,8 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -58,11 +57,10 @@ def favorite_state(
     return FavoriteState(counts, mine)
 
 
-def title_count_column() -> Coalesce:
-    """How many members favor each title, as a column to read with the titles, so that a page
-    showing the title saves the query: `.annotate(favorites_count=title_count_column())`."""
-    stored = TitleFavoriteCount.objects.filter(title=OuterRef("pk")).values("count")[:1]
-    return Coalesce(Subquery(stored), 0)
+def title_favorite_count(title: Title) -> int:
+    """How many members favor `title`: one primary-key read."""
+    row = TitleFavoriteCount.objects.filter(title=title).values_list("count", flat=True)
+    return next(iter(row), 0)
 
 
 def favorite_titles(user: User, limit: int) -> list[Title]:

@@ -36,7 +36,7 @@ Positioned = TypeVar("Positioned", FavoriteTitle, CustomListItem)
 def favorite_title_set(*, user: User, title: Title, favorite: bool) -> bool:
     """Make `title` one of the member's favorites (last in their order), or not. Returns
     whether anything changed; asking twice changes nothing."""
-    pages_changed(title_version(title.pk))
+    pages_changed(title_version(title.pk, "favorites"))
     if not favorite:
         removed, _ = FavoriteTitle.objects.filter(user=user, title=title).delete()
         if removed:
@@ -108,7 +108,7 @@ def custom_list_add(*, user: User, custom_list: CustomList, title: Title,
     counter_add(CustomList, keys={"pk": locked.pk}, delta=1, field="items_count", create=False)
     CustomList.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
     if not locked.is_private:  # the title page names the public lists that hold it
-        pages_changed(title_version(title.pk))
+        pages_changed(title_version(title.pk, "lists"))
     return item
 
 
@@ -119,7 +119,7 @@ def custom_list_remove(*, user: User, custom_list: CustomList, title: Title) -> 
     if removed:
         counter_add(CustomList, keys={"pk": locked.pk}, delta=-1, field="items_count")
         if not locked.is_private:
-            pages_changed(title_version(title.pk))
+            pages_changed(title_version(title.pk, "lists"))
 
 
 @transaction.atomic
@@ -144,7 +144,7 @@ def custom_list_delete(*, user: User, custom_list: CustomList) -> None:
 def _titles_changed(custom_list: CustomList) -> None:
     """Every title page that may name the list (at most LIST_ITEMS_MAX of them)."""
     ids = CustomListItem.objects.filter(custom_list=custom_list).values_list("title_id", flat=True)
-    pages_changed(*[title_version(pk) for pk in ids])
+    pages_changed(*[title_version(pk, "lists") for pk in ids])
 
 
 @transaction.atomic

@@ -81,13 +81,6 @@ def count_for_title(title: Title) -> int:
     return next(iter(row), 0)
 
 
-def count_column() -> Coalesce:
-    """`count_for_title` of each title, as a column to read with the titles, so that a page
-    showing the title saves the query: `.annotate(recommendations_count=count_column())`."""
-    stored = TitleRecommendationCount.objects.filter(title=OuterRef("pk")).values("count")
-    return Coalesce(Subquery(stored), 0)
-
-
 def _side(title: Title, here: str, there: str, rows: int) -> QuerySet:
     """The best `rows` recommendations where `title` is `here` in the pair, as plain rows.
 
@@ -162,8 +155,8 @@ def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
 def title_section(title: Title, total: int | None = None) -> TitleSection:
     """Everything the title page shows about recommendations, in two or three queries:
 
-    the title's number of recommendations (`total`, when the page read it with the title:
-    `count_column`), its best ones (skipped when it has none), and the computed similar
+    the title's number of recommendations (`total`, when the page read it with the title),
+    its best ones (skipped when it has none), and the computed similar
     titles when users have recommended fewer than a few.
     """
     if total is None:

@@ -66,7 +66,10 @@ def _pages_changed(recommendation: Recommendation) -> None:
 
 def recommendation_pages(recommendation: Recommendation) -> list[str]:
     """Both titles' pages show the pair and its reasons (core/page_cache.py)."""
-    return [title_version(recommendation.title_low_id), title_version(recommendation.title_high_id)]
+    return [
+        title_version(recommendation.title_low_id, "recommendations"),
+        title_version(recommendation.title_high_id, "recommendations"),
+    ]
 
 
 def _count_titles(low_id: int, high_id: int, delta: int) -> None:

@@ -117,5 +117,5 @@ def list_entries_bulk_save(
     touched = [stats[pk] for pk in ids if done.get(pk) in (ADDED, UPDATED)]
     TitleStats.objects.bulk_update(touched, RATING_FIELDS)
     if touched:
-        pages_changed(*[title_version(s.pk) for s in touched], RATINGS, REVIEWS)
+        pages_changed(*[title_version(s.pk, "ratings") for s in touched], RATINGS, REVIEWS)
     return done

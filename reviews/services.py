@@ -78,7 +78,7 @@ def list_entry_save(
     if status == ListEntry.Status.PLAN_TO_WATCH and score is not None:
         raise ValidationError({"score": PLANNED_WITHOUT_SCORE}, code="planned")
     stats = stats_for_update(title.pk)
-    pages_changed(*title_pages(title.pk))
+    pages_changed(*entry_pages(title.pk))
     review = Review.objects.select_for_update().filter(user=user, title=title).first()
     if review is not None and score is None:
         raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
@@ -172,7 +172,7 @@ def list_entry_progress(*, user: User, title: Title, today: date | None = None) 
 def list_entry_remove(*, user: User, title: Title) -> None:
     """Take `title` off the user's list, with its score; refused while their review stands."""
     stats = stats_for_update(title.pk)
-    pages_changed(*title_pages(title.pk))
+    pages_changed(*entry_pages(title.pk))
     if Review.objects.filter(user=user, title=title).exists():
         raise ValidationError(KEEP_ENTRY_OF_REVIEW, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
@@ -347,13 +347,19 @@ def _helpfulness_changed(review: Review) -> Review:
     return review
 
 
+def entry_pages(title_id: int) -> list[str]:
+    """The versions of the pages that show a title's ratings and statistics: its page's score,
+    statistics and watchers, and every list that shows scores (core/page_cache.py)."""
+    return [title_version(title_id, "ratings"), RATINGS, REVIEWS]
+
+
 def title_pages(title_id: int) -> list[str]:
-    """The versions of the pages that show a title's ratings, statistics and reviews: its own
-    and every list that shows scores or reviews (core/page_cache.py)."""
-    return [title_version(title_id), RATINGS, REVIEWS]
+    """The versions of the pages that show a title's reviews, which count in its statistics
+    too: its page's, and every list that shows scores or reviews (core/page_cache.py)."""
+    return [title_version(title_id, "reviews"), *entry_pages(title_id)]
 
 
 def review_pages(review: Review) -> list[str]:
-    """The versions of the pages that show a review: its title's and every review list's
-    (core/page_cache.py)."""
-    return [title_version(review.title_id), REVIEWS]
+    """The versions of the pages that show a review but none of its title's statistics (its
+    helpful votes): its title's reviews and every review list's (core/page_cache.py)."""
+    return [title_version(review.title_id, "reviews"), REVIEWS]

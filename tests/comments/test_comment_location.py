@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comments.selectors import comment_location
+from comments.locations import comment_location
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 
 from core import replicas
-from core.page_cache import _newest_write, _token
+from core.page_cache import _token, newest_write
 from titles.models import Title
 
 ROUTER = replicas.ReplicaRouter()
@@ -79,11 +79,11 @@ def test_wal_positions_compare_as_numbers_and_read_back():
     assert replicas.lsn_text(replicas.lsn_value("16/B374D848")) == "16/B374D848"
 
 
-def test_a_page_needs_the_newest_write_its_versions_name():
+def test_a_page_needs_thenewest_write_its_versions_name():
     current = [f"page-version:a={_token(None)}", f"page-version:b={_token(70)}",
                f"page-version:c={_token(900)}"]  # fmt: skip
-    assert _newest_write(current) == 900
-    assert _newest_write([f"page-version:a={_token(None)}"]) == 0
+    assert newest_write(current) == 900
+    assert newest_write([f"page-version:a={_token(None)}"]) == 0
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
+from comments.services import comment_post
 from recommendations.models import SimilarTitle
 from recommendations.services import recommendation_add
 from reviews.models import ListEntry, Review, ReviewVote
@@ -60,31 +61,35 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_11_queries_at_any_size(
-    client, full_title, django_assert_num_queries
+def test_signed_out_the_title_page_runs_the_same_15_queries_at_any_size(
+    client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 11 queries:
+    # Expect 15 queries when no part of the page is stored yet (core/part_cache.py); each
+    # part reads what it shows only when it is made:
     # catalogue (titles)
-    #   1. the title with its network, alternative titles, genres and tags, its statistics
-    #      (reviews) and its stored numbers of comments, recommendations and favorites
-    #   2. its credits with each person: the cast preview, the makers and how many more
-    #   3. its related titles, read from either end
-    #   4. the episode guide: the next episode and the latest aired ones
+    #   1. the title with its statistics (reviews)
+    #   2. its network, alternative titles, genres and tags (the overview and the metadata)
+    #   3. its credits with each person: the cast preview, the makers and how many more
+    #   4. its related titles, read from either end
+    #   5. the episode guide: the next episode and the latest aired ones
     # reviews (no member, so no entry, votes or own review)
-    #   5. the most helpful reviews with their authors
-    #   6. "Recently Watched By" with each member
+    #   6. the most helpful reviews with their authors
+    #   7. "Recently Watched By" with each member
     # news
-    #   7. "News & Articles": the latest articles
+    #   8. "News & Articles": the latest articles
     # recommendations
-    #   8. its best ones with the other title, first reason and author
+    #   9. the stored number of its recommendations
+    #   10. its best ones with the other title, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   9. the page of threads with their authors
-    #   10. the first replies of every thread on the page, with their authors
+    #   11. the stored number of its comments
+    #   12. the page of threads with their authors
+    #   13. the first replies of every thread on the page, with their authors
     # lists
-    #   11. the public lists that hold the title, with their owners
-    with django_assert_num_queries(11):
+    #   14. the public lists that hold the title, with their owners
+    #   15. the stored number of members who favor it
+    with django_assert_num_queries(15):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -92,13 +97,21 @@ def test_signed_out_the_title_page_runs_the_same_11_queries_at_any_size(
     assert f"Comments ({size * (size + 1)})" in html
     assert html.count('class="episode"') == 3
 
+    # After a new comment only the comments are made again, the rest read back: the title,
+    # then the comments' count, threads and replies (11-13 above).
+    comment_post(author=user_factory(), target=title, body="Seen it twice now.")
+    with django_assert_num_queries(4):
+        response = client.get(title.get_absolute_url())
+    assert response["X-Part-Cache"].startswith("hit 9, miss 1, ")
+    assert "Seen it twice now." in response.content.decode()
 
-def test_signed_in_the_title_page_runs_the_same_20_queries_at_any_size(
+
+def test_signed_in_the_title_page_runs_the_same_24_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 20 queries when nobody has read the page yet: the 11 above, rendered as a
+    # Expect 24 queries when nobody has read the page yet: the 15 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -110,7 +123,7 @@ def test_signed_in_the_title_page_runs_the_same_20_queries_at_any_size(
     #   the member's lists, for "Add to a list" (1)
     #   the header's bell: the member's unread count, read once, then cached (1)
     #   (their likes are asked only when a comment shown has a like; none has here)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(24):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

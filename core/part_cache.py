@@ -1,0 +1,151 @@
+"""Parts of a shared page, each stored under the versions of what it shows.
+
+A page whose version moved is made again (core/page_cache.py), yet most writes change one part
+of it: a comment changes a title page's comments, not its cast, reviews or statistics. So the
+page is made of parts, each stored under a key made from the versions of the rows it shows
+(key-based expiration): a part whose versions did not move is read back, and only the others
+are rendered, with only their queries. The view hands the template values read when a part
+first names them (`once`), and declares each part with the versions it shows:
+
+    parts = Parts(request, f"title:{pk}", {
+        "header": [CATALOGUE, title_version(pk, "ratings")],
+        "comments": [title_version(pk, "comments"), MEMBERS],
+    }, vary={"comments": cpage})
+
+The template wraps each part in `{% part "header" %}…{% endpart %}` (the `parts` library);
+a value rather than markup (the page's metadata) is `parts.value("meta", compute)`.
+
+Inside a part, markup repeated for each row (a comment thread) can be stored too, under what
+it shows: `{% fragment "thread" thread.identity %}…{% endfragment %}`, where the identity
+is words made from every field of the rows it shows, and the fragment's declared versions
+name what it shows of other rows (`fragments={"thread": [MEMBERS]}`). A part made again after
+a new comment then renders one thread and reads the others back. A write
+moves the versions of what it changed and, with them, the version of the whole object's
+pages (`pages_changed`), so the page itself is never served from before the write.
+
+The versions of every part, then every stored part, are read in one round trip each. A key
+also names the page (`scope`), the host (parts may hold whole addresses) and the day (parts
+may say "3 days ago"). Parts are used only for the page everybody shares, rendered as a
+visitor sees it: a member with permissions sees more (hidden comments), so their page is
+rendered whole, as it is without the page cache or while the cache is away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Generic, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from core import page_cache, replicas
+
+PREFIX = "part:"
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """`load`, run the first time it is asked for and not again: a value of the page that only
+    the parts rendered read. Templates call it where they name it (`{{ credits.directors }}`).
+
+    Django's templates look for these two flags on anything they call; as plain attributes
+    they are found at once, where a function would raise and catch an AttributeError each.
+    """
+
+    do_not_call_in_templates = False
+    alters_data = False
+    __slots__ = ("_load", "_value")
+
+    def __init__(self, load: Callable[[], T]) -> None:
+        self._load: Callable[[], T] | None = load
+
+    def __call__(self) -> T:
+        if self._load is not None:
+            self._value, self._load = self._load(), None
+        return self._value
+
+
+class Parts:
+    """The stored parts of one page, read as the page is made; see the module's docstring."""
+
+    def __init__(
+        self,
+        request: HttpRequest,
+        scope: str,
+        declared: Mapping[str, Collection[str]],
+        *,
+        vary: Mapping[str, object] | None = None,
+        fragments: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
+        self.declared = declared
+        self.fragments = fragments or {}
+        self.keys: dict[str, str] = {}
+        self.found: dict[str, Any] = {}
+        self.version: dict[str, str] = {}
+        self.page: list[str] = []
+        # Parts and fragments read back and made, told in the X-Part-Cache header.
+        self.counts = {"hit": 0, "miss": 0, "fragment hit": 0, "fragment miss": 0}
+        if not (settings.PAGE_CACHE and not request.user.is_authenticated):
+            return
+        every = sorted(
+            {key for keys in [*declared.values(), *self.fragments.values()] for key in keys}
+        )
+        current = page_cache.versions(every)
+        if current is None:  # the cache is away: every part is rendered
+            return
+        replicas.read_at_least(page_cache.newest_write(current))
+        self.version = dict(zip(every, current, strict=True))
+        self.page = [request.get_host(), timezone.localdate().isoformat()]
+        for name, keys in declared.items():
+            words = [scope, name, str((vary or {}).get(name, "")), *self._versions(keys)]
+            self.keys[name] = f"{PREFIX}{scope}:{name}:{self._digest(words)}"
+        stored = cache.get_many(list(self.keys.values()))
+        self.found = {name: stored[key] for name, key in self.keys.items() if key in stored}
+
+    def value(self, name: str, compute: Callable[[], T]) -> T:
+        """Part `name` as stored, or `compute()`d and stored."""
+        if name not in self.declared:
+            raise ValueError(f"the page declares no part {name!r}")
+        if name in self.found:
+            self.counts["hit"] += 1
+            return self.found[name]
+        self.counts["miss"] += 1
+        made = compute()
+        if name in self.keys:
+            cache.set(self.keys[name], made, settings.PAGE_CACHE_TTL)
+        return made
+
+    def render(
+        self, request: HttpRequest, template_name: str, context: dict[str, Any]
+    ) -> HttpResponse:
+        """The page, with this as its `parts`; its X-Part-Cache header says how many parts and
+        fragments were read back and how many made (the benchmark counts them)."""
+        response = render(request, template_name, {**context, "parts": self})
+        response["X-Part-Cache"] = ", ".join(f"{what} {n}" for what, n in self.counts.items())
+        return response
+
+    def fragment(self, name: str, identity: str, render: Callable[[], str]) -> str:
+        """Fragment `name` showing `identity` as stored, or `render()`ed and stored."""
+        if name not in self.fragments:
+            raise ValueError(f"the page declares no fragment {name!r}")
+        if not self.version:
+            return render()
+        words = [name, identity, *self._versions(self.fragments[name])]
+        key = f"{PREFIX}fragment:{name}:{self._digest(words)}"
+        if (found := cache.get(key)) is not None:
+            self.counts["fragment hit"] += 1
+            return found
+        self.counts["fragment miss"] += 1
+        made = render()
+        cache.set(key, made, settings.PAGE_CACHE_TTL)
+        return made
+
+    def _versions(self, keys: Collection[str]) -> list[str]:
+        return [self.version[key] for key in keys]
+
+    def _digest(self, words: list[str]) -> str:
+        return hashlib.sha256("\n".join([*self.page, *words]).encode()).hexdigest()[:32]
