@@ -143,7 +143,9 @@ def versions(keys: Iterable[str]) -> list[str] | None:
     return [f"{name}={found[name]}" for name in names]
 
 
-def cached_page(depends: Depends, *, reads: Collection[str] = ()) -> Callable:
+def cached_page(
+    depends: Depends, *, reads: Collection[str] = (), fragments: bool = False
+) -> Callable:
     """Serve a GET view from the cache, rendered once for everybody.
 
     `depends(request, *args, **kwargs)` names the versions the page shows; `reads` names the
@@ -155,14 +157,16 @@ def cached_page(depends: Depends, *, reads: Collection[str] = ()) -> Callable:
 
     Members with permissions (moderators see hidden comments, editors edit links) get pages
     rendered for them alone, and so do requests carrying one-time messages; responses other
-    than 200 are never stored.
+    than 200 are never stored. An htmx request asks for a part of a page, which the page's
+    address does not name, so it is rendered afresh; unless the view serves nothing but
+    fragments (`fragments`: the header's search suggestions), whose addresses name them.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             member = request.user.is_authenticated
-            if not _shared(request):
+            if not _shared(request, fragments):
                 response = view(request, *args, **kwargs)
                 return _private(response) if member else response
             with _reading_only(request, reads):
@@ -230,12 +234,12 @@ def _reading_only(request: HttpRequest, reads: Collection[str]) -> Iterator[None
         request.GET, request.META["QUERY_STRING"] = query, full
 
 
-def _shared(request: HttpRequest) -> bool:
+def _shared(request: HttpRequest, fragments: bool) -> bool:
     """May this request be answered with the page everybody shares?"""
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
-        and "HX-Request" not in request.headers  # a part of a page, never the whole
+        and (fragments or "HX-Request" not in request.headers)
         and not _has_messages(request)
         and not _has_permissions(request.user)
     )

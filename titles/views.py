@@ -76,8 +76,10 @@ def person_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Htt
 
 
 @not_indexed
+@cached_page(depends_on(CATALOGUE), reads=("q",))
 def search(request: HttpRequest) -> HttpResponse:
-    """One search over titles and people, forgiving of case, accents, typos and scripts."""
+    """One search over titles and people, forgiving of case, accents, typos and scripts; a
+    query asked before is answered from the cache until the catalogue changes."""
     query = search_query(request)
     results = search_catalogue(
         query, titles=settings.SEARCH_TITLES_SHOWN, people=settings.SEARCH_PEOPLE_SHOWN
@@ -92,9 +94,11 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "titles/search.html", context)
 
 
+@cached_page(depends_on(CATALOGUE), reads=("q",), fragments=True)
 def suggest(request: HttpRequest) -> HttpResponse:
     """The header's suggestions as the visitor types (htmx): a few titles and people, found
-    as the search page finds them, or the closest name when nothing matches."""
+    as the search page finds them, or the closest name when nothing matches; each prefix
+    typed before is answered from the cache until the catalogue changes."""
     query = search_query(request)
     context: dict[str, object] = {"query": query, "titles": [], "people": []}
     if len(query) > 1:

@@ -86,6 +86,8 @@ PAGES: dict[str, Callable[[Site], str]] = {
         "titles:episodes", args=[site.title.pk, site.title.slug]
     ),
     "titles:person": lambda site: site.person.get_absolute_url(),
+    "titles:search": lambda site: reverse("titles:search") + "?q=harbour",
+    "titles:suggest": lambda site: reverse("titles:suggest") + "?q=harbour",
     "titles:person_bare": lambda site: reverse("titles:person_bare", args=[site.person.pk]),
     "reviews:title_reviews": lambda site: reverse(
         "reviews:title_reviews", args=[site.title.pk, site.title.slug]
@@ -104,6 +106,8 @@ CACHED_INSIDE = {"front:schedule"}
 # Addresses without the slug, which send everybody to the one with it.
 REDIRECTS = {"front:title_bare", "titles:person_bare", "news:article_bare"}
 PAGES_SHOWN = sorted(set(PAGES) - REDIRECTS)
+# Too short for compression to pay (GZipMiddleware leaves them as they are).
+FRAGMENTS = {"titles:suggest"}
 
 # Who reads a page: visitors with and without stale cookies (a session that has ended, whose
 # cookie the site deletes; a form-token cookie Django cannot read, which it replaces), and a
@@ -196,7 +200,7 @@ def test_a_visitors_stored_page_holds_no_form_token_for_the_next_visitor(site, n
     assert not second.cookies
 
 
-@pytest.mark.parametrize("name", PAGES_SHOWN)
+@pytest.mark.parametrize("name", sorted(set(PAGES_SHOWN) - FRAGMENTS))
 def test_a_browser_revalidates_a_compressed_page_with_its_weak_etag(site, name):
     url = PAGES[name](site)
     client = Client(headers={"Accept-Encoding": "gzip"})

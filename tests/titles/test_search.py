@@ -2,8 +2,10 @@
 typos, spelling variants, either name order, and native scripts romanised."""
 
 import pytest
+from django.test import Client
 
 from demo.titles import load_seed_title
+from tests.titles.test_admin import title_form
 from titles.models import AlternativeTitle
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +65,13 @@ def test_a_typo_too_far_to_match_gets_a_did_you_mean(client, seed_title):
     assert "Did you mean" in html and "1 Litre of Tears</a>?" in html
 
 
-def test_looking_for_a_did_you_mean_leaves_matching_as_strict_as_before(client, seed_title):
+def test_looking_for_a_did_you_mean_leaves_matching_as_strict_as_before(
+    client, settings, seed_title
+):
     # The suggestion is looked for with a lower similarity threshold; the next search, even
-    # in the same database transaction, must match with the usual one again.
+    # in the same database transaction, must match with the usual one again (each search
+    # rendered afresh, not answered from the page cache).
+    settings.PAGE_CACHE = False
     for _ in range(2):
         context = client.get("/search/", {"q": "litr of tiers"}).context
         assert context["titles"] == [] and context["suggestion"] == "1 Litre of Tears"
@@ -119,3 +125,24 @@ def test_suggestions_as_you_type(client, seed_title):
     assert "Sawajiri Erika" in html
     html = client.get("/search/suggest/", {"q": "1 litre"}).content.decode()
     assert seed_title.get_absolute_url() in html
+
+
+def test_a_query_asked_before_is_answered_from_the_cache_until_the_catalogue_changes(
+    editor_client, seed_title, django_assert_num_queries
+):
+    client = Client()
+    first = client.get("/search/", {"q": "litre"})
+    assert first["X-Page-Cache"] == "miss" and "1 Litre of Tears" in first.content.decode()
+    with django_assert_num_queries(0):
+        again = client.get("/search/", {"q": "litre", "utm_source": "mail"})
+    assert again["X-Page-Cache"] == "hit"
+    suggested = client.get("/search/suggest/", {"q": "litre"}, headers={"HX-Request": "true"})
+    assert "1 Litre of Tears" in suggested.content.decode()
+    with django_assert_num_queries(0):
+        client.get("/search/suggest/", {"q": "litre"}, headers={"HX-Request": "true"})
+
+    change = f"/admin/titles/title/{seed_title.pk}/change/"
+    data = title_form(title="One Litre of Tears", **{"alternative_titles-TOTAL_FORMS": "0"})
+    assert editor_client.post(change, data).status_code == 302
+    renamed = client.get("/search/", {"q": "litre"})
+    assert renamed["X-Page-Cache"] == "miss" and "One Litre of Tears" in renamed.content.decode()
