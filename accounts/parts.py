@@ -7,8 +7,9 @@ from core.personal import Viewer, personal_part
 def nav(viewer: Viewer, loaded: None, where: str = "bar") -> str:
     """The header's account part, in its bar or in the phone menu (`where`): a member's menu of
     their own pages and Sign out, or Sign in and Register."""
-    context = {"where": where, "here": viewer.request.get_full_path()}
-    return viewer.render("accounts/_nav.html", context)
+    here, user = viewer.request.get_full_path(), viewer.user
+    kept = (where, here, user.get_username(), user.is_staff)
+    return viewer.render("accounts/_nav.html", {"where": where, "here": here}, kept=kept)
 
 
 @personal_part("accounts.viewer_is")

@@ -77,11 +77,18 @@ def print_scale(scale: str, result: dict) -> None:
         f"search {_fraction(ratios['search'])}, with a typo {_fraction(ratios['search_typo'])}"
     )
     if mixed := result.get("mixed"):
+        floor = result["targets"].get("floor", {}).get("requests_per_second")
+        share = mixed["requests_per_second"] / floor if floor else None
+        counts = mixed["counts"]
         print(
-            f"mixed: {mixed['titles']} titles read at {mixed['requests_per_second']:.1f} req/s "
-            f"(p50 {mixed['p50_ms']:.1f} ms) while {mixed['writes']['requests']} writes ran; "
-            f"page cache hit ratio {_fraction(mixed['hit_ratio'])}; "
-            f"{mixed['differences']} of {mixed['compared']} stored pages differ from a fresh render"
+            f"mixed day: {mixed['titles']} titles, {mixed['requests_per_second']:.1f} req/s "
+            f"({_fraction(share)} of the floor), p50 {mixed['p50_ms']:.1f} ms, "
+            f"p99 {mixed['p99_ms']:.1f} ms; {counts.get('visitor reads', 0)} visitor reads, "
+            f"{counts.get('member reads', 0)} member reads, {counts.get('writes', 0)} writes; "
+            f"hit ratios: pages {_fraction(mixed['page_hit_ratio'])}, parts "
+            f"{_fraction(mixed['part_hit_ratio'])}, threads "
+            f"{_fraction(mixed['fragment_hit_ratio'])}; {mixed['differences']} of "
+            f"{mixed['compared']} stored pages differ from a fresh render"
         )
     check = result["recompute_stats"]
     print(

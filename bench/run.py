@@ -24,7 +24,7 @@ from pathlib import Path
 from bench import report
 from bench.data import check_stats, collect_static, ensure_data, write_plan
 from bench.load import WRITES_SCRIPT, Load, run_wrk
-from bench.mixed import run_mixed
+from bench.mixed import READS_PER_WRITE, run_mixed
 from bench.server import BENCH_DIR, VAR_DIR, Gunicorn, manage_json, site_env
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -72,8 +72,8 @@ class Config:
     users: int
     max_writes: int
     # Only these pages (their plan names: floor, title, reviews…, and "writes" for the write
-    # mix, "after_comment" for the title after one comment), for a quick look while working
-    # on one page; empty for all of them and the mixed load.
+    # mix, "after_comment" for the title after one comment, "mixed" for the mixed day), for a
+    # quick look while working on one page; empty for all of them.
     only: list[str] = field(default_factory=list)
 
     @classmethod
@@ -110,9 +110,9 @@ class Scale:
     name: str
     env: dict[str, str]
     targets: dict[str, Target]
-    write_args: list[str]
+    plan: dict
+    plan_file: Path
     result: dict = field(default_factory=dict)
-    many_titles: list[str] = field(default_factory=list)
 
 
 def main() -> int:
@@ -177,7 +177,7 @@ def prepare(name: str, config: Config, secret_key: str) -> Scale:
     comments_file = write_plan(comments, BENCH_DIR / f"comments-{name}.tsv")
     after_comment = [str(comments_file), *write_args[1:], plan["pages"]["title"]]
     targets = build_targets(plan, config.only, write_args, after_comment)
-    return Scale(name, env, targets, write_args, result, plan["many_titles"])
+    return Scale(name, env, targets, plan, plan_file, result)
 
 
 def build_targets(plan: dict, only: list[str], write_args: list[str],
@@ -237,20 +237,24 @@ def load_all(scales: list[Scale], config: Config) -> list[str]:
                                                  **load.as_dict()}  # fmt: skip
                 failures += check_load(f"{scale.name}, {name}", load)
         for scale in scales:
-            if not config.only:
+            if not config.only or "mixed" in config.only:
                 failures += load_mixed(sites, scale, config)
     return failures
 
 
 def load_mixed(sites: dict[tuple[str, bool], Gunicorn], scale: Scale, config: Config) -> list[str]:
-    print(f"Mixed load on {scale.name}: {len(scale.many_titles)} titles read for "
-          f"{config.seconds}s while the write mix runs", flush=True)  # fmt: skip
+    titles = scale.plan["many_titles"]
+    print(f"Mixed day on {scale.name}: {len(titles)} titles read with a Zipf spread by visitors "
+          f"and members, a write after every {READS_PER_WRITE} reads, for {config.seconds}s",
+          flush=True)  # fmt: skip
     load, mixed = run_mixed(
         sites[scale.name, True].base_url,
         sites[scale.name, False].base_url,
-        scale.many_titles,
+        titles,
         BENCH_DIR / f"titles-{scale.name}.txt",
-        scale.write_args,
+        scale.plan_file,
+        scale.plan["csrf"],
+        scale.plan["sessions"],
         seconds=config.seconds,
         connections=config.connections,
         threads=config.threads,

@@ -22,7 +22,8 @@ def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str
         "comments:post", kwargs={"content_type_id": content_type_id, "object_id": object_id}
     )
     form = comment_form(episodes=int(episodes or 0))
-    return viewer.render("comments/_post_form.html", {"form": form, "post_url": url})
+    kept = (content_type_id, object_id, episodes)
+    return viewer.render("comments/_post_form.html", {"form": form, "post_url": url}, kept=kept)
 
 
 def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:

@@ -24,6 +24,12 @@ the page, and its part only decides whom to show it to.
 
 Arguments of a mark are words (ids, slugs, counts): user text never goes into a mark, and
 escaped text cannot make one.
+
+A part whose markup is one of a few (a rating form as it stands for each status and score)
+says so by naming, in `Viewer.render(..., kept=…)`, everything its template shows besides
+the form token: the markup is rendered once per worker for those words and kept, and each
+page only puts its own token in. Members' pages are filled on every request; this keeps the
+cost of a part to a dictionary lookup.
 """
 
 from __future__ import annotations
@@ -51,6 +57,11 @@ BLOCK_END = "<!--/personal-block-->"
 WORD = re.compile(r"[\w-]*")
 
 Render = Callable[..., str]
+# Kept markup (see the module's docstring), emptied when it holds this many.
+KEPT_MAX = 4096
+_kept: dict[Hashable, str] = {}
+# Stands for the form token in kept markup: letters only, so escaping leaves it as it is.
+TOKEN_STAND_IN = "keptformtokenstandin"
 Load = Callable[["Viewer", list[tuple[str, ...]]], Any]
 
 
@@ -140,9 +151,26 @@ class Viewer:
             "csrf_token": SimpleLazyObject(lambda: self.csrf_token),
         }
 
-    def render(self, template_name: str, context: dict[str, Any] | None = None) -> str:
-        """A part's template, rendered without the context processors (parts need none)."""
-        return get_template(template_name).render({**self.context, **(context or {})})
+    def render(self, template_name: str, context: dict[str, Any] | None = None, *,
+               kept: Hashable = None) -> str:  # fmt: skip
+        """A part's template, rendered without the context processors (parts need none).
+
+        With `kept`, words naming everything the template shows but the form token (the
+        viewer's name, their entry's status and score…), the markup is made once per worker
+        for those words and whether the viewer is signed in, then only given this page's token.
+        """
+        if kept is None:
+            return get_template(template_name).render({**self.context, **(context or {})})
+        key = (template_name, self.user.is_authenticated, kept)
+        if (markup := _kept.get(key)) is None:
+            stand_in = {**self.context, "csrf_token": TOKEN_STAND_IN, **(context or {})}
+            markup = get_template(template_name).render(stand_in)
+            if len(_kept) >= KEPT_MAX:
+                _kept.clear()
+            _kept[key] = markup
+        return (
+            markup.replace(TOKEN_STAND_IN, self.csrf_token) if TOKEN_STAND_IN in markup else markup
+        )
 
 
 def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from core.personal import Viewer, personal_part
 from reviews import selectors
 from reviews.forms import QuickEntryForm
@@ -57,7 +59,11 @@ def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slu
     form = None
     if viewer.user.is_authenticated:
         form = QuickEntryForm(instance=entry or ListEntry(title=title))
-    return viewer.render("reviews/_your_entry.html", {"title": title, "entry": entry, "form": form})
+    # Whether the title has aired, and so what the form offers, changes with the day.
+    shown = entry and (entry.status, entry.score, entry.episodes_seen)
+    kept = (title_id, slug, episodes, year, aired_from, aired_to, timezone.localdate(), shown)
+    context = {"title": title, "entry": entry, "form": form}
+    return viewer.render("reviews/_your_entry.html", context, kept=kept)
 
 
 @personal_part("reviews.write_link", load=_entries)
@@ -76,7 +82,9 @@ def helpful(viewer: Viewer, votes: dict[int, bool], review_id: str, author_id: s
                     helpful_total=int(total))  # fmt: skip
     review.my_vote = votes.get(review.pk)
     context = {"review": review, "next_path": viewer.request.get_full_path()}
-    return viewer.render("reviews/_helpful.html", context)
+    own = viewer.user.pk == review.user_id
+    kept = (review_id, yes, total, review.my_vote, own, context["next_path"])
+    return viewer.render("reviews/_helpful.html", context, kept=kept)
 
 
 @personal_part("reviews.continue_watching")

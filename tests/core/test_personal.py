@@ -94,3 +94,37 @@ def test_a_block_shows_its_shared_markup_only_to_the_viewer_its_part_chooses(use
 def test_a_block_holds_no_marks(greeting):
     with pytest.raises(ValueError, match="cannot hold marks"):
         personal.block("accounts.viewer_is", 1, content=personal.mark("tests.greeting", 1, "a"))
+
+
+def test_kept_markup_is_shared_but_each_page_carries_its_own_valid_form_token(
+    title_factory, user_factory
+):
+    """ "Your Rating" is kept once per worker for each state of the form (core/personal.py);
+    two members see the same markup, each with a form token their own session accepts, and a
+    member's new rating shows at once."""
+    import re
+
+    from django.test import Client
+
+    from reviews.models import ListEntry
+
+    title = title_factory(title="Quiet Harbour", episodes=12)
+    forms = {}
+    for name in ("aki", "ren"):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(user_factory(username=name))
+        html = browser.get(title.get_absolute_url()).content.decode()
+        form = re.search(r'<section id="your-entry".*?</section>', html, re.S).group(0)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        forms[name] = (browser, form, token)
+        assert "keptformtokenstandin" not in html
+    (aki, aki_form, aki_token), (_, ren_form, ren_token) = forms["aki"], forms["ren"]
+    assert aki_token != ren_token
+    assert aki_form.replace(aki_token, "") == ren_form.replace(ren_token, "")
+
+    rating = {"status": "completed", "score": "8.0", "csrfmiddlewaretoken": aki_token}
+    rated = aki.post(f"/titles/{title.pk}/rate/", rating)
+    assert rated.status_code in (200, 302)
+    assert ListEntry.objects.get(title=title).score == 8
+    html = aki.get(title.get_absolute_url()).content.decode()
+    assert "On your list: Completed" in html and "your rating 8.0" in html
