@@ -14,6 +14,7 @@ import json
 import math
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from contextlib import ExitStack
@@ -162,6 +163,7 @@ def prepare(name: str, config: Config, secret_key: str) -> Scale:
     """Fill the scale's database, then ask Django for the plan of its load."""
     print(f"\n== {name} ==", flush=True)
     env = site_env(name, secret_key)
+    shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
     result: dict = {"database": env["DRAMADB_DB_NAME"], "notes": []}
     result["data_source"] = ensure_data(env, name, result["notes"])
     plan = manage_json(env, "bench_prepare", "--users", str(config.users))

@@ -35,6 +35,9 @@ def site_env(scale: str, secret_key: str) -> dict[str, str]:
         "CONN_MAX_AGE": "600",
         "DRAMADB_DB_NAME": f"dramadb_bench_{scale}",
         "STATIC_ROOT": str(BENCH_DIR / "static"),
+        # A cache of its own for each scale, emptied at the start of each run (bench/run.py),
+        # so a run measures the same start whatever ran before it.
+        "CACHE_DIR": str(BENCH_DIR / f"cache-{scale}"),
         # The write mix writes far faster than one person may, over plain HTTP.
         "COMMENT_RATE_LIMIT_SECONDS": "0",
         **dict.fromkeys(UNTHROTTLED_RATES, UNTHROTTLED),

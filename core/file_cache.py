@@ -6,6 +6,10 @@ entries. With the page cache's thousands of entries that listing took 17 ms, thr
 write that moves page versions. Here the count is taken on one `set` in `CULL_EVERY`: the
 folder may pass its limit by that many entries before it is trimmed.
 
+When it culls, it keeps the entries that never expire: page versions and counters. Losing one
+of those is safe (a version comes back as a new token) but dear: every page and part that
+names a site-wide version would miss at once. Culling takes stored pages and parts instead.
+
 Django's `add` and `incr` read, then write: two processes counting at once could both see no
 entry and both start at 1. Throttles count with them (core/throttle.py), so here they hold a
 lock on the folder while they do, and two posts at once are counted as two.
@@ -14,6 +18,7 @@ lock on the folder while they do, and two posts at once are counted as two.
 from __future__ import annotations
 
 import os
+import pickle
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,12 +33,28 @@ CULL_EVERY = 200
 LOCK_NAME = "counting.lock"
 
 
+def _never_expires(name: str) -> bool:
+    """Was the entry in file `name` stored without an expiry? Its first pickle says so."""
+    try:
+        with open(name, "rb") as entry:
+            return pickle.load(entry) is None
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return False
+
+
 class FileCache(FileBasedCache):
     """Django's file cache, counting its entries on one write in `CULL_EVERY`."""
 
     def _cull(self) -> None:
-        if random.randrange(CULL_EVERY) == 0:
-            super()._cull()  # type: ignore[misc]  # private in the stubs
+        if random.randrange(CULL_EVERY) != 0:
+            return
+        files: list[str] = self._list_cache_files()  # type: ignore[attr-defined]
+        if len(files) < self._max_entries:
+            return
+        expiring = [name for name in files if not _never_expires(name)]
+        count = len(files) // self._cull_frequency
+        for name in random.sample(expiring, min(count, len(expiring))):
+            self._delete(name)  # type: ignore[attr-defined]
 
     def add(
         self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None

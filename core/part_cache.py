@@ -13,15 +13,15 @@ first names them (`once`), and declares each part with the versions it shows:
     }, vary={"comments": cpage})
 
 The template wraps each part in `{% part "header" %}…{% endpart %}` (the `parts` library);
-a value rather than markup (the page's metadata) is `parts.value("meta", compute)`.
+a value rather than markup (the page's metadata) is `parts.value("meta", compute)`. A write
+moves the versions of what it changed and, with them, the version of the whole object's
+pages (`pages_changed`), so the page itself is never served from before the write.
 
 Inside a part, markup repeated for each row (a comment thread) can be stored too, under what
 it shows: `{% fragment "thread" thread.identity %}…{% endfragment %}`, where the identity
 is words made from every field of the rows it shows, and the fragment's declared versions
 name what it shows of other rows (`fragments={"thread": [MEMBERS]}`). A part made again after
-a new comment then renders one thread and reads the others back. A write
-moves the versions of what it changed and, with them, the version of the whole object's
-pages (`pages_changed`), so the page itself is never served from before the write.
+a new comment then renders one thread and reads the others back.
 
 The versions of every part, then every stored part, are read in one round trip each. A key
 also names the page (`scope`), the host (parts may hold whole addresses) and the day (parts

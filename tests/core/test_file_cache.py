@@ -52,3 +52,19 @@ def test_counting_at_once_from_many_threads_loses_no_count(tmp_path):
         thread.join()
     assert len(firsts) == 1
     assert caches[0].get("hits") == 200
+
+
+def test_culling_keeps_what_never_expires(tmp_path, monkeypatch):
+    # Page versions and counters are stored without an expiry: losing one would make every
+    # page and part that names it miss at once, so the cull takes stored pages instead.
+    monkeypatch.setattr(file_cache, "CULL_EVERY", 1)
+    cache = make(tmp_path, max_entries=60)
+    random.seed(3)
+    for n in range(20):
+        cache.set(f"page-version:{n}", f"token-{n}", timeout=None)
+    for n in range(400):
+        cache.set(f"page:{n}", n, timeout=600)
+    assert cache.get_many([f"page-version:{n}" for n in range(20)]) == {
+        f"page-version:{n}": f"token-{n}" for n in range(20)
+    }
+    assert len(cache._list_cache_files()) <= 60 + 20
