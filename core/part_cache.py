@@ -17,11 +17,12 @@ a value rather than markup (the page's metadata) is `parts.value("meta", compute
 moves the versions of what it changed and, with them, the version of the whole object's
 pages (`pages_changed`), so the page itself is never served from before the write.
 
-Inside a part, markup repeated for each row (a comment thread) can be stored too, under what
-it shows: `{% fragment "thread" thread.identity %}…{% endfragment %}`, where the identity
-is words made from every field of the rows it shows, and the fragment's declared versions
-name what it shows of other rows (`fragments={"thread": [MEMBERS]}`). A part made again after
-a new comment then renders one thread and reads the others back.
+Inside a part, markup repeated for each row (a comment thread) can be stored too, each under
+what it shows: `{% fragments "thread" threads as thread %}…{% endfragments %}` repeats its
+markup for each item, stored under the item's `identity` (words made from every field of the
+rows it shows) and the versions declared for the fragment, which name what it shows of other
+rows (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip.
+A part made again after a new comment then renders one thread and reads the others back.
 
 The versions of every part, then every stored part, are read in one round trip each. A key
 also names the page (`scope`), the host (parts may hold whole addresses) and the day (parts
@@ -128,21 +129,27 @@ class Parts:
         response["X-Part-Cache"] = ", ".join(f"{what} {n}" for what, n in self.counts.items())
         return response
 
-    def fragment(self, name: str, identity: str, render: Callable[[], str]) -> str:
-        """Fragment `name` showing `identity` as stored, or `render()`ed and stored."""
+    def each(self, name: str, made: list[tuple[str, Callable[[], str]]]) -> list[str]:
+        """Fragment `name` for each (identity, render) of `made`: as stored, or rendered and
+        stored; those stored are read in one round trip."""
         if name not in self.fragments:
             raise ValueError(f"the page declares no fragment {name!r}")
         if not self.version:
-            return render()
-        words = [name, identity, *self._versions(self.fragments[name])]
-        key = f"{PREFIX}fragment:{name}:{self._digest(words)}"
-        if (found := cache.get(key)) is not None:
-            self.counts["fragment hit"] += 1
-            return found
-        self.counts["fragment miss"] += 1
-        made = render()
-        cache.set(key, made, settings.PAGE_CACHE_TTL)
-        return made
+            return [make() for _, make in made]
+        shown = self._versions(self.fragments[name])
+        keys = [f"{PREFIX}fragment:{name}:{self._digest([name, identity, *shown])}"
+                for identity, _ in made]  # fmt: skip
+        stored = cache.get_many(keys)
+        markup, missing = [], {}
+        for key, (_, make) in zip(keys, made, strict=True):
+            if key not in stored:
+                stored[key] = missing[key] = make()
+            markup.append(stored[key])
+        self.counts["fragment hit"] += len(made) - len(missing)
+        self.counts["fragment miss"] += len(missing)
+        if missing:
+            cache.set_many(missing, settings.PAGE_CACHE_TTL)
+        return markup
 
     def _versions(self, keys: Collection[str]) -> list[str]:
         return [self.version[key] for key in keys]

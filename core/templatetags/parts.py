@@ -1,10 +1,12 @@
 """A stored part of a shared page (core/part_cache.py):
 
 {% part "name" %}markup rendered only when the stored part's versions moved{% endpart %}
-{% fragment "name" identity %}markup within a part, stored under what it shows{% endfragment %}
+{% fragments "name" items as item %}markup for each, stored by item.identity{% endfragments %}
 
 The view puts the page's `Parts` in the context as `parts`; without it the markup is rendered.
 """
+
+from collections.abc import Callable
 
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
@@ -39,28 +41,39 @@ class PartNode(template.Node):
         )
 
 
-@register.tag(name="fragment")
-def fragment_tag(parser: Parser, token: Token) -> "FragmentNode":
+@register.tag(name="fragments")
+def fragments_tag(parser: Parser, token: Token) -> "FragmentsNode":
     bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError(
-            'usage: {% fragment "name" identity %}…{% endfragment %}'
-        )
-    nodelist = parser.parse(("endfragment",))
+    if len(bits) != 5 or bits[3] != "as":
+        usage = 'usage: {% fragments "name" items as item %}…{% endfragments %}'
+        raise template.TemplateSyntaxError(usage)
+    nodelist = parser.parse(("endfragments",))
     parser.delete_first_token()
-    return FragmentNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+    name, items = parser.compile_filter(bits[1]), parser.compile_filter(bits[2])
+    return FragmentsNode(name, items, bits[4], nodelist)
 
 
-class FragmentNode(template.Node):
-    def __init__(self, name: FilterExpression, identity: FilterExpression,
+class FragmentsNode(template.Node):
+    def __init__(self, name: FilterExpression, items: FilterExpression, as_name: str,
                  nodelist: NodeList) -> None:  # fmt: skip
         self.name = name
-        self.identity = identity
+        self.items = items
+        self.as_name = as_name
         self.nodelist = nodelist
 
     def render(self, context: Context) -> SafeString:
+        items = self.items.resolve(context) or []
+
+        def rendered(item: object) -> Callable[[], str]:
+            def render() -> str:
+                with context.push({self.as_name: item}):
+                    return self.nodelist.render(context)
+
+            return render
+
         parts = context.get("parts")
         if parts is None:
-            return self.nodelist.render(context)
-        name, identity = self.name.resolve(context), str(self.identity.resolve(context))
-        return mark_safe(parts.fragment(name, identity, lambda: self.nodelist.render(context)))
+            return mark_safe("".join(rendered(item)() for item in items))
+        made = [(str(item.identity), rendered(item)) for item in items]
+        # Stored as rendered: markup escaped where it was made.
+        return mark_safe("".join(parts.each(self.name.resolve(context), made)))
