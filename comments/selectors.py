@@ -141,13 +141,11 @@ def comment_section(
     target: models.Model,
     viewer: User | AnonymousUser,
     page_number: str | int | None = 1,
-    count: int | None = None,
 ) -> CommentSection:
-    """The comments part of a target's page: 3 queries (count, roots, replies), or 2 when the
-    page read the count with the target."""
+    """The comments part of a target's page: 3 queries (count, roots, replies)."""
     return CommentSection(
         target=target,
-        count=comment_count(target) if count is None else count,
+        count=comment_count(target),
         page=thread_page(
             target=target,
             page_number=page_number,

@@ -10,9 +10,10 @@ It compresses what it stores at zlib's fastest level: a stored page of 67 KB too
 Django's default level and takes 1.0 ms, for a file of 30 KB instead of 26 (reading either is
 the same). A page made afresh is stored twice (as shared and as visitors see it).
 
-When it culls, it keeps the entries that never expire: page versions and counters. Losing one
-of those is safe (a version comes back as a new token) but dear: every page and part that
-names a site-wide version would miss at once. Culling takes stored pages and parts instead.
+When it culls, it takes stored pages and parts before the entries that never expire (page
+versions, counters). Losing a version is safe (it comes back as a new token) but dear: every
+page and part that names a site-wide version would miss at once. Only when those alone pass
+the limit are they culled too, so the folder stays bounded.
 
 Django's `add` and `incr` read, then write: two processes counting at once could both see no
 entry and both start at 1. Throttles count with them (core/throttle.py), so here they hold a
@@ -61,9 +62,14 @@ class FileCache(FileBasedCache):
         files: list[str] = self._list_cache_files()  # type: ignore[attr-defined]
         if len(files) < self._max_entries:
             return
-        expiring = [name for name in files if not _never_expires(name)]
+        if self._cull_frequency == 0:
+            self.clear()
+            return
         count = len(files) // self._cull_frequency
-        for name in random.sample(expiring, min(count, len(expiring))):
+        expiring = [name for name in files if not _never_expires(name)]
+        if len(expiring) < count:
+            expiring = files
+        for name in random.sample(expiring, count):
             self._delete(name)  # type: ignore[attr-defined]
 
     def add(

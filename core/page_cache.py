@@ -57,13 +57,15 @@ COMMENTS = "comments"
 REVIEWS = "reviews"
 # Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
 RANKS = "ranks"
+# The computed similar titles, which `compute_similar` rebuilds for every title at once.
+SIMILAR = "similar"
 # Members' names and avatars, beside everything they write: pages that show members name it,
 # and a change to a member's name, avatar or biography moves it.
 MEMBERS = "members"
 # The query parameters that number the pages of a list: the title page numbers its comments.
 PAGE_NUMBERS = frozenset({"page", "cpage"})
 # Every site-wide version: a bulk load (the demo data) moves them all.
-SITE_WIDE = (RATINGS, CATALOGUE, NEWS, COMMENTS, REVIEWS, RANKS, MEMBERS)
+SITE_WIDE = (RATINGS, CATALOGUE, NEWS, COMMENTS, REVIEWS, RANKS, SIMILAR, MEMBERS)
 # Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
 PERMISSIONS = "permissions"
 # Cookies that change a visitor's page, with the values that do: the colour theme (front/theme.py
@@ -111,7 +113,17 @@ def pages_changed(*keys: str) -> None:
 
 
 def _move(keys: Iterable[str], written: int | None = None) -> None:
-    cache.set_many({VERSION_PREFIX + key: _token(written) for key in keys}, timeout=None)
+    tokens = {VERSION_PREFIX + key: _token(written) for key in keys}
+    for lifetime in {_lifetime(name) for name in tokens}:
+        group = {name: token for name, token in tokens.items() if _lifetime(name) == lifetime}
+        cache.set_many(group, timeout=lifetime)
+
+
+def _lifetime(key: str) -> int | None:
+    """How long a version is kept: for good, but an aspect's (`object_version`) as long as a
+    stored page at most. Every title read has several aspects; those of titles nobody reads
+    or writes for a day go, and come back as new tokens, which only causes a miss."""
+    return settings.PAGE_CACHE_TTL if "/" in key else None
 
 
 def _token(written: int | None) -> str:
@@ -136,7 +148,7 @@ def versions(keys: Iterable[str]) -> list[str] | None:
     found = cache.get_many(names)
     for name in names:
         if name not in found:
-            cache.add(name, _token(replicas.written_position()), timeout=None)
+            cache.add(name, _token(replicas.written_position()), timeout=_lifetime(name))
             found[name] = cache.get(name)
             if found[name] is None:
                 return None

@@ -5,7 +5,7 @@ of it: a comment changes a title page's comments, not its cast, reviews or stati
 page is made of parts, each stored under a key made from the versions of the rows it shows
 (key-based expiration): a part whose versions did not move is read back, and only the others
 are rendered, with only their queries. The view hands the template values read when a part
-first names them (`once`), and declares each part with the versions it shows:
+first names them (`lazy`), and declares each part with the versions it shows:
 
     parts = Parts(request, f"title:{pk}", {
         "header": [CATALOGUE, title_version(pk, "ratings")],
@@ -24,11 +24,12 @@ rows it shows) and the versions declared for the fragment, which name what it sh
 rows (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip.
 A part made again after a new comment then renders one thread and reads the others back.
 
-The versions of every part, then every stored part, are read in one round trip each. A key
-also names the page (`scope`), the host (parts may hold whole addresses) and the day (parts
-may say "3 days ago"). Parts are used only for the page everybody shares, rendered as a
-visitor sees it: a member with permissions sees more (hidden comments), so their page is
-rendered whole, as it is without the page cache or while the cache is away.
+The versions of every part, then every stored part, are read in one round trip each. A part's
+key also names the page (`scope`); every key names the site's address with its scheme and host
+(parts may hold whole addresses) and the day (parts may say "3 days ago"). Parts are used only
+for the page everybody shares, rendered as a visitor sees it: a member with permissions sees
+more (hidden comments), so their page is rendered whole, as it is without the page cache or
+while the cache is away.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ PREFIX = "part:"
 T = TypeVar("T")
 
 
-class once(Generic[T]):
+class lazy(Generic[T]):
     """`load`, run the first time it is asked for and not again: a value of the page that only
     the parts rendered read. Templates call it where they name it (`{{ credits.directors }}`).
 
@@ -100,7 +101,7 @@ class Parts:
             return
         replicas.read_at_least(page_cache.newest_write(current))
         self.version = dict(zip(every, current, strict=True))
-        self.page = [request.get_host(), timezone.localdate().isoformat()]
+        self.page = [request.build_absolute_uri("/"), timezone.localdate().isoformat()]
         for name, keys in declared.items():
             words = [scope, name, str((vary or {}).get(name, "")), *self._versions(keys)]
             self.keys[name] = f"{PREFIX}{scope}:{name}:{self._digest(words)}"
@@ -114,9 +115,9 @@ class Parts:
         if name in self.found:
             self.counts["hit"] += 1
             return self.found[name]
-        self.counts["miss"] += 1
         made = compute()
-        if name in self.keys:
+        if name in self.keys:  # parts are in use on this page
+            self.counts["miss"] += 1
             cache.set(self.keys[name], made, settings.PAGE_CACHE_TTL)
         return made
 

@@ -60,8 +60,10 @@ Render = Callable[..., str]
 # Kept markup (see the module's docstring), emptied when it holds this many.
 KEPT_MAX = 4096
 _kept: dict[Hashable, str] = {}
-# Stands for the form token in kept markup: letters only, so escaping leaves it as it is.
-TOKEN_STAND_IN = "keptformtokenstandin"
+# Stands for the form token in kept markup. Only the attribute is replaced, quotes and all:
+# the same letters in a page's address or a name (escaped, so never beside a bare quote) stay.
+STAND_IN = "keptformtokenstandin"
+TOKEN_STAND_IN = f'value="{STAND_IN}"'
 Load = Callable[["Viewer", list[tuple[str, ...]]], Any]
 
 
@@ -163,14 +165,14 @@ class Viewer:
             return get_template(template_name).render({**self.context, **(context or {})})
         key = (template_name, self.user.is_authenticated, kept)
         if (markup := _kept.get(key)) is None:
-            stand_in = {**self.context, "csrf_token": TOKEN_STAND_IN, **(context or {})}
+            stand_in = {**self.context, "csrf_token": STAND_IN, **(context or {})}
             markup = get_template(template_name).render(stand_in)
             if len(_kept) >= KEPT_MAX:
                 _kept.clear()
             _kept[key] = markup
-        return (
-            markup.replace(TOKEN_STAND_IN, self.csrf_token) if TOKEN_STAND_IN in markup else markup
-        )
+        if TOKEN_STAND_IN not in markup:
+            return markup
+        return markup.replace(TOKEN_STAND_IN, f'value="{self.csrf_token}"')
 
 
 def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str:

@@ -1,7 +1,8 @@
 """Pages that gather parts of several apps: home, the title page, profiles and help.
 
 Each part comes from its app's selectors, called here, so every query a page makes is visible
-in its view and templates never query.
+in its view; a value wrapped in `lazy` is read when a part that shows it is first rendered
+(core/part_cache.py), never by a template on its own.
 """
 
 from urllib.parse import urlencode
@@ -23,12 +24,13 @@ from core.page_cache import (
     NEWS,
     RANKS,
     RATINGS,
+    SIMILAR,
     cached_page,
     depends_on,
     title_version,
 )
 from core.pagination import countless_page
-from core.part_cache import Parts, once
+from core.part_cache import Parts, lazy
 from lists import selectors as lists_selectors
 from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
@@ -57,47 +59,50 @@ LISTS = depends_on(CATALOGUE, RATINGS, RANKS)
 
 
 @cached_page(
-    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS, MEMBERS],
+    lambda request, pk, **kwargs: [title_version(pk), CATALOGUE, NEWS, RANKS, SIMILAR, MEMBERS],
     reads=("cpage",),
 )
 def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    title = get_object_or_404(Title.objects.select_related("stats"), pk=pk)
+    # The title's own row is catalogue, whose version the page's key read before this.
+    title = get_object_or_404(Title.objects.all(), pk=pk)
     if response := canonical_redirect(request, slug, title):
         return response
+    # The parts' versions are read before anything they show (core/page_cache.py), and each
+    # value after them, only if a part that shows it is rendered; the title's names, genres,
+    # tags and network only with its overview or metadata.
     parts = title_parts(request, title.pk, cpage=request.GET.get("cpage", ""))
-    # Each value is read only if a part that shows it is rendered (core/part_cache.py); the
-    # title's names, genres, tags and network only with its overview or metadata.
-    about = once(lambda: Title.objects.for_page().get(pk=title.pk))
-    stats = reviews_selectors.stats_for(title)
-    credits = once(lambda: page_credits(title, settings.CAST_PREVIEW_SIZE))
-    top_reviews = once(lambda: reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE))
+    about = lazy(lambda: Title.objects.for_page().get(pk=title.pk))
+    stats = lazy(lambda: reviews_selectors.stats_for(title))
+    credits = lazy(lambda: page_credits(title, settings.CAST_PREVIEW_SIZE))
+    top_reviews = lazy(lambda: reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE))
 
     def meta() -> PageMeta:
-        return title_meta(request, about(), stats=stats, credits=credits(), reviews=top_reviews())
+        return title_meta(request, about(), stats=stats(), credits=credits(),
+                          reviews=top_reviews())  # fmt: skip
 
     context = {
         "title": title,
         "about": about,
-        "favorites_count": once(lambda: lists_selectors.title_favorite_count(title)),
+        "favorites_count": lazy(lambda: lists_selectors.title_favorite_count(title)),
         "credits": credits,
-        "related": once(lambda: related_of(title)),
-        "episodes": once(lambda: Episode.objects.guide(title, timezone.localdate())),
-        "lists_with": once(lambda: lists_selectors.lists_with(title, LISTS_ON_TITLE_PAGE)),
+        "related": lazy(lambda: related_of(title)),
+        "episodes": lazy(lambda: Episode.objects.guide(title, timezone.localdate())),
+        "lists_with": lazy(lambda: lists_selectors.lists_with(title, LISTS_ON_TITLE_PAGE)),
         "stats": stats,
-        "recent_watchers": once(
+        "recent_watchers": lazy(
             lambda: reviews_selectors.recently_watched_by(title, settings.RECENT_WATCHERS_SHOWN)
         ),
         "top_reviews": top_reviews,
-        "more_reviews": once(lambda: max(stats.review_count - len(top_reviews()), 0)),
-        "comments": once(
+        "more_reviews": lazy(lambda: max(stats().review_count - len(top_reviews()), 0)),
+        "comments": lazy(
             lambda: comment_selectors.comment_section(
                 target=title, viewer=request.user, page_number=request.GET.get("cpage")
             )
         ),
-        "news_articles": once(
+        "news_articles": lazy(
             lambda: news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE)
         ),
-        "recs": once(lambda: recommendation_selectors.title_section(title)),
+        "recs": lazy(lambda: recommendation_selectors.title_section(title)),
         "page_meta": parts.value("meta", meta),
     }
     return parts.render(request, "front/title_detail.html", context)
@@ -120,10 +125,11 @@ def title_parts(request: HttpRequest, title_id: int, *, cpage: str) -> Parts:
             "cast": [CATALOGUE],
             "news": [NEWS],
             "reviews": [CATALOGUE, own("reviews"), MEMBERS],
-            "recommendations": [CATALOGUE, own("recommendations"), MEMBERS],
+            "recommendations": [CATALOGUE, SIMILAR, own("recommendations"), MEMBERS],
             "watchers": [RANKS, own("ratings"), MEMBERS],
             "lists": [CATALOGUE, own("lists"), MEMBERS],
-            "comments": [own("comments"), MEMBERS],
+            # The comment form offers the title's episodes.
+            "comments": [CATALOGUE, own("comments"), MEMBERS],
         },
         vary={"comments": cpage},
         fragments={"thread": [MEMBERS]},

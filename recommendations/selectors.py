@@ -152,15 +152,12 @@ def similar_for_title(title: Title, limit: int) -> list[SimilarTitle]:
     )
 
 
-def title_section(title: Title, total: int | None = None) -> TitleSection:
-    """Everything the title page shows about recommendations, in two or three queries:
-
-    the title's number of recommendations (`total`, when the page read it with the title),
-    its best ones (skipped when it has none), and the computed similar
-    titles when users have recommended fewer than a few.
+def title_section(title: Title) -> TitleSection:
+    """Everything the title page shows about recommendations, in two or three queries: the
+    title's number of recommendations, its best ones (skipped when it has none), and the
+    computed similar titles when users have recommended fewer than a few.
     """
-    if total is None:
-        total = count_for_title(title)
+    total = count_for_title(title)
     best = best_for_title(title, limit=settings.RECOMMENDATIONS_ON_TITLE_PAGE) if total else []
     similar = (
         similar_for_title(title, settings.SIMILAR_TITLES_SHOWN)

@@ -35,6 +35,7 @@ from time import monotonic
 from django.conf import settings
 from django.db import connection, transaction
 
+from core.page_cache import SIMILAR, pages_changed
 from reviews import selectors as reviews_selectors
 
 # Ordered pairs per slice: about this many rows go through one slice's GROUP BY.
@@ -87,6 +88,7 @@ def similar_titles_compute(*, progress: Callable[[str], None] | None = None) -> 
         finally:
             _drop_temp_tables(cursor)
             cursor.execute("RESET work_mem")
+    pages_changed(SIMILAR)
     return SimilarResult(likes, users, pairs, slices, rows, titles, monotonic() - started)
 
 

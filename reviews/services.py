@@ -111,6 +111,7 @@ def list_entry_save(
         review.save(update_fields=["overall", "updated_at"])
         apply_review_change(stats, old_review, review)
         update_fields = RATING_FIELDS + REVIEW_FIELDS
+        pages_changed(*title_pages(title.pk))  # the review's Overall is their score
     stats.save(update_fields=update_fields)
     return entry
 

@@ -15,7 +15,7 @@ from django.db.models import Count, FloatField, Func, Q, Sum
 from django.db.models.sql.compiler import SQLCompiler
 
 from core.counters import locked_row
-from core.page_cache import RANKS, RATINGS, pages_changed
+from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
 
 from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats, scores_to_be_ranked
 from .scores import SUB_SCORES
@@ -168,6 +168,9 @@ def stats_recompute(*, check: bool = False) -> list[Difference]:
                 differences.append(Difference(title_id, stored_aggregates, real))
         if not check and differences:
             _write(differences, stored_rows)
+            changed = [d.title_id for d in differences]
+            pages_changed(*[title_version(pk, aspect) for pk in changed
+                            for aspect in ("ratings", "reviews")], RATINGS, REVIEWS)  # fmt: skip
     if not check:
         rankings_refresh()
     return differences

@@ -67,6 +67,7 @@ def test_pages_move_only_where_the_writes_are():
         "demo/management/commands/loaddemo.py",
         "lists/services.py",
         "recommendations/services.py",
+        "recommendations/similar.py",
         "reviews/bulk.py",
         "reviews/services.py",
         "reviews/stats.py",

@@ -68,3 +68,12 @@ def test_culling_keeps_what_never_expires(tmp_path, monkeypatch):
         f"page-version:{n}": f"token-{n}" for n in range(20)
     }
     assert len(cache._list_cache_files()) <= 60 + 20
+
+
+def test_what_never_expires_is_culled_too_once_it_alone_passes_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_cache, "CULL_EVERY", 1)
+    cache = make(tmp_path, max_entries=30)
+    random.seed(4)
+    for n in range(300):
+        cache.set(f"page-version:{n}", n, timeout=None)
+    assert len(cache._list_cache_files()) <= 30

@@ -128,3 +128,15 @@ def test_kept_markup_is_shared_but_each_page_carries_its_own_valid_form_token(
     assert ListEntry.objects.get(title=title).score == 8
     html = aki.get(title.get_absolute_url()).content.decode()
     assert "On your list: Completed" in html and "your rating 8.0" in html
+
+
+def test_the_form_token_goes_only_where_a_form_asks_for_it(client, user_factory):
+    """Kept markup holds a stand-in for the form token; a page address that spells the
+    stand-in (it goes into the account menu's Sign out form) must not receive the token."""
+    import re
+
+    client.force_login(user_factory(username="aki"))
+    html = client.get("/search/", {"q": "keptformtokenstandin"}).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert 'name="next" value="/search/?q=keptformtokenstandin"' in html
+    assert f"q={token}" not in html

@@ -61,35 +61,36 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_15_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_16_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 15 queries when no part of the page is stored yet (core/part_cache.py); each
-    # part reads what it shows only when it is made:
+    # Expect 16 queries when no part of the page is stored yet (core/part_cache.py); each
+    # part reads what it shows only when it is made, after the parts' versions are read:
     # catalogue (titles)
-    #   1. the title with its statistics (reviews)
+    #   1. the title
     #   2. its network, alternative titles, genres and tags (the overview and the metadata)
     #   3. its credits with each person: the cast preview, the makers and how many more
     #   4. its related titles, read from either end
     #   5. the episode guide: the next episode and the latest aired ones
     # reviews (no member, so no entry, votes or own review)
-    #   6. the most helpful reviews with their authors
-    #   7. "Recently Watched By" with each member
+    #   6. its statistics
+    #   7. the most helpful reviews with their authors
+    #   8. "Recently Watched By" with each member
     # news
-    #   8. "News & Articles": the latest articles
+    #   9. "News & Articles": the latest articles
     # recommendations
-    #   9. the stored number of its recommendations
-    #   10. its best ones with the other title, first reason and author
+    #   10. the stored number of its recommendations
+    #   11. its best ones with the other title, first reason and author
     #   (similar titles are read only below a few recommendations)
     # comments
-    #   11. the stored number of its comments
-    #   12. the page of threads with their authors
-    #   13. the first replies of every thread on the page, with their authors
+    #   12. the stored number of its comments
+    #   13. the page of threads with their authors
+    #   14. the first replies of every thread on the page, with their authors
     # lists
-    #   14. the public lists that hold the title, with their owners
-    #   15. the stored number of members who favor it
-    with django_assert_num_queries(15):
+    #   15. the public lists that hold the title, with their owners
+    #   16. the stored number of members who favor it
+    with django_assert_num_queries(16):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -98,7 +99,7 @@ def test_signed_out_the_title_page_runs_the_same_15_queries_at_any_size(
     assert html.count('class="episode"') == 3
 
     # After a new comment only the comments are made again, the rest read back: the title,
-    # then the comments' count, threads and replies (11-13 above).
+    # then the comments' count, threads and replies (12-14 above).
     comment_post(author=user_factory(), target=title, body="Seen it twice now.")
     with django_assert_num_queries(4):
         response = client.get(title.get_absolute_url())
@@ -106,12 +107,12 @@ def test_signed_out_the_title_page_runs_the_same_15_queries_at_any_size(
     assert "Seen it twice now." in response.content.decode()
 
 
-def test_signed_in_the_title_page_runs_the_same_24_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_25_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 24 queries when nobody has read the page yet: the 15 above, rendered as a
+    # Expect 25 queries when nobody has read the page yet: the 16 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache) (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -123,7 +124,7 @@ def test_signed_in_the_title_page_runs_the_same_24_queries_at_any_size(
     #   the member's lists, for "Add to a list" (1)
     #   the header's bell: the member's unread count, read once, then cached (1)
     #   (their likes are asked only when a comment shown has a like; none has here)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from comments.services import comment_edit, comment_hide, comment_like, comment_post
 from lists.services import custom_list_add, custom_list_create, favorite_title_set
 from recommendations.services import recommendation_add, recommendation_vote
+from recommendations.similar import similar_titles_compute
 from reviews.services import (
     list_entry_remove,
     list_entry_save,
@@ -28,7 +29,16 @@ pytestmark = pytest.mark.django_db
 # What the title page's parts show besides the title's own rows, by the writes that change it.
 RATINGS = {"meta", "header", "watchers"}
 REVIEWS = {"meta", "reviews"}
-CATALOGUE = {"meta", "header", "overview", "cast", "reviews", "recommendations", "lists"}
+CATALOGUE = {
+    "meta",
+    "header",
+    "overview",
+    "cast",
+    "reviews",
+    "recommendations",
+    "lists",
+    "comments",
+}  # fmt: skip  (the comment form offers the title's episodes)
 
 
 @pytest.fixture
@@ -71,6 +81,9 @@ WRITES = {
                            RATINGS),
     "a review": (lambda w: review_submit(user=w["reader"], title=w["title"],
                                          data=review_data("6")), RATINGS | REVIEWS),
+    "a reviewer's new score": (lambda w: list_entry_save(user=w["writer"], title=w["title"],
+                                                         status="completed", score=Decimal("6")),
+                               RATINGS | REVIEWS),  # their review's Overall follows it
     "a helpful vote": (lambda w: review_vote(user=w["voter"], review=w["review"], helpful=True),
                        REVIEWS),
     "a favorite": (lambda w: favorite_title_set(user=w["voter"], title=w["title"], favorite=True),
@@ -84,6 +97,7 @@ WRITES = {
                               {"recommendations"}),
     "episodes added": (lambda w: create_episodes(w["title"]), CATALOGUE),
     "ranks refreshed": (lambda w: rankings_refresh(), {"header", "watchers"}),
+    "similar titles computed": (lambda w: similar_titles_compute(), {"recommendations"}),
 }  # fmt: skip
 
 
