@@ -43,7 +43,9 @@ def servers(tmp_path_factory):
             "title = TitleFactory(title='Harbour Lights');"
             f"member = UserFactory(username='rin'); member.set_password({PASSWORD!r});"
             "member.save();"
-            "print(json.dumps({'page': title.get_absolute_url(), 'pk': title.pk}))"
+            "from django.contrib.contenttypes.models import ContentType;"
+            "kind = ContentType.objects.get_for_model(title).pk;"
+            "print(json.dumps({'page': title.get_absolute_url(), 'pk': title.pk, 'kind': kind}))"
         )
         title = json.loads(migrate_and_seed(pair.primary_url("dramadb"), seed))
         pair.wait_for_replay()
@@ -200,6 +202,19 @@ def test_two_app_servers_share_the_page_cache_and_throttles_through_redis(server
             _, html, _ = get(other.url + page)
             assert "Ratings: <strong>6.0</strong>/10 from 1 user" in html
             assert last_databases(other, "GET", page) == "default"
+
+        # A comment through one server: the other's next visitor page shows it, made from the
+        # parts either server stored with only the comments rendered again (core/part_cache.py):
+        # the title, the comments' count, threads and replies, and the checks of how far the
+        # replica has replayed, where a whole page reads 16 besides those checks.
+        post = f"/comments/post/{title['kind']}/{title['pk']}/"
+        status, _, _ = member.post(post, {"body": "Seen from the other server."})
+        assert status == 302
+        _, html, headers = get(other.url + page)
+        assert "Seen from the other server." in html
+        assert headers["X-Part-Cache"].startswith("hit 9, miss 1, ")
+        queries = int(other.request_lines(page)[-1].split(" queries")[0].rsplit(" ", 1)[1])
+        assert queries < 10
 
         # The sign-up throttle counts in Redis: two accounts from this address, one through
         # each server, and the third is refused by either.
