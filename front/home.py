@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
 from core.page_cache import (
@@ -19,6 +18,7 @@ from core.page_cache import (
     cached_page,
     depends_on,
 )
+from core.part_cache import Parts, lazy
 from news import selectors as news_selectors
 from reviews import selectors as reviews_selectors
 from titles.models import Title
@@ -38,8 +38,30 @@ class Section:
 def home(request: HttpRequest) -> HttpResponse:
     """Seven queries whatever the catalogue's size: each section reads a few rows by index.
 
-    The most trending title leads the page; each section then shows titles that no section
-    above it showed, so each reads twice as many rows as it shows."""
+    Three stored parts (core/part_cache.py): the titles, made again after a rating or a
+    catalogue edit; the latest reviews, after a review; the news, after an article."""
+    parts = Parts(
+        request,
+        "home",
+        {
+            "titles": [CATALOGUE, RATINGS, RANKS],
+            "reviews": [CATALOGUE, REVIEWS, MEMBERS],
+            "news": [NEWS],
+        },
+    )
+    shown = lazy(_sections)
+    context = {
+        "featured": lazy(lambda: shown()[0]),
+        "sections": lazy(lambda: shown()[1]),
+        "reviews": lazy(lambda: reviews_selectors.latest_reviews(4)),
+        "articles": lazy(lambda: list(news_selectors.index()[:3])),
+    }
+    return parts.render(request, "front/home.html", context)
+
+
+def _sections() -> tuple[Title | None, list[Section]]:
+    """The most trending title, which leads the page, and the sections below it: each shows
+    titles that no section above it showed, so each reads twice as many rows as it shows."""
     read = 2 * SHOWN
     sections = [
         Section("Trending this week", reverse("front:popular"),
@@ -53,13 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
             Title.objects.select_related("stats").order_by("-created_at", "-id")[:read])),
     ]  # fmt: skip
     featured = sections[0].titles[0] if sections[0].titles else None
-    context = {
-        "featured": featured,
-        "sections": _not_repeated(sections, {featured.pk} if featured else set()),
-        "reviews": reviews_selectors.latest_reviews(4),
-        "articles": list(news_selectors.index()[:3]),
-    }
-    return render(request, "front/home.html", context)
+    return featured, _not_repeated(sections, {featured.pk} if featured else set())
 
 
 def _not_repeated(sections: list[Section], shown: set[int]) -> list[Section]:

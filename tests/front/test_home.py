@@ -139,3 +139,26 @@ def test_latest_reviews_are_labelled_by_headline_or_first_words(client, title_fa
     assert ">Quiet and patient storytelling that rewards anyone willing …</a></h3>" in section
     assert ">A review with spoilers</a></h3>" in section
     assert "A review ·" not in section
+
+
+def test_a_write_makes_again_only_the_home_pages_parts_that_show_it(
+    client, settings, title_factory, user_factory, rate
+):
+    """Home is three stored parts (core/part_cache.py): a rating makes the titles and the
+    latest reviews again (a rating moves every review list's version) and reads the news
+    back; a new article makes only the news again. Each page so made is a fresh render's."""
+    from core.page_cache import NEWS, pages_changed
+    from tests.news.factories import ArticleFactory
+
+    title = title_factory(title="Quiet Harbour")
+    client.get("/")
+    rate(user_factory(), title, "8.0")
+    rated = client.get("/")
+    assert rated["X-Part-Cache"].startswith("hit 1, miss 2,")
+    ArticleFactory(headline="A new season is coming")
+    pages_changed(NEWS)  # as the news admin does on a save
+    published = client.get("/")
+    assert published["X-Part-Cache"].startswith("hit 2, miss 1,")
+    assert "A new season is coming" in published.content.decode()
+    settings.PAGE_CACHE = False
+    assert client.get("/").content.decode() == published.content.decode()
