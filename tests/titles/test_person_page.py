@@ -43,3 +43,23 @@ def test_its_query_count_does_not_grow_with_credits(
     with django_assert_num_queries(3):
         response = client.get(person.get_absolute_url())
     assert response.content.decode().count('class="list-title"') == size
+
+
+def test_a_favorite_makes_only_the_header_again(
+    client, settings, django_assert_num_queries, person_factory, credit_factory, user_factory
+):
+    """A favorite moves the person's version (visitors see the count), but their credits and
+    the metadata drawn from them are stored parts (core/part_cache.py), read back."""
+    from lists.services import favorite_person_set
+
+    person = person_factory()
+    credit_factory.create_batch(3, person=person)
+    client.get(person.get_absolute_url())
+    favorite_person_set(user=user_factory(), person=person, favorite=True)
+    # Expect 2 queries: the person, and how many members favor them.
+    with django_assert_num_queries(2):
+        response = client.get(person.get_absolute_url())
+    assert response["X-Part-Cache"].startswith("hit 2, miss 0,")
+    assert "Favorites: <strong>1</strong>" in response.content.decode()
+    settings.PAGE_CACHE = False
+    assert client.get(person.get_absolute_url()).content.decode() == response.content.decode()
