@@ -7,6 +7,9 @@
 -- writes.lua reads it), the CSRF secret, the members' session keys (comma-separated), the
 -- number of threads, the members' share of the reads (0 to 1) and the reads per write.
 
+-- The plan's reading and the report's sums, beside this script.
+local shared = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "plan.lua")
+
 local threads = {}
 local next_id = 0
 
@@ -43,18 +46,7 @@ function init(args)
   for rank = 1, #pages do
     cumulative[rank] = cumulative[rank] / total
   end
-  for line in io.lines(args[2]) do
-    local kind, path, session, htmx, body = line:match("^(%S+)\t(%S+)\t(%S+)\t(%d)\t(.*)$")
-    local headers = {
-      ["Cookie"] = "sessionid=" .. session .. "; csrftoken=" .. csrf,
-      ["X-CSRFToken"] = csrf,
-      ["Content-Type"] = "application/x-www-form-urlencoded",
-    }
-    if htmx == "1" then
-      headers["HX-Request"] = "true"
-    end
-    table.insert(writes, wrk.format("POST", path, headers, body))
-  end
+  writes = shared.writes(args[2], csrf)
   for session in string.gmatch(args[4], "[^,]+") do
     table.insert(members, "sessionid=" .. session .. "; csrftoken=" .. csrf)
   end
@@ -111,13 +103,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for name, n in pairs(thread:get("counts")) do
-      total[name] = (total[name] or 0) + n
-    end
-  end
-  for name, n in pairs(total) do
+  for name, n in pairs(shared.summed(threads, "counts")) do
     io.write(string.format("count %s: %d\n", name, n))
   end
 end

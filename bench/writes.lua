@@ -2,9 +2,11 @@
 -- a page, each POST is followed by a visitor's GET of that page (a page read after a write).
 --
 -- Arguments (after `--`): the plan file, the CSRF secret, the most requests each thread may
--- send, the number of threads and, optionally, the page to read after each write. Each line of the plan is: kind, path, session key, htmx (1 or 0), form body,
--- separated by tabs. The CSRF cookie and the X-CSRFToken header carry the same secret,
--- which Django accepts: it compares the header with the cookie, both unmasked.
+-- send, the number of threads and, optionally, the page to read after each write. The plan
+-- is read as bench/plan.lua says.
+
+-- The plan's reading and the report's sums, beside this script.
+local shared = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "plan.lua")
 
 local threads = {}
 local next_id = 0
@@ -24,20 +26,8 @@ statuses = {}
 responses = 0
 
 function init(args)
-  local csrf = args[2]
   limit = tonumber(args[3])
-  for line in io.lines(args[1]) do
-    local kind, path, session, htmx, body = line:match("^(%S+)\t(%S+)\t(%S+)\t(%d)\t(.*)$")
-    local headers = {
-      ["Cookie"] = "sessionid=" .. session .. "; csrftoken=" .. csrf,
-      ["X-CSRFToken"] = csrf,
-      ["Content-Type"] = "application/x-www-form-urlencoded",
-    }
-    if htmx == "1" then
-      headers["HX-Request"] = "true"
-    end
-    table.insert(plan, wrk.format("POST", path, headers, body))
-  end
+  plan = shared.writes(args[1], args[2])
   if args[5] then
     page = wrk.format("GET", args[5])
   end
@@ -65,13 +55,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      total[status] = (total[status] or 0) + count
-    end
-  end
-  for status, count in pairs(total) do
+  for status, count in pairs(shared.summed(threads, "statuses")) do
     io.write(string.format("status %d: %d\n", status, count))
   end
 end
