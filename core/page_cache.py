@@ -40,10 +40,14 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
-from core import personal, replicas
+from core import personal, replicas, worker_memory
 from core.pagination import parse_page_number
+from core.worker_memory import stored
 
 VERSION_PREFIX = "page-version:"
+# Moved with every version, so that a worker can answer versions from memory while it stands
+# (core/worker_memory.py).
+GENERATION = VERSION_PREFIX + "*"
 # Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
 # see them, filled in.
 SHARED_PREFIX = "page:shared:"
@@ -117,6 +121,9 @@ def _move(keys: Iterable[str], written: int | None = None) -> None:
     for lifetime in {_lifetime(name) for name in tokens}:
         group = {name: token for name, token in tokens.items() if _lifetime(name) == lifetime}
         cache.set_many(group, timeout=lifetime)
+    # After the versions: a worker that still reads the old generation reads as if just
+    # before this move.
+    cache.set(GENERATION, secrets.token_hex(8), timeout=None)
 
 
 def _lifetime(key: str) -> int | None:
@@ -145,14 +152,34 @@ def versions(keys: Iterable[str]) -> list[str] | None:
     show anything written before it.
     """
     names = [VERSION_PREFIX + key for key in keys]
-    found = cache.get_many(names)
-    for name in names:
-        if name not in found:
-            cache.add(name, _token(replicas.written_position()), timeout=_lifetime(name))
-            found[name] = cache.get(name)
-            if found[name] is None:
-                return None
-    return [f"{name}={found[name]}" for name in names]
+    if (generation := _made_up(GENERATION, secrets.token_hex(8))) is None:
+        return None
+    known = _memo.under(generation)
+    if missing := [name for name in names if name not in known]:
+        found = cache.get_many(missing)
+        for name in missing:
+            if name not in found:
+                found[name] = _made_up(name, _token(replicas.written_position()))
+                if found[name] is None:
+                    return None
+        known.update(found)
+    return [f"{name}={known[name]}" for name in names]
+
+
+_memo = worker_memory.VersionMemo()
+
+
+def forget_versions() -> None:
+    """Read every version from the cache again, as a new worker does."""
+    _memo.clear()
+
+
+def _made_up(name: str, token: str) -> str | None:
+    """The entry `name`, stored as `token` if there is none; None if the cache keeps none."""
+    if (found := cache.get(name)) is None:
+        cache.add(name, token, timeout=_lifetime(name))
+        found = cache.get(name)
+    return found
 
 
 def cached_page(
@@ -202,23 +229,23 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     if not member:
         if _has_page(request, tag):
             return _for_visitors(request, HttpResponseNotModified(), tag)
-        if (stored := cache.get(VISITOR_PREFIX + tag)) is not None:
-            return _for_visitors(request, _stored_response(stored), tag)
-    if (stored := cache.get(SHARED_PREFIX + tag)) is not None:
-        response = _stored_response(stored)
+        if (page := stored.get(VISITOR_PREFIX + tag)) is not None:
+            return _for_visitors(request, _stored_response(page), tag)
+    if (page := stored.get(SHARED_PREFIX + tag)) is not None:
+        response = _stored_response(page)
     else:
         replicas.read_at_least(newest_write(current))
         response = _as_visitor(view, request, *args, **kwargs)
         if not _storable(request, response):
             return _private(response) if member else response
-        cache.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+        stored.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
         response["X-Page-Cache"] = "miss"
     response.content = personal.fill(request, response.content.decode(response.charset))
     if member:
         return _private(response)
     # A visitor's page that sets a cookie (a form token made while filling it) is theirs alone.
     if not _sets_cookie(request, response):
-        cache.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+        stored.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
     return _for_visitors(request, response, tag)
 
 

@@ -24,7 +24,8 @@ rows it shows) and the versions declared for the fragment, which name what it sh
 rows (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip.
 A part made again after a new comment then renders one thread and reads the others back.
 
-The versions of every part, then every stored part, are read in one round trip each. A part's
+The versions of every part, then every stored part, are read in one round trip each, the
+most recently used from the worker's memory (core/worker_memory.py). A part's
 key also names the page (`scope`); every key names the site's address with its scheme and host
 (parts may hold whole addresses) and the day (parts may say "3 days ago"). Parts are used only
 for the page everybody shares, rendered as a visitor sees it: a member with permissions sees
@@ -39,12 +40,12 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from core import page_cache, replicas
+from core.worker_memory import stored as stored_entries
 
 PREFIX = "part:"
 T = TypeVar("T")
@@ -105,7 +106,7 @@ class Parts:
         for name, keys in declared.items():
             words = [scope, name, str((vary or {}).get(name, "")), *self._versions(keys)]
             self.keys[name] = f"{PREFIX}{scope}:{name}:{self._digest(words)}"
-        stored = cache.get_many(list(self.keys.values()))
+        stored = stored_entries.get_many(list(self.keys.values()))
         self.found = {name: stored[key] for name, key in self.keys.items() if key in stored}
 
     def value(self, name: str, compute: Callable[[], T]) -> T:
@@ -118,7 +119,7 @@ class Parts:
         made = compute()
         if name in self.keys:  # parts are in use on this page
             self.counts["miss"] += 1
-            cache.set(self.keys[name], made, settings.PAGE_CACHE_TTL)
+            stored_entries.set(self.keys[name], made, settings.PAGE_CACHE_TTL)
         return made
 
     def render(
@@ -140,7 +141,7 @@ class Parts:
         shown = self._versions(self.fragments[name])
         keys = [f"{PREFIX}fragment:{name}:{self._digest([name, identity, *shown])}"
                 for identity, _ in made]  # fmt: skip
-        stored = cache.get_many(keys)
+        stored = stored_entries.get_many(keys)
         markup, missing = [], {}
         for key, (_, make) in zip(keys, made, strict=True):
             if key not in stored:
@@ -149,7 +150,7 @@ class Parts:
         self.counts["fragment hit"] += len(made) - len(missing)
         self.counts["fragment miss"] += len(missing)
         if missing:
-            cache.set_many(missing, settings.PAGE_CACHE_TTL)
+            stored_entries.set_many(missing, settings.PAGE_CACHE_TTL)
         return markup
 
     def _versions(self, keys: Collection[str]) -> list[str]:

@@ -27,10 +27,15 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def throttles_forget_earlier_tests():
-    # Throttles count in the cache; each test starts with nobody over a limit.
+    # Throttles count in the cache; each test starts with nobody over a limit, and with
+    # nothing of an earlier test's pages kept by this process either (core/worker_memory.py).
     from django.core.cache import cache
 
+    from core import page_cache, worker_memory
+
     cache.clear()
+    worker_memory.stored.clear()
+    page_cache.forget_versions()
 
 
 @pytest.fixture
