@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
 
 from core.admin_pages import MovesPages
-from core.page_cache import MEMBERS
+from core.versions import MEMBERS
 
 from .models import User
 

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from accounts.models import User
-from core.page_cache import PERMISSIONS, pages_changed, versions
+from core.versions import PERMISSIONS, pages_changed, versions
 
 TTL = 24 * 3600
 

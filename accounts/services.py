@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from core.page_cache import MEMBERS, pages_changed
+from core.versions import MEMBERS, pages_changed
 
 from .forms import ProfileForm
 from .models import User

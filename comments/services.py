@@ -26,7 +26,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
-from core.page_cache import COMMENTS, object_version, pages_changed
+from core.versions import COMMENTS, member_version, object_version, pages_changed
 from titles.models import Title
 
 from . import notices
@@ -253,6 +253,7 @@ def comment_like(*, user: User, comment: Comment, liked: bool) -> Comment:
     """Like the comment, or take the like back (`liked` False); doing it twice changes nothing.
     One's own comments, and comments no longer shown, cannot be liked."""
     comment = _lock(comment)
+    pages_changed(member_version(user.pk))  # their Like, pressed or not
     if liked:
         if comment.author_id == user.pk:
             raise ValidationError("You cannot like your own comment.", code="own")
@@ -289,7 +290,7 @@ def _pages_changed(content_type_id: int, object_id: int) -> None:
 
 def comment_pages(content_type_id: int, object_id: int) -> list[str]:
     """The versions of the pages that show a comment: its target's pages and every thread
-    page (core/page_cache.py)."""
+    page (core/versions.py)."""
     target = ContentType.objects.get_for_id(content_type_id)
     return [object_version(f"{target.app_label}.{target.model}", object_id, "comments"), COMMENTS]
 

@@ -21,8 +21,9 @@ from django_htmx.http import reswap, retarget
 from accounts.members import signed_in_member
 from core.http import HtmxRequest, form_status, parse_id, sign_in_required
 from core.metadata import not_indexed
-from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, NEWS, cached_page, depends_on
+from core.page_cache import cached_page, depends_on
 from core.throttle import TOO_MANY, check_rate, throttled
+from core.versions import CATALOGUE, COMMENTS, MEMBERS, NEWS
 
 from . import locations, selectors, services
 from .forms import CommentForm, comment_form

@@ -1,7 +1,7 @@
 """Saves in the admin move the versions of the pages that show what was saved.
 
 The site's own writes go through services, which move their pages' versions
-(core/page_cache.py `pages_changed`); an editor's or moderator's save in the admin goes
+(core/versions.py `pages_changed`); an editor's or moderator's save in the admin goes
 through the ModelAdmin instead. A ModelAdmin whose objects appear on cached pages takes
 `MovesPages` and names those pages' versions in `pages_of`, so the next visit of every such
 page shows the change, as for any other write. Its inlines are saved in the same transaction,
@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from core.page_cache import pages_changed
+from core.versions import pages_changed
 
 
 class MovesPages:

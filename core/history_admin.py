@@ -44,7 +44,7 @@ from .history_revert import (
     change_time,
     revert_preview,
 )
-from .page_cache import pages_changed
+from .versions import pages_changed
 
 REASON_FIELD = "change_reason"
 

@@ -1,15 +1,12 @@
 """Pages from the cache, never stale, for visitors and members alike.
 
-A page names the versions it depends on ("titles.title:12", "ratings", "catalogue"…). A write
-moves the versions of what it changed, and again when its transaction commits
-(`pages_changed`), so the next request makes a new key and renders afresh; nothing waits for
-an expiry. A version is a random token, not a counter: a version evicted from the cache comes
-back as a new token, which can only cause a miss. The versions are read before the view reads
-the database, so a page stored under a version shows data at least as new as the moment that
-version was read.
+A page names the versions it depends on (core/versions.py) and is stored under them: a write
+moves the versions of what it changed, so the next request makes a new key and renders afresh.
 
 A page is stored as everybody sees it, with marks where the viewer's own parts go
-(core/personal.py): a member's request fills in only those. Visitors' pages are stored filled.
+(core/personal.py). Visitors' pages are stored filled. A member's page is stored filled for
+them under their own version too, but for the parts that others' writes change (the bell) and
+the form token, which each request puts in.
 
 A page is keyed on the query parameters it declares it reads, and rendered from a request
 that carries only those: any other parameter (a tracker's, a crawler's, an attacker's) is the
@@ -26,52 +23,30 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
-from core import personal, replicas, worker_memory
+from core import personal, replicas
 from core.pagination import parse_page_number
+from core.versions import member_version, newest_write, versions
 from core.worker_memory import stored
 
-VERSION_PREFIX = "page-version:"
-# Moved with every version, so that a worker can answer versions from memory while it stands
-# (core/worker_memory.py).
-GENERATION = VERSION_PREFIX + "*"
 # Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
 # see them, filled in.
 SHARED_PREFIX = "page:shared:"
 VISITOR_PREFIX = "page:visitor:"
-# Site-wide versions: every rating moves RATINGS (lists show scores), every catalogue edit
-# CATALOGUE (pages show names, posters, credits), every article NEWS, every comment COMMENTS.
-RATINGS = "ratings"
-CATALOGUE = "catalogue"
-NEWS = "news"
-COMMENTS = "comments"
-REVIEWS = "reviews"
-# Ranked, Popularity and Trending, which `refresh_rankings` moves for many titles at once.
-RANKS = "ranks"
-# The computed similar titles, which `compute_similar` rebuilds for every title at once.
-SIMILAR = "similar"
-# Members' names and avatars, beside everything they write: pages that show members name it,
-# and a change to a member's name, avatar or biography moves it.
-MEMBERS = "members"
+# And as one member sees them, but for their live parts and form token (`_members_page`).
+MEMBER_PREFIX = "page:member:"
 # The query parameters that number the pages of a list: the title page numbers its comments.
 PAGE_NUMBERS = frozenset({"page", "cpage"})
-# Every site-wide version: a bulk load (the demo data) moves them all.
-SITE_WIDE = (RATINGS, CATALOGUE, NEWS, COMMENTS, REVIEWS, RANKS, SIMILAR, MEMBERS)
-# Not a page's: who holds which permission (accounts/backends.py keeps the sets under it).
-PERMISSIONS = "permissions"
 # Cookies that change a visitor's page, with the values that do: the colour theme (front/theme.py
 # takes its choices from here). Any other value is the page without the cookie.
 PAGE_COOKIES: dict[str, frozenset[str]] = {"theme": frozenset({"light", "dark"})}
@@ -79,107 +54,9 @@ PAGE_COOKIES: dict[str, frozenset[str]] = {"theme": frozenset({"light", "dark"})
 Depends = Callable[..., Iterable[str]]
 
 
-def object_version(label: str, pk: int, aspect: str = "") -> str:
-    """The version of one object's pages: its model's label ("titles.title") and its id; or,
-    with an `aspect` ("comments"), of the parts of its pages that show that (core/part_cache.py).
-    Moving an aspect's version moves the object's too (`pages_changed`)."""
-    return f"{label}:{pk}/{aspect}" if aspect else f"{label}:{pk}"
-
-
-def title_version(title_id: int, aspect: str = "") -> str:
-    return object_version("titles.title", title_id, aspect)
-
-
 def depends_on(*keys: str) -> Depends:
     """For a page that shows only site-wide versions."""
     return lambda request, *args, **kwargs: keys
-
-
-def pages_changed(*keys: str) -> None:
-    """Move the versions of `keys` now, and again once the current transaction commits.
-
-    The move on commit is the guarantee: a page rendered between the two moves, from data
-    read before the commit, is stored under a version nobody asks for afterwards. The move
-    now lets later reads in the same transaction see the change too.
-
-    With read replicas, each version names the primary's WAL position when it moved, and a
-    page rendered for it is read from a replica that has replayed that far (core/replicas.py):
-    a version moved before the commit still promises everything committed before it, so a
-    page rendered while the write waits is never older than the last commit.
-
-    An aspect's version ("titles.title:12/comments") moves its object's ("titles.title:12")
-    with it: every page showing the object is made again, from parts that did not change.
-    """
-    keys = tuple(dict.fromkeys(k for key in keys for k in (key, key.partition("/")[0])))
-    if keys:
-        _move(keys, replicas.written_position())
-        transaction.on_commit(lambda: _move(keys, replicas.written_position()))
-
-
-def _move(keys: Iterable[str], written: int | None = None) -> None:
-    tokens = {VERSION_PREFIX + key: _token(written) for key in keys}
-    for lifetime in {_lifetime(name) for name in tokens}:
-        group = {name: token for name, token in tokens.items() if _lifetime(name) == lifetime}
-        cache.set_many(group, timeout=lifetime)
-    # After the versions: a worker that still reads the old generation reads as if just
-    # before this move.
-    cache.set(GENERATION, secrets.token_hex(8), timeout=None)
-
-
-def _lifetime(key: str) -> int | None:
-    """How long a version is kept: for good, but an aspect's (`object_version`) as long as a
-    stored page at most. Every title read has several aspects; those of titles nobody reads
-    or writes for a day go, and come back as new tokens, which only causes a miss."""
-    return settings.PAGE_CACHE_TTL if "/" in key else None
-
-
-def _token(written: int | None) -> str:
-    token = secrets.token_hex(8)
-    return token if written is None else f"{token}@{written}"
-
-
-def newest_write(current: list[str]) -> int:
-    """The newest WAL position the versions name: what a page rendered for them must see."""
-    return max((int(v.rpartition("@")[2]) for v in current if "@" in v), default=0)
-
-
-def versions(keys: Iterable[str]) -> list[str] | None:
-    """The current version of each key, made up (and stored) for keys that have none; None
-    when the cache keeps none just now (Redis away: core/redis_cache.py), and nothing may be
-    stored or read under them.
-
-    A made-up version names the primary's WAL position now (with replicas): the page could
-    show anything written before it.
-    """
-    names = [VERSION_PREFIX + key for key in keys]
-    if (generation := _made_up(GENERATION, secrets.token_hex(8))) is None:
-        return None
-    known = _memo.under(generation)
-    if missing := [name for name in names if name not in known]:
-        found = cache.get_many(missing)
-        for name in missing:
-            if name not in found:
-                found[name] = _made_up(name, _token(replicas.written_position()))
-                if found[name] is None:
-                    return None
-        known.update(found)
-    return [f"{name}={known[name]}" for name in names]
-
-
-_memo = worker_memory.VersionMemo()
-
-
-def forget_versions() -> None:
-    """Read every version from the cache again, as a new worker does."""
-    _memo.clear()
-
-
-def _made_up(name: str, token: str) -> str | None:
-    """The entry `name`, stored as `token` if there is none; None if the cache keeps none."""
-    if (found := cache.get(name)) is None:
-        cache.add(name, token, timeout=_lifetime(name))
-        found = cache.get(name)
-    return found
 
 
 def cached_page(
@@ -220,33 +97,67 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
                  *args: Any, **kwargs: Any) -> HttpResponse:  # fmt: skip
     """The page everybody shares, from the cache or rendered and stored, with the viewer's
     own parts filled in."""
-    member = request.user.is_authenticated
-    current = versions(depends(request, *args, **kwargs))
+    user = request.user
+    member = user.is_authenticated
+    keys = list(depends(request, *args, **kwargs))
+    own = [member_version(user.pk)] if user.is_authenticated else []
+    current = versions([*keys, *own])
     if current is None:  # rendered for this request alone, as without the page cache
         response = view(request, *args, **kwargs)
         return _private(response) if member else response
-    tag = _etag(request, current)
-    if not member:
-        if _has_page(request, tag):
-            return _for_visitors(request, HttpResponseNotModified(), tag)
-        if (page := stored.get(VISITOR_PREFIX + tag)) is not None:
-            return _for_visitors(request, _stored_response(page), tag)
-    if (page := stored.get(SHARED_PREFIX + tag)) is not None:
-        response = _stored_response(page)
-    else:
-        replicas.read_at_least(newest_write(current))
-        response = _as_visitor(view, request, *args, **kwargs)
-        if not _storable(request, response):
-            return _private(response) if member else response
-        stored.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
-        response["X-Page-Cache"] = "miss"
-    response.content = personal.fill(request, response.content.decode(response.charset))
+    tag = _etag(request, current[: len(keys)])
+    render = lambda: _shared_response(view, request, tag, current, *args, **kwargs)  # noqa: E731
     if member:
-        return _private(response)
+        return _private(_members_page(request, render, tag, current[-1]))
+    if _has_page(request, tag):
+        return _for_visitors(request, HttpResponseNotModified(), tag)
+    if (page := stored.get(VISITOR_PREFIX + tag)) is not None:
+        return _for_visitors(request, _stored_response(page), tag)
+    response, storable = render()
+    if not storable:
+        return response
+    response.content = personal.fill(request, response.content.decode(response.charset))
     # A visitor's page that sets a cookie (a form token made while filling it) is theirs alone.
     if not _sets_cookie(request, response):
         stored.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
     return _for_visitors(request, response, tag)
+
+
+def _shared_response(view: Callable[..., HttpResponse], request: HttpRequest, tag: str,
+                     current: list[str], *args: Any,
+                     **kwargs: Any) -> tuple[HttpResponse, bool]:  # fmt: skip
+    """The shared page, with its marks: stored, or rendered and stored; and whether it could
+    be stored (a page that is not is the viewer's alone)."""
+    if (page := stored.get(SHARED_PREFIX + tag)) is not None:
+        return _stored_response(page), True
+    replicas.read_at_least(newest_write(current))
+    response = _as_visitor(view, request, *args, **kwargs)
+    if not _storable(request, response):
+        return response, False
+    stored.set(SHARED_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
+    response["X-Page-Cache"] = "miss"
+    return response, True
+
+
+def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse, bool]],
+                  tag: str, own: str) -> HttpResponse:  # fmt: skip
+    """The shared page as the member sees it: stored for them under their own version (`own`)
+    and what their parts show of their account, then given this request's live parts and form
+    token (core/personal.py)."""
+    user = request.user
+    words = [tag, own, str(user.pk), user.get_username(), str(user.is_staff)]
+    key = MEMBER_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:32]
+    if (page := stored.get(key)) is not None:
+        response = _stored_response(page)
+    else:
+        response, storable = render()
+        if not storable:  # the middleware fills its parts (core.middleware.FillPersonalParts)
+            return response
+        content = response.content.decode(response.charset)
+        response.content = personal.fill_to_keep(request, content)
+        stored.set(key, _stored(response), settings.PAGE_CACHE_TTL)
+    response.content = personal.fill_live(request, response.content.decode(response.charset))
+    return response
 
 
 @contextlib.contextmanager

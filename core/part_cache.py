@@ -44,7 +44,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from core import page_cache, replicas
+from core import replicas
+from core.versions import newest_write, versions
 from core.worker_memory import stored as stored_entries
 
 PREFIX = "part:"
@@ -97,10 +98,10 @@ class Parts:
         every = sorted(
             {key for keys in [*declared.values(), *self.fragments.values()] for key in keys}
         )
-        current = page_cache.versions(every)
+        current = versions(every)
         if current is None:  # the cache is away: every part is rendered
             return
-        replicas.read_at_least(page_cache.newest_write(current))
+        replicas.read_at_least(newest_write(current))
         self.version = dict(zip(every, current, strict=True))
         self.page = [request.build_absolute_uri("/"), timezone.localdate().isoformat()]
         for name, keys in declared.items():

@@ -28,8 +28,12 @@ escaped text cannot make one.
 A part whose markup is one of a few (a rating form as it stands for each status and score)
 says so by naming, in `Viewer.render(..., kept=…)`, everything its template shows besides
 the form token: the markup is rendered once per worker for those words and kept, and each
-page only puts its own token in. Members' pages are filled on every request; this keeps the
-cost of a part to a dictionary lookup.
+page only puts its own token in.
+
+A member's filled page is stored too (core/page_cache.py), under the version of everything
+of theirs the parts show (`member_version`), with a stand-in for the form token (`fill_to_keep`).
+Parts that show what others change (the bell's unread count) are `live`: their marks stay in
+the stored page, and each request fills only those and its own token in (`fill_live`).
 """
 
 from __future__ import annotations
@@ -37,13 +41,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
+from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 
 # A mark, or a block: shared markup that its part shows to some viewers only.
@@ -60,33 +65,41 @@ Render = Callable[..., str]
 # Kept markup (see the module's docstring), emptied when it holds this many.
 KEPT_MAX = 4096
 _kept: dict[Hashable, str] = {}
-# Stands for the form token in kept markup. Only the attribute is replaced, quotes and all:
-# the same letters in a page's address or a name (escaped, so never beside a bare quote) stay.
-STAND_IN = "keptformtokenstandin"
-TOKEN_STAND_IN = f'value="{STAND_IN}"'
 Load = Callable[["Viewer", list[tuple[str, ...]]], Any]
+
+
+@cache
+def stand_in() -> str:
+    """Stands for the form token in kept markup and stored members' pages, and is replaced
+    wherever it is before a page goes out. Made from the site's secret key, so no text that
+    anybody writes can spell it, and the same in every worker."""
+    return salted_hmac("core.personal.stand_in", "form token").hexdigest()
 
 
 @dataclass(frozen=True)
 class Part:
     render: Render
     load: Load | None
+    live: bool
 
 
 PARTS: dict[str, Part] = {}
 
 
-def personal_part(name: str, *, load: Load | None = None) -> Callable[[Render], Render]:
+def personal_part(name: str, *, load: Load | None = None,
+                  live: bool = False) -> Callable[[Render], Render]:  # fmt: skip
     """Register `render(viewer, loaded, *args)` for the marks named `name`.
 
     `load(viewer, [args of each mark])`, when given, runs once per page before the marks are
-    rendered; its result is passed to every `render` call (None without a `load`).
+    rendered; its result is passed to every `render` call (None without a `load`). A `live`
+    part shows what others change, and is filled on every request (see the module's
+    docstring).
     """
 
     def register(render: Render) -> Render:
         if name in PARTS:
             raise ValueError(f"the personal part {name!r} is registered twice")
-        PARTS[name] = Part(render=render, load=load)
+        PARTS[name] = Part(render=render, load=load, live=live)
         return render
 
     return register
@@ -119,9 +132,12 @@ def _named(name: str, args: tuple[object, ...]) -> str:
 class Viewer:
     """Who is looking, for the parts: the request, the user, and one form token per page."""
 
-    def __init__(self, request: HttpRequest, *, as_visitor: bool = False) -> None:
+    def __init__(self, request: HttpRequest, *, as_visitor: bool = False,
+                 token: str | None = None) -> None:  # fmt: skip
         self.request = request
         self.user = AnonymousUser() if as_visitor else request.user
+        # The form token the parts show, when not this request's own (`stand_in`).
+        self._token = token
         self._loaded: dict[Hashable, Any] = {}
         # Every mark of the page by part name, so that one app's parts can share one query.
         self.marks: dict[str, list[tuple[str, ...]]] = {}
@@ -142,7 +158,7 @@ class Viewer:
         """
         if not self.user.is_authenticated:
             return ""
-        return get_token(self.request)
+        return self._token or get_token(self.request)
 
     @cached_property
     def context(self) -> dict[str, Any]:
@@ -165,25 +181,51 @@ class Viewer:
             return get_template(template_name).render({**self.context, **(context or {})})
         key = (template_name, self.user.is_authenticated, kept)
         if (markup := _kept.get(key)) is None:
-            stand_in = {**self.context, "csrf_token": STAND_IN, **(context or {})}
-            markup = get_template(template_name).render(stand_in)
+            standing_in = {**self.context, "csrf_token": stand_in(), **(context or {})}
+            markup = get_template(template_name).render(standing_in)
             if len(_kept) >= KEPT_MAX:
                 _kept.clear()
             _kept[key] = markup
-        if TOKEN_STAND_IN not in markup:
-            return markup
-        return markup.replace(TOKEN_STAND_IN, f'value="{self.csrf_token}"')
+        return with_token(markup, self.csrf_token)
+
+
+def with_token(content: str, token: str) -> str:
+    """`content` with `token` wherever the stand-in for the form token is."""
+    return content.replace(stand_in(), token) if stand_in() in content else content
 
 
 def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str:
     """`content` with every mark replaced by its part as `request`'s viewer sees it, or as a
     visitor does (`as_visitor`: for pages that must not ask the database who is signed in)."""
-    found = MARK.findall(content)
-    if not found:
+    return _fill(Viewer(request, as_visitor=as_visitor), content, lambda part: True)
+
+
+def fill_to_keep(request: HttpRequest, content: str) -> str:
+    """`content` as the member sees it, to be stored for them: the form token is the stand-in,
+    and the marks of live parts stay (`fill_live` fills them for each request)."""
+    viewer = Viewer(request, token=stand_in())
+    return _fill(viewer, content, lambda part: not part.live)
+
+
+def fill_live(request: HttpRequest, content: str) -> str:
+    """A member's stored page (`fill_to_keep`) for this request: its live parts, and this
+    response's own form token in place of the stand-in."""
+    viewer = Viewer(request)
+    content = _fill(viewer, content, lambda part: part.live)
+    if stand_in() not in content:  # asking for a token marks the cookie for sending
         return content
-    viewer = Viewer(request, as_visitor=as_visitor)
-    for name, words, block_name, block_words, _ in found:
-        viewer.marks.setdefault(name or block_name, []).append(_words(words or block_words))
+    return content.replace(stand_in(), viewer.csrf_token)
+
+
+def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool]) -> str:
+    """`content` with the marks of the `chosen` parts filled in for `viewer`."""
+    if MARK_START not in content:
+        return content
+    for name, words, block_name, block_words, _ in MARK.findall(content):
+        if chosen(PARTS[name or block_name]):
+            viewer.marks.setdefault(name or block_name, []).append(_words(words or block_words))
+    if not viewer.marks:
+        return content
     loaded = {
         name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
         for name, args in viewer.marks.items()
@@ -191,6 +233,8 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str
 
     def part(match: re.Match[str]) -> str:
         name, words, block_name, block_words, content = match.groups()
+        if name not in loaded and block_name not in loaded:
+            return match.group(0)
         if name:
             return PARTS[name].render(viewer, loaded[name], *_words(words))
         render = PARTS[block_name].render

@@ -15,7 +15,7 @@ every WARN_AGAIN_SECONDS while it stays away, and logs a line when it answers ag
 
 Lost updates. A set or a delete that failed may leave an older value in Redis: when Redis
 was cut off rather than restarted it still holds it, and would serve it once it is back, such
-as a page version that a write had moved (core/page_cache.py: the old version names pages
+as a page version that a write had moved (core/versions.py: the old version names pages
 without that write) or the session of a member who has since signed out. So each process
 remembers every key it failed to set or delete, and before anything else it asks of Redis
 once it answers again, deletes them: a page version that is gone comes back as a new token,

@@ -11,7 +11,7 @@ the position the read needs:
 - after a member posts anything, the primary's WAL position is kept in a signed cookie, and
   that member's reads stay on the primary until a replica has replayed it (read your writes);
 - a page rendered for the page cache needs the position of the newest write its versions
-  name (core/page_cache.py), so a lagging replica never fills the cache with an old page.
+  name (core/versions.py), so a lagging replica never fills the cache with an old page.
 
 Each process asks each replica where it stands at most every REPLICA_CHECK_SECONDS, and the
 primary how far it has written, each question bounded by REPLICA_CHECK_TIMEOUT. A replica

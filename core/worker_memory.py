@@ -9,7 +9,7 @@ worker can tell whether its copy is still right without reading the entry again:
   so a copy is never wrong; keeping the most recently used spares a file read and its
   decompression. Bounded by `STORED_BYTES`, the least recently used going first.
 - `VersionMemo`: versions do change, but every move of any version also moves one more entry,
-  the generation (core/page_cache.py). A worker reads the generation, and while it has not
+  the generation (core/versions.py). A worker reads the generation, and while it has not
   moved, answers the versions it read since from memory: one read instead of one per version.
 """
 

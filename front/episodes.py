@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from comments import selectors as comment_selectors
-from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, cached_page, title_version
+from core.page_cache import cached_page
+from core.versions import CATALOGUE, COMMENTS, MEMBERS, title_version
 from titles.metadata import under_title
 from titles.models import Episode
 

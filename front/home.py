@@ -8,17 +8,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from core.page_cache import (
-    CATALOGUE,
-    MEMBERS,
-    NEWS,
-    RANKS,
-    RATINGS,
-    REVIEWS,
-    cached_page,
-    depends_on,
-)
+from core.page_cache import cached_page, depends_on
 from core.part_cache import Parts, lazy
+from core.versions import CATALOGUE, MEMBERS, NEWS, RANKS, RATINGS, REVIEWS
 from news import selectors as news_selectors
 from reviews import selectors as reviews_selectors
 from titles.models import Title

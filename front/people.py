@@ -8,8 +8,9 @@ from django.shortcuts import render
 
 from core.http import search_query
 from core.metadata import filtered_by
-from core.page_cache import CATALOGUE, cached_page, depends_on
+from core.page_cache import cached_page, depends_on
 from core.pagination import countless_page
+from core.versions import CATALOGUE
 from reviews import selectors as reviews_selectors
 from titles.models import Person
 from titles.search import find_people

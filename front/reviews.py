@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, render
 
 from comments import selectors as comment_selectors
 from core.moderation import can_moderate
-from core.page_cache import CATALOGUE, COMMENTS, MEMBERS, REVIEWS, cached_page, object_version
+from core.page_cache import cached_page
+from core.versions import CATALOGUE, COMMENTS, MEMBERS, REVIEWS, object_version
 from reviews import services as review_services
 from reviews.metadata import review_meta
 from reviews.models import Review

@@ -19,7 +19,8 @@ from django.utils import timezone
 from accounts.models import User
 from core.http import sign_in_url
 from core.metadata import filtered_by
-from core.page_cache import CATALOGUE, cached_page, depends_on
+from core.page_cache import cached_page, depends_on
+from core.versions import CATALOGUE
 from reviews import selectors as reviews_selectors
 from titles.models import Episode
 

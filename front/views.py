@@ -18,19 +18,10 @@ from django.utils import timezone
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
 from core.metadata import PageMeta, filtered_by
-from core.page_cache import (
-    CATALOGUE,
-    MEMBERS,
-    NEWS,
-    RANKS,
-    RATINGS,
-    SIMILAR,
-    cached_page,
-    depends_on,
-    title_version,
-)
+from core.page_cache import cached_page, depends_on
 from core.pagination import countless_page
 from core.part_cache import Parts, lazy
+from core.versions import CATALOGUE, MEMBERS, NEWS, RANKS, RATINGS, SIMILAR, title_version
 from lists import selectors as lists_selectors
 from news import selectors as news_selectors
 from recommendations import selectors as recommendation_selectors
@@ -67,7 +58,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
     title = get_object_or_404(Title.objects.all(), pk=pk)
     if response := canonical_redirect(request, slug, title):
         return response
-    # The parts' versions are read before anything they show (core/page_cache.py), and each
+    # The parts' versions are read before anything they show (core/versions.py), and each
     # value after them, only if a part that shows it is rendered; the title's names, genres,
     # tags and network only with its overview or metadata.
     parts = title_parts(request, title.pk, cpage=request.GET.get("cpage", ""))

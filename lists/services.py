@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.counters import counter_add
-from core.page_cache import object_version, pages_changed, title_version
+from core.versions import member_version, object_version, pages_changed, title_version
 from social.models import Verb
 from social.services import activity_record
 from titles.models import Person, Title
@@ -36,7 +36,7 @@ Positioned = TypeVar("Positioned", FavoriteTitle, CustomListItem)
 def favorite_title_set(*, user: User, title: Title, favorite: bool) -> bool:
     """Make `title` one of the member's favorites (last in their order), or not. Returns
     whether anything changed; asking twice changes nothing."""
-    pages_changed(title_version(title.pk, "favorites"))
+    pages_changed(title_version(title.pk, "favorites"), member_version(user.pk))
     if not favorite:
         removed, _ = FavoriteTitle.objects.filter(user=user, title=title).delete()
         if removed:
@@ -55,7 +55,7 @@ def favorite_title_set(*, user: User, title: Title, favorite: bool) -> bool:
 @transaction.atomic
 def favorite_person_set(*, user: User, person: Person, favorite: bool) -> bool:
     """Make `person` one of the member's favorites, or not; whether anything changed."""
-    pages_changed(object_version("titles.person", person.pk))
+    pages_changed(object_version("titles.person", person.pk), member_version(user.pk))
     if not favorite:
         removed, _ = FavoritePerson.objects.filter(user=user, person=person).delete()
         if removed:
@@ -79,6 +79,7 @@ def favorite_title_move(*, user: User, title: Title, up: bool) -> None:
 def custom_list_create(*, user: User, name: str, description: str = "",
                        is_private: bool = False) -> CustomList:  # fmt: skip
     User.objects.select_for_update().filter(pk=user.pk).first()
+    pages_changed(member_version(user.pk))  # "Add to a list" offers it
     if CustomList.objects.filter(user=user).count() >= LISTS_PER_MEMBER:
         raise ValidationError(f"You can keep at most {LISTS_PER_MEMBER} lists.", code="too_many")
     made = CustomList.objects.create(
@@ -142,9 +143,10 @@ def custom_list_delete(*, user: User, custom_list: CustomList) -> None:
 
 
 def _titles_changed(custom_list: CustomList) -> None:
-    """Every title page that may name the list (at most LIST_ITEMS_MAX of them)."""
+    """Every title page that may name the list (at most LIST_ITEMS_MAX of them), and its
+    member's "Add to a list", which offers it."""
     ids = CustomListItem.objects.filter(custom_list=custom_list).values_list("title_id", flat=True)
-    pages_changed(*[title_version(pk, "lists") for pk in ids])
+    pages_changed(*[title_version(pk, "lists") for pk in ids], member_version(custom_list.user_id))
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core import moderation
+from core.versions import member_version, pages_changed
 from social.models import Kind as NoticeKind
 from social.services import notify
 
@@ -49,6 +50,7 @@ def report_submit(*, reporter: User, item: Item, reason: str, note: str = "") ->
         if "report_one_open_per_member_and_item" in str(clash):
             raise ValidationError(ALREADY_REPORTED, code="already_reported") from clash
         raise
+    pages_changed(member_version(reporter.pk))  # their Report link says "Reported"
     return report
 
 
@@ -128,9 +130,11 @@ def _tell_author(kind: str, object_id: int, author_id: int | None, note: str) ->
 
 
 def _close_reports(kind: str, object_id: int, moderator: User, state: str) -> None:
-    Report.objects.filter(kind=kind, object_id=object_id, state=Report.State.OPEN).update(
-        state=state, resolved_by=moderator, resolved_at=timezone.now()
-    )
+    """Close the item's open reports; their reporters' Report links show again."""
+    reports = Report.objects.filter(kind=kind, object_id=object_id, state=Report.State.OPEN)
+    reporters = list(reports.values_list("reporter_id", flat=True))
+    reports.update(state=state, resolved_by=moderator, resolved_at=timezone.now())
+    pages_changed(*[member_version(pk) for pk in reporters])
 
 
 def _set_suspended(member: User, *, suspended: bool) -> None:

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from accounts.models import User
 from core.history_admin import HistoryAdmin
-from core.page_cache import NEWS
+from core.versions import NEWS
 
 from .models import Article
 

@@ -4,14 +4,9 @@ from django.shortcuts import get_object_or_404, render
 
 from core.http import canonical_redirect, parse_id
 from core.metadata import filtered_by
-from core.page_cache import (
-    CATALOGUE,
-    NEWS,
-    cached_page,
-    depends_on,
-    object_version,
-)
+from core.page_cache import cached_page, depends_on
 from core.pagination import countless_page
+from core.versions import CATALOGUE, NEWS, object_version
 from titles.models import Title
 
 from . import selectors

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from accounts.models import User
 from core.counters import counter_add
 from core.moderation import announce, check_may_moderate
-from core.page_cache import pages_changed, title_version
+from core.versions import member_version, pages_changed, title_version
 from social.mentions import mentioned_members
 from titles.models import Title
 
@@ -60,12 +60,15 @@ def _check_reason(reason: str) -> str:
     return text
 
 
-def _pages_changed(recommendation: Recommendation) -> None:
-    pages_changed(*recommendation_pages(recommendation))
+def _pages_changed(recommendation: Recommendation, member_id: int | None = None) -> None:
+    """The pages of the pair, and the own parts of the member (`member_id`) whose reason or
+    vote changed: their vote button shows it."""
+    mine = [member_version(member_id)] if member_id is not None else []
+    pages_changed(*recommendation_pages(recommendation), *mine)
 
 
 def recommendation_pages(recommendation: Recommendation) -> list[str]:
-    """Both titles' pages show the pair and its reasons (core/page_cache.py)."""
+    """Both titles' pages show the pair and its reasons (core/versions.py)."""
     return [
         title_version(recommendation.title_low_id, "recommendations"),
         title_version(recommendation.title_high_id, "recommendations"),
@@ -119,7 +122,7 @@ def recommendation_add(*, user: User, title: Title, other: Title, reason: str) -
             code="duplicate",
         ) from None
     _count_reasons(recommendation, +1)
-    _pages_changed(recommendation)
+    _pages_changed(recommendation, user.pk)
     notices.recommended(given, mentioned)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
@@ -136,7 +139,7 @@ def recommendation_vote(*, user: User, recommendation: Recommendation) -> Recomm
     _, created = RecommendationVote.objects.get_or_create(recommendation=recommendation, user=user)
     if created:
         _count(recommendation, "votes_count", 1)
-        _pages_changed(recommendation)
+        _pages_changed(recommendation, user.pk)
         notices.voted(recommendation, user)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
@@ -150,7 +153,7 @@ def recommendation_unvote(*, user: User, recommendation: Recommendation) -> Reco
     ).delete()
     if deleted:
         _count(recommendation, "votes_count", -1)
-        _pages_changed(recommendation)
+        _pages_changed(recommendation, user.pk)
     recommendation.refresh_from_db(fields=["votes_count", "reasons_count"])
     return recommendation
 
@@ -168,7 +171,7 @@ def recommendation_reason_remove(*, reason: RecommendationReason) -> None:
     if was is None:
         return
     RecommendationReason.objects.filter(pk=reason.pk).delete()
-    _pages_changed(recommendation)
+    _pages_changed(recommendation, reason.user_id)
     if not RecommendationReason.objects.filter(recommendation=recommendation).exists():
         # Its votes go with it (cascade); both titles count one recommendation fewer.
         recommendation.delete()

@@ -35,7 +35,7 @@ from time import monotonic
 from django.conf import settings
 from django.db import connection, transaction
 
-from core.page_cache import SIMILAR, pages_changed
+from core.versions import SIMILAR, pages_changed
 from reviews import selectors as reviews_selectors
 
 # Ordered pairs per slice: about this many rows go through one slice's GROUP BY.

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import User
-from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
+from core.versions import RATINGS, REVIEWS, member_version, pages_changed, title_version
 from titles.models import Genre, Title
 
 from .member_stats import Part, member_stats_changes, part_of
@@ -117,5 +117,6 @@ def list_entries_bulk_save(
     touched = [stats[pk] for pk in ids if done.get(pk) in (ADDED, UPDATED)]
     TitleStats.objects.bulk_update(touched, RATING_FIELDS)
     if touched:
-        pages_changed(*[title_version(s.pk, "ratings") for s in touched], RATINGS, REVIEWS)
+        pages_changed(*[title_version(s.pk, "ratings") for s in touched], RATINGS, REVIEWS,
+                      member_version(user.pk))  # fmt: skip
     return done

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.moderation import announce, check_may_moderate
-from core.page_cache import RATINGS, REVIEWS, pages_changed, title_version
+from core.versions import RATINGS, REVIEWS, member_version, pages_changed, title_version
 from social.mentions import mentioned_members
 from titles.models import Title
 
@@ -78,7 +78,7 @@ def list_entry_save(
     if status == ListEntry.Status.PLAN_TO_WATCH and score is not None:
         raise ValidationError({"score": PLANNED_WITHOUT_SCORE}, code="planned")
     stats = stats_for_update(title.pk)
-    pages_changed(*entry_pages(title.pk))
+    pages_changed(*entry_pages(title.pk), member_version(user.pk))
     review = Review.objects.select_for_update().filter(user=user, title=title).first()
     if review is not None and score is None:
         raise ValidationError({"score": KEEP_SCORE_OF_REVIEW}, code="reviewed")
@@ -173,7 +173,7 @@ def list_entry_progress(*, user: User, title: Title, today: date | None = None) 
 def list_entry_remove(*, user: User, title: Title) -> None:
     """Take `title` off the user's list, with its score; refused while their review stands."""
     stats = stats_for_update(title.pk)
-    pages_changed(*entry_pages(title.pk))
+    pages_changed(*entry_pages(title.pk), member_version(user.pk))
     if Review.objects.filter(user=user, title=title).exists():
         raise ValidationError(KEEP_ENTRY_OF_REVIEW, code="reviewed")
     entry = ListEntry.objects.select_for_update().filter(user=user, title=title).first()
@@ -242,7 +242,7 @@ def review_delete(*, user: User, review: Review) -> None:
     if review.user_id != user.pk:
         raise PermissionDenied("Only the author can delete a review.")
     stats = stats_for_update(review.title_id)
-    pages_changed(*title_pages(review.title_id))
+    pages_changed(*title_pages(review.title_id), member_version(user.pk))  # Write a Review
     review = Review.objects.select_for_update().get(pk=review.pk)
     apply_review_change(stats, review, None)
     review.delete()
@@ -269,7 +269,7 @@ def review_vote(*, user: User, review: Review, helpful: bool) -> Review:
         review.helpful_yes += 1 if helpful else -1
     if helpful and not was_helpful:
         notices.review_found_helpful(review, user)
-    return _helpfulness_changed(review)
+    return _helpfulness_changed(review, user)
 
 
 @transaction.atomic
@@ -282,7 +282,7 @@ def review_vote_withdraw(*, user: User, review: Review) -> Review:
     vote.delete()
     review.helpful_total -= 1
     review.helpful_yes -= int(vote.helpful)
-    return _helpfulness_changed(review)
+    return _helpfulness_changed(review, user)
 
 
 @transaction.atomic
@@ -338,29 +338,30 @@ def review_restore(*, review: Review, moderator: User | AnonymousUser) -> Review
     return locked
 
 
-def _helpfulness_changed(review: Review) -> Review:
-    """Store a locked review's new helpful counts and bound, and move its pages' version."""
+def _helpfulness_changed(review: Review, voter: User) -> Review:
+    """Store a locked review's new helpful counts and bound, and move the versions of its
+    pages and of the voter's own parts."""
     review.save(update_fields=["helpful_yes", "helpful_total"])
     Review.objects.filter(pk=review.pk).update(
         helpful_lower_bound=WilsonLowerBound(F("helpful_yes"), F("helpful_total"))
     )
-    pages_changed(*review_pages(review))
+    pages_changed(*review_pages(review), member_version(voter.pk))
     return review
 
 
 def entry_pages(title_id: int) -> list[str]:
     """The versions of the pages that show a title's ratings and statistics: its page's score,
-    statistics and watchers, and every list that shows scores (core/page_cache.py)."""
+    statistics and watchers, and every list that shows scores (core/versions.py)."""
     return [title_version(title_id, "ratings"), RATINGS, REVIEWS]
 
 
 def title_pages(title_id: int) -> list[str]:
     """The versions of the pages that show a title's reviews, which count in its statistics
-    too: its page's, and every list that shows scores or reviews (core/page_cache.py)."""
+    too: its page's, and every list that shows scores or reviews (core/versions.py)."""
     return [title_version(title_id, "reviews"), *entry_pages(title_id)]
 
 
 def review_pages(review: Review) -> list[str]:
     """The versions of the pages that show a review but none of its title's statistics (its
-    helpful votes): its title's reviews and every review list's (core/page_cache.py)."""
+    helpful votes): its title's reviews and every review list's (core/versions.py)."""
     return [title_version(review.title_id, "reviews"), REVIEWS]

@@ -15,7 +15,7 @@ from django.db.models import Count, FloatField, Func, Q, Sum
 from django.db.models.sql.compiler import SQLCompiler
 
 from core.counters import locked_row
-from core.page_cache import RANKS, RATINGS, REVIEWS, pages_changed, title_version
+from core.versions import RANKS, RATINGS, REVIEWS, pages_changed, title_version
 
 from .models import HISTOGRAM_BUCKETS, ListEntry, Review, TitleStats, scores_to_be_ranked
 from .scores import SUB_SCORES

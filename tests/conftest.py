@@ -31,11 +31,11 @@ def throttles_forget_earlier_tests():
     # nothing of an earlier test's pages kept by this process either (core/worker_memory.py).
     from django.core.cache import cache
 
-    from core import page_cache, worker_memory
+    from core import versions, worker_memory
 
     cache.clear()
     worker_memory.stored.clear()
-    page_cache.forget_versions()
+    versions.forget_versions()
 
 
 @pytest.fixture

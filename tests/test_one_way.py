@@ -66,6 +66,7 @@ def test_pages_move_only_where_the_writes_are():
         "demo/management/commands/generate.py",
         "demo/management/commands/loaddemo.py",
         "lists/services.py",
+        "moderation/services.py",
         "recommendations/services.py",
         "recommendations/similar.py",
         "reviews/bulk.py",

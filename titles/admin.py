@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django_countries.filters import CountryFilter
 
 from core.history_admin import HistoryAdmin
-from core.page_cache import CATALOGUE
+from core.versions import CATALOGUE
 
 from .models import (
     AlternativeTitle,

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from core.page_cache import CATALOGUE, pages_changed, title_version
+from core.versions import CATALOGUE, pages_changed, title_version
 
 from .models import Episode, Title
 

@@ -5,9 +5,10 @@ from django.urls import reverse
 
 from core.http import canonical_redirect, search_query
 from core.metadata import not_indexed
-from core.page_cache import CATALOGUE, cached_page, depends_on, object_version
+from core.page_cache import cached_page, depends_on
 from core.pagination import countless_page
 from core.part_cache import Parts, lazy
+from core.versions import CATALOGUE, object_version
 
 from .history import title_history_page
 from .metadata import person_meta, under_title

@@ -13,14 +13,10 @@ from accounts.metadata import under_member
 from accounts.models import User
 from core.http import HtmxRequest, canonical_redirect, form_status, safe_next, sign_in_required
 from core.metadata import filtered_by, not_indexed
-from core.page_cache import (
-    CATALOGUE,
-    MEMBERS,
-    cached_page,
-    title_version,
-)
+from core.page_cache import cached_page
 from core.pagination import countless_page, stored_count_page
 from core.throttle import TOO_MANY, throttle_form, throttled, too_many_requests
+from core.versions import CATALOGUE, MEMBERS, title_version
 from reviews import selectors, services
 from reviews.forms import ReviewForm
 from reviews.models import Review

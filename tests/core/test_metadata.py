@@ -6,7 +6,8 @@ from django.urls import ResolverMatch, include, path
 from django.views.generic import TemplateView
 
 from core.metadata import PageMeta, filtered_by, is_indexed, not_indexed, not_indexed_urls
-from core.page_cache import CATALOGUE, cached_page, depends_on
+from core.page_cache import cached_page, depends_on
+from core.versions import CATALOGUE
 from front.metadata import page_metadata
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 
 from core import replicas
-from core.page_cache import _token, newest_write
+from core.versions import _token, newest_write
 from titles.models import Title
 
 ROUTER = replicas.ReplicaRouter()

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from core import page_cache
-from core.page_cache import GENERATION, VERSION_PREFIX, pages_changed, versions
+from core import versions as version_store
+from core.versions import GENERATION, VERSION_PREFIX, pages_changed, versions
 from core.worker_memory import Stored
 
 
@@ -73,7 +73,7 @@ def test_a_cleared_cache_starts_a_new_generation():
 
 def test_a_new_worker_reads_every_version_again(reads):
     versions(["catalogue"])
-    page_cache.forget_versions()
+    version_store.forget_versions()
     reads.clear()
 
     versions(["catalogue"])

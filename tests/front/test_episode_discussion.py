@@ -5,6 +5,7 @@ is the member's own part of a shared page: it costs no query of its own."""
 import pytest
 
 from comments.services import comment_post
+from core.versions import member_version, pages_changed
 from reviews.services import list_entry_save
 from social.models import Notification
 from titles.models import Episode
@@ -55,8 +56,13 @@ def test_an_episode_page_costs_the_same_with_the_fold(client, fifth, user_factor
     client.force_login(member)
     url = fifth.get_absolute_url()
     client.get(url)
-    # From the shared cache: the member, their entry for the title (for the fold) and their
-    # reports among the comments shown (none has a like, so their likes are not asked).
+    # From their own stored page (core/page_cache.py): only the member.
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
+    # After something of theirs changed, from the shared cache: the member, their entry for the
+    # title (for the fold) and their reports among the comments shown (none has a like, so
+    # their likes are not asked).
+    pages_changed(member_version(member.pk))
     with django_assert_num_queries(3):
         assert client.get(url).status_code == 200
     assert client.get(f"/titles/{fifth.title_id}/episodes/99/").status_code == 404

@@ -147,7 +147,7 @@ def test_a_write_makes_again_only_the_home_pages_parts_that_show_it(
     """Home is three stored parts (core/part_cache.py): a rating makes the titles and the
     latest reviews again (a rating moves every review list's version) and reads the news
     back; a new article makes only the news again. Each page so made is a fresh render's."""
-    from core.page_cache import NEWS, pages_changed
+    from core.versions import NEWS, pages_changed
     from tests.news.factories import ArticleFactory
 
     title = title_factory(title="Quiet Harbour")

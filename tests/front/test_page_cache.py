@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.services import comment_delete, comment_edit, comment_hide, comment_post
-from core.page_cache import pages_changed
+from core.versions import pages_changed
 from recommendations.services import recommendation_add, recommendation_vote
 from reviews.services import (
     list_entry_remove,
@@ -229,7 +229,7 @@ def test_an_edit_in_the_admin_shows_at_once(editor_client):
 def test_a_version_evicted_from_the_cache_only_causes_a_miss(client, title):
     from django.core.cache import cache
 
-    from core.page_cache import forget_versions
+    from core.versions import forget_versions
 
     url = title.get_absolute_url()
     visit(client, url)

@@ -1,6 +1,6 @@
 import pytest
 
-from core.page_cache import CATALOGUE, pages_changed
+from core.versions import CATALOGUE, pages_changed
 from demo.titles import load_seed_title
 
 pytestmark = pytest.mark.django_db

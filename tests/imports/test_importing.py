@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from core.page_cache import title_version, versions
+from core.versions import title_version, versions
 from imports import jobs
 from imports.models import Export, Import, ImportRow
 from imports.services import (

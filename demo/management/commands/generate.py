@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
-from core.page_cache import SITE_WIDE, pages_changed
 from core.progress import Progress
+from core.versions import SITE_WIDE, pages_changed
 from demo.datagen import Scale, bulk_load, scalar
 from demo.datagen.accounts import generate_users
 from demo.datagen.comments import generate_comments

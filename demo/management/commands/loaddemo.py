@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from core.page_cache import SITE_WIDE, pages_changed
+from core.versions import SITE_WIDE, pages_changed
 from demo import (
     comments,
     episodes,
