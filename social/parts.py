@@ -11,4 +11,5 @@ def bell(viewer: Viewer, loaded: None) -> str:
     writes change the count, so it is filled on every request (core/personal.py)."""
     if not viewer.user.is_authenticated:
         return ""
-    return viewer.render("social/_bell.html", {"unread": unread_count(viewer.user)})
+    unread = unread_count(viewer.user)
+    return viewer.render("social/_bell.html", {"unread": unread}, kept=unread)

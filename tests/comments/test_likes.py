@@ -13,9 +13,9 @@ from core.versions import member_version, pages_changed
 
 pytestmark = pytest.mark.django_db
 
-# The title page from the shared cache, for a member: session, member, their entry and votes,
-# their likes on the page's comments, and the header's parts.
-QUERIES = 6
+# The title page from the shared cache, for a member (their session and row are cached): their
+# entry and votes, their likes on the page's comments, and the header's parts.
+QUERIES = 5
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def test_signed_in_the_title_page_runs_the_same_25_queries_at_any_size(
     client.force_login(user_factory(username="reader"))
     # Expect 25 queries when nobody has read the page yet: the 16 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
-    #   the signed-in member (the session comes from the cache) (1)
+    #   the signed-in member (the session comes from the cache), read once, then cached (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
     #   the member's own list entry, with their review's id ("Your Rating", and "Write a
     #     Review" or "Edit your review"), and their votes on the reviews shown (1)
@@ -132,14 +132,15 @@ def test_signed_in_the_title_page_runs_the_same_25_queries_at_any_size(
     assert html.count('class="rec-card') == 2
     assert html.count('class="news-item') == 2
 
-    # Expect 1 query once the member's page is stored (core/page_cache.py): the member.
-    with django_assert_num_queries(1):
+    # Expect none once the member's page is stored (core/page_cache.py), and their row and
+    # session too (accounts/backends.py).
+    with django_assert_num_queries(0):
         again = client.get(title.get_absolute_url())
     assert again["X-Page-Cache"] == "hit"
     assert again.content.decode().count('class="rec-card') == 2
 
-    # Expect 6 after something of theirs changed: the member and their own parts (entries and
-    # votes, recommendation votes, open reports, favorites, lists), nothing else.
+    # Expect 5 after something of theirs changed: their own parts (entries and votes,
+    # recommendation votes, open reports, favorites, lists), nothing else.
     pages_changed(member_version(again.wsgi_request.user.pk))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(title.get_absolute_url())["X-Page-Cache"] == "hit"

@@ -146,7 +146,8 @@ def test_the_review_costs_the_same_with_any_number_of_rows(
     )
     url = f"{job.get_absolute_url()}?show=ambiguous"
     client.get(url)
-    # The member, the import, the rows' counts (which the pages are numbered by), a page of
-    # rows with their titles, the candidates with their statistics, the member's entries.
-    with django_assert_num_queries(6):
+    # The import (the member comes from the cache), the rows' counts (which the pages are
+    # numbered by), a page of rows with their titles, the candidates with their statistics,
+    # the member's entries.
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200

@@ -58,9 +58,10 @@ def test_reviews_pages_query_counts_do_not_grow(
     with django_assert_num_queries(9):
         client.get(f"/titles/{title.pk}-{title.slug}/reviews/?sort=newest")
     author = Review.objects.first().user
-    # Expect 5 queries: the user, the author, one page of reviews (one row more, to know whether
-    # another page follows; a member's reviews are never counted), the votes, the reports.
-    with django_assert_num_queries(5):
+    # Expect 4 queries (the user is cached now): the author, one page of reviews (one row more,
+    # to know whether another page follows; a member's reviews are never counted), the votes,
+    # the reports.
+    with django_assert_num_queries(4):
         client.get(f"/users/{author.username}/reviews/")
 
 
