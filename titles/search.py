@@ -11,10 +11,13 @@ The search page and the header's suggestions both call `search`, so they agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.db import transaction
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Model
 
 from core.replicas import read_connection
@@ -36,27 +39,27 @@ CANDIDATES = 200
 # %(q)s is the array of the query's spellings; a name matches when one of them is close.
 _SCORE = "(SELECT max(word_similarity(spelling, search_key)) FROM unnest(%(q)s) AS spelling)"
 # Each match comes with the keys that matched (the title's own, its alternative names'), since
-# an exact match on an alternative name is as exact as one on the title's own name.
+# an exact match on an alternative name is as exact as one on the title's own name. {close}
+# is one comparison per spelling (`_close`): the trigram indexes answer "%>" with one value,
+# never with ANY of an array.
 TITLE_MATCHES = f"""
     SELECT id, max(score) AS score, string_agg(search_key, %(separator)s) AS keys FROM (
-        SELECT id, {_SCORE} AS score, search_key
-          FROM {{title}} WHERE search_key %%> ANY(%(q)s)
+        SELECT id, {_SCORE} AS score, search_key FROM {{title}} WHERE {{close}}
         UNION ALL
-        SELECT title_id, {_SCORE}, search_key
-          FROM {{alternative}} WHERE search_key %%> ANY(%(q)s)
+        SELECT title_id, {_SCORE}, search_key FROM {{alternative}} WHERE {{close}}
     ) AS matched GROUP BY id ORDER BY score DESC, id LIMIT %(limit)s
 """
 PERSON_MATCHES = f"""
     SELECT id, {_SCORE} AS score, search_key
-      FROM {{person}} WHERE search_key %%> ANY(%(q)s) ORDER BY score DESC, id LIMIT %(limit)s
+      FROM {{person}} WHERE {{close}} ORDER BY score DESC, id LIMIT %(limit)s
 """
 CLOSEST = """
     SELECT kind, id FROM (
-        SELECT 'title' AS kind, id, search_key FROM {title} WHERE search_key %%> ANY(%(q)s)
+        SELECT 'title' AS kind, id, search_key FROM {title} WHERE {close}
         UNION ALL
-        SELECT 'title', title_id, search_key FROM {alternative} WHERE search_key %%> ANY(%(q)s)
+        SELECT 'title', title_id, search_key FROM {alternative} WHERE {close}
         UNION ALL
-        SELECT 'person', id, search_key FROM {person} WHERE search_key %%> ANY(%(q)s)
+        SELECT 'person', id, search_key FROM {person} WHERE {close}
     ) AS near, LATERAL (
         SELECT max(similarity(spelling, name)) AS closeness
           FROM unnest(%(q)s) AS spelling,
@@ -100,16 +103,56 @@ def _tables() -> dict[str, str]:
     }
 
 
-def _matches(sql: str, spellings: list[str]) -> list[tuple[int, float, str]]:
+def _close(spellings: list[str]) -> tuple[str, dict[str, str]]:
+    """The condition that a name's key is close to one of the spellings, and its values."""
+    names = [f"q{n}" for n in range(len(spellings))]
+    condition = " OR ".join(f"search_key %%> %({name})s" for name in names)
+    return f"({condition})", dict(zip(names, spellings, strict=True))
+
+
+@contextmanager
+def _by_index() -> Iterator[CursorWrapper]:
+    """A cursor whose statements find names through the trigram indexes.
+
+    The planner prices a trigram comparison like any other, so on a table of a few thousand
+    names it would rather compare every one (18 ms for a three-word query) than ask the index
+    (1 ms). SET LOCAL tells it not to, in a savepoint of its own: rolling the savepoint back
+    restores the setting, also when the caller is inside a transaction of its own.
+    """
+    connection = read_connection(Title)
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield cursor
+        transaction.set_rollback(True, using=connection.alias)
+
+
+def _matches(cursor: CursorWrapper, sql: str,
+             spellings: list[str]) -> list[tuple[int, float, str]]:  # fmt: skip
     """Ids, scores and matched keys of the names within MATCH_THRESHOLD of one of the
     spellings; "%>" compares against pg_trgm.word_similarity_threshold, whose default is
     MATCH_THRESHOLD."""
-    with read_connection(Title).cursor() as cursor:
-        cursor.execute(
-            sql.format(**_tables()),
-            {"q": spellings, "limit": CANDIDATES, "separator": SEPARATOR},
-        )
-        return [(row_id, float(score), keys) for row_id, score, keys in cursor.fetchall()]
+    if not spellings:
+        return []
+    close, values = _close(spellings)
+    cursor.execute(
+        sql.format(close=close, **_tables()),
+        {"q": spellings, "limit": CANDIDATES, "separator": SEPARATOR, **values},
+    )
+    return [(row_id, float(score), keys) for row_id, score, keys in cursor.fetchall()]
+
+
+def _closest(cursor: CursorWrapper, spellings: list[str]) -> tuple[str, int] | None:
+    """The kind and id of the title or person whose name is closest to the spellings, when
+    one is close enough; this lowers the threshold of "%>" for the rest of the savepoint."""
+    if not spellings:
+        return None
+    close, values = _close(spellings)
+    cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGEST_THRESHOLD])
+    cursor.execute(
+        CLOSEST.format(close=close, **_tables()),
+        {"q": spellings, "separator": SEPARATOR, "closeness": SUGGEST_CLOSENESS, **values},
+    )
+    return cursor.fetchone()
 
 
 def _ranked(
@@ -135,52 +178,38 @@ def _rank(key: str, spellings: list[str]) -> int:
 
 def find_titles(query: str, limit: int) -> list[Found[Title]]:
     """The titles whose English, native, romanised or alternative names match `query`,
-    exact matches first, then names starting with it, then the most similar: two queries."""
-    return _titles(query_spellings(query), limit)
+    exact matches first, then names starting with it, then the most similar."""
+    spellings = query_spellings(query)
+    with _by_index() as cursor:
+        matches = _matches(cursor, TITLE_MATCHES, spellings)
+    return _ranked(Title, matches, spellings, "title", limit)
 
 
 def find_people(query: str, limit: int) -> list[Found[Person]]:
     """People whose name (either order), native name or its romanisation match `query`."""
-    return _people(query_spellings(query), limit)
-
-
-def _titles(spellings: list[str], limit: int) -> list[Found[Title]]:
-    if not spellings:
-        return []
-    return _ranked(Title, _matches(TITLE_MATCHES, spellings), spellings, "title", limit)
-
-
-def _people(spellings: list[str], limit: int) -> list[Found[Person]]:
-    if not spellings:
-        return []
-    return _ranked(Person, _matches(PERSON_MATCHES, spellings), spellings, "name", limit)
-
-
-def _closest(spellings: list[str]) -> Title | Person | None:
-    """The title or person whose name is closest to the spellings, when one is close enough."""
-    if not spellings:
-        return None
-    connection = read_connection(Title)
-    # SET LOCAL lowers the threshold of "%>" for this statement's savepoint only: rolling the
-    # savepoint back restores it, also when the caller is inside a transaction of its own.
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGEST_THRESHOLD])
-        cursor.execute(
-            CLOSEST.format(**_tables()),
-            {"q": spellings, "separator": SEPARATOR, "closeness": SUGGEST_CLOSENESS},
-        )
-        row = cursor.fetchone()
-        transaction.set_rollback(True, using=connection.alias)
-    if row is None:
-        return None
-    model: type[Title] | type[Person] = Title if row[0] == "title" else Person
-    return model._default_manager.filter(pk=row[1]).first()
-
-
-def search(query: str, *, titles: int, people: int) -> Results:
-    """Titles and people matching `query`; when there are none, the closest name instead."""
     spellings = query_spellings(query)
-    found_titles = _titles(spellings, titles)
-    found_people = _people(spellings, people)
-    suggestion = None if found_titles or found_people else _closest(spellings)
-    return Results(found_titles, found_people, suggestion)
+    with _by_index() as cursor:
+        matches = _matches(cursor, PERSON_MATCHES, spellings)
+    return _ranked(Person, matches, spellings, "name", limit)
+
+
+def search(query: str, *, titles: int, people: int, suggest: bool = True) -> Results:
+    """Titles and people matching `query`; when there are none, the closest name instead
+    (unless not to `suggest` one)."""
+    spellings = query_spellings(query)
+    closest = None
+    with _by_index() as cursor:
+        title_matches = _matches(cursor, TITLE_MATCHES, spellings)
+        person_matches = _matches(cursor, PERSON_MATCHES, spellings)
+        if suggest and not title_matches and not person_matches:
+            closest = _closest(cursor, spellings)
+    found_titles = _ranked(Title, title_matches, spellings, "title", titles)
+    found_people = _ranked(Person, person_matches, spellings, "name", people)
+    return Results(found_titles, found_people, _suggested(closest))
+
+
+def _suggested(closest: tuple[str, int] | None) -> Title | Person | None:
+    if closest is None:
+        return None
+    model: type[Title] | type[Person] = Title if closest[0] == "title" else Person
+    return model._default_manager.filter(pk=closest[1]).first()

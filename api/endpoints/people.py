@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from titles import search as titles_search
 from titles.models import Credit, Person, Title
-from titles.search import find_people, find_titles
 
 from ..schemas import PersonDetail, SearchResults
 
@@ -45,9 +45,11 @@ class SearchQuery(Schema):
 
 @router.get("/search", response=SearchResults, summary="Titles and people matching a name")
 def search(request: HttpRequest, query: Query[SearchQuery]) -> dict:
-    titles = [hit.item.pk for hit in find_titles(query.q, SEARCH_TITLES)]
+    found = titles_search.search(query.q, titles=SEARCH_TITLES, people=SEARCH_PEOPLE,
+                                 suggest=False)  # fmt: skip
+    titles = [hit.item.pk for hit in found.titles]
     with_stats = Title.objects.select_related("stats").in_bulk(titles)
     return {
         "titles": [with_stats[pk] for pk in titles if pk in with_stats],
-        "people": [hit.item for hit in find_people(query.q, SEARCH_PEOPLE)],
+        "people": [hit.item for hit in found.people],
     }
