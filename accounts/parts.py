@@ -23,4 +23,4 @@ def htmx_token(viewer: Viewer, loaded: None) -> str:
     """The form token htmx sends with members' requests; visitors' pages post nothing."""
     if not viewer.user.is_authenticated:
         return ""
-    return viewer.render("accounts/_htmx_token.html")
+    return viewer.render("accounts/_htmx_token.html", kept="htmx_token")

@@ -42,14 +42,18 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
+
+from core.versions import member_version, versions
 
 # A mark, or a block: shared markup that its part shows to some viewers only.
 MARK = re.compile(
@@ -62,6 +66,7 @@ BLOCK_END = "<!--/personal-block-->"
 WORD = re.compile(r"[\w-]*")
 
 Render = Callable[..., str]
+T = TypeVar("T")
 # Kept markup (see the module's docstring), emptied when it holds this many.
 KEPT_MAX = 4096
 _kept: dict[Hashable, str] = {}
@@ -148,6 +153,19 @@ class Viewer:
         if key not in self._loaded:
             self._loaded[key] = load()
         return self._loaded[key]
+
+    def remembered(self, name: str, load: Callable[[], T]) -> T:
+        """`load()`, kept in the cache under the member's own version (`member_version`,
+        which every write of theirs moves): for what of theirs is the same on every page,
+        and small (the names of their lists)."""
+        current = versions([member_version(self.user.pk)]) if self.user.is_authenticated else None
+        if current is None:
+            return load()
+        key = f"personal:{name}:{current[0]}"
+        if (found := shared_cache.get(key)) is None:
+            found = load()
+            shared_cache.set(key, found, settings.PAGE_CACHE_TTL)
+        return found
 
     @cached_property
     def csrf_token(self) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from accounts.models import User
 from core.personal import Viewer, personal_part
 
-from .forms import AddToListForm
-from .selectors import FavoriteState, favorite_state
+from .selectors import FavoriteState, favorite_state, list_names
 
 
 def _state(viewer: Viewer, args: list[tuple[str, ...]]) -> FavoriteState:
@@ -21,7 +21,8 @@ def favorite_button(viewer: Viewer, state: FavoriteState, kind: str, pk: str,
     """How many members favor a title or person (`count` when the page read it), and the
     member's own Favorite button."""
     context = favorite_context(state, kind, int(pk), int(count) if count else None)
-    return viewer.render("lists/_favorite.html", context)
+    kept = (context["kind"], context["pk"], context["favored"], context["count"])
+    return viewer.render("lists/_favorite.html", context, kept=kept)
 
 
 def favorite_context(state: FavoriteState, kind: str, pk: int, count: int | None = None) -> dict:
@@ -35,7 +36,9 @@ def favorite_context(state: FavoriteState, kind: str, pk: int, count: int | None
 @personal_part("add_to_list")
 def add_to_list(viewer: Viewer, loaded: None, title_id: str) -> str:
     """For members, a form that puts the title on one of their lists (or makes a first one)."""
-    if not viewer.user.is_authenticated:
+    user = viewer.user
+    if not isinstance(user, User):
         return ""
-    form = AddToListForm(user=viewer.user)
-    return viewer.render("lists/_add_to_list.html", {"form": form, "title_id": int(title_id)})
+    lists = viewer.remembered("list_names", lambda: list_names(user))
+    context = {"lists": lists, "title_id": int(title_id)}
+    return viewer.render("lists/_add_to_list.html", context, kept=(title_id, lists))

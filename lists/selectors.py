@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
+from core.replicas import read_connection
 from titles.models import Person, Title
 
 from .models import (
@@ -23,6 +24,15 @@ from .models import (
 
 # The kinds of things a member can favor, as the pages name them.
 KINDS = ("title", "person")
+# Which of a page's titles and people the member favors: one statement for both kinds, in
+# plain SQL, a third of the ORM's cost (every member's page asks).
+FAVORED = f"""
+    SELECT 'title', title_id FROM {FavoriteTitle._meta.db_table}
+     WHERE user_id = %(user)s AND title_id = ANY(%(titles)s)
+    UNION ALL
+    SELECT 'person', person_id FROM {FavoritePerson._meta.db_table}
+     WHERE user_id = %(user)s AND person_id = ANY(%(people)s)
+"""
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ def favorite_state(
 ) -> FavoriteState:
     """The counts of the things asked for, and which of them `viewer` favors: one query a kind
     for the counts (none for titles whose page read them: `count_titles=False`), and one more
-    a kind for a member."""
+    for a member."""
     counts: dict[tuple[str, int], int] = {}
     mine: set[tuple[str, int]] = set()
     titles = sorted({pk for kind, pk in wanted if kind == "title"})
@@ -47,13 +57,10 @@ def favorite_state(
     if people:
         found_people = PersonFavoriteCount.objects.filter(person_id__in=people)
         counts |= {("person", pk): n for pk, n in found_people.values_list("person_id", "count")}
-    if viewer.is_authenticated:
-        if titles:
-            favored = FavoriteTitle.objects.filter(user=viewer, title_id__in=titles)
-            mine |= {("title", pk) for pk in favored.values_list("title_id", flat=True)}
-        if people:
-            favored_people = FavoritePerson.objects.filter(user=viewer, person_id__in=people)
-            mine |= {("person", pk) for pk in favored_people.values_list("person_id", flat=True)}
+    if viewer.is_authenticated and (titles or people):
+        with read_connection(FavoriteTitle).cursor() as cursor:
+            cursor.execute(FAVORED, {"user": viewer.pk, "titles": titles, "people": people})
+            mine = {(kind, pk) for kind, pk in cursor.fetchall()}
     return FavoriteState(counts, mine)
 
 
@@ -111,6 +118,13 @@ def items_of(user: User) -> QuerySet[CustomListItem]:
         .select_related("custom_list", "title")
         .order_by("custom_list_id", "position")
     )
+
+
+def list_names(user: User) -> tuple[tuple[int, str], ...]:
+    """The id and name of each of the member's lists, by name: what "Add to a list" offers
+    (the same order as AddToListForm's choices). One query."""
+    mine = CustomList.objects.filter(user=user).order_by("name").values_list("pk", "name")
+    return tuple(mine)
 
 
 def lists_of_owner(user: User) -> QuerySet[CustomList]:

@@ -21,4 +21,5 @@ def vote(viewer: Viewer, states: dict[int, tuple[bool, bool]], rec_id: str, vote
         "yours": yours,
         "next_path": viewer.request.get_full_path(),
     }
-    return viewer.render("recommendations/_vote.html", context)
+    kept = (rec_id, votes, voted, yours, context["next_path"])
+    return viewer.render("recommendations/_vote.html", context, kept=kept)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from core.personal import Viewer, personal_part
 from reviews import selectors
@@ -57,8 +58,8 @@ def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slu
     if entry is not None:
         entry.title = title
     form = None
-    if viewer.user.is_authenticated:
-        form = QuickEntryForm(instance=entry or ListEntry(title=title))
+    if viewer.user.is_authenticated:  # made only when the markup is not kept already
+        form = SimpleLazyObject(lambda: QuickEntryForm(instance=entry or ListEntry(title=title)))
     # Whether the title has aired, and so what the form offers, changes with the day.
     shown = entry and (entry.status, entry.score, entry.episodes_seen)
     kept = (title_id, slug, episodes, year, aired_from, aired_to, timezone.localdate(), shown)
@@ -71,7 +72,8 @@ def write_link(viewer: Viewer, entries: dict[int, ListEntry], title_id: str) -> 
     """Write a Review, or Edit your review once the member has written one."""
     entry = entries.get(int(title_id))
     context = {"title_id": int(title_id), "own_review_id": entry and entry.review_id}
-    return viewer.render("reviews/_write_link.html", context)
+    kept = (title_id, context["own_review_id"])
+    return viewer.render("reviews/_write_link.html", context, kept=kept)
 
 
 @personal_part("reviews.helpful", load=_votes)

@@ -184,3 +184,17 @@ def test_each_response_has_a_token_of_its_own_that_the_site_accepts(world):
                           "csrfmiddlewaretoken": tokens[1]})  # fmt: skip
     assert rated.status_code in (200, 302)
     assert "your rating 8.0" in browser.get(url).content.decode()
+
+
+def test_a_new_list_is_offered_on_every_page_at_once(client, world):
+    """The names of a member's lists are kept under their own version (core/personal.py
+    `remembered`): a new one is offered by "Add to a list" on the next page, whichever."""
+    me = world["me"]
+    client.force_login(me)
+    for title in (world["title"], world["other"]):
+        assert "Rainy days" not in page(client, title.get_absolute_url())
+
+    custom_list_create(user=me, name="Rainy days")
+
+    for title in (world["title"], world["other"]):
+        assert '">Rainy days</option>' in page(client, title.get_absolute_url())
