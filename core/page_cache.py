@@ -108,7 +108,7 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     tag = _etag(request, current[: len(keys)])
     render = lambda: _shared_response(view, request, tag, current, *args, **kwargs)  # noqa: E731
     if member:
-        return _private(_members_page(request, render, tag, current[-1]))
+        return _private(_members_page(request, render, tag, current))
     if _has_page(request, tag):
         return _for_visitors(request, HttpResponseNotModified(), tag)
     if (page := stored.get(VISITOR_PREFIX + tag)) is not None:
@@ -140,12 +140,13 @@ def _shared_response(view: Callable[..., HttpResponse], request: HttpRequest, ta
 
 
 def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse, bool]],
-                  tag: str, own: str) -> HttpResponse:  # fmt: skip
-    """The shared page as the member sees it: stored for them under their own version (`own`)
-    and what their parts show of their account, then given this request's live parts and form
-    token (core/personal.py)."""
+                  tag: str, current: list[str]) -> HttpResponse:  # fmt: skip
+    """The shared page as the member sees it: stored for them under their own version (the
+    last of `current`) and what their parts show of their account, with the stand-in for the
+    form token it holds, then given this request's live parts and token (core/personal.py)."""
     user = request.user
-    words = [tag, own, str(user.pk), user.get_username(), str(user.is_staff)]
+    words = [tag, current[-1], str(user.pk), user.get_username(), str(user.is_staff),
+             personal.stand_in()]  # fmt: skip
     key = MEMBER_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:32]
     if (page := stored.get(key)) is not None:
         response = _stored_response(page)
@@ -153,6 +154,8 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         response, storable = render()
         if not storable:  # the middleware fills its parts (core.middleware.FillPersonalParts)
             return response
+        # Their parts must see every write their version names, whoever made it.
+        replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
         response.content = personal.fill_to_keep(request, content)
         stored.set(key, _stored(response), settings.PAGE_CACHE_TTL)

@@ -53,7 +53,8 @@ from django.template.loader import get_template
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 
-from core.versions import member_version, versions
+from core import replicas
+from core.versions import MEMBERS, member_version, newest_write, versions
 
 # A mark, or a block: shared markup that its part shows to some viewers only.
 MARK = re.compile(
@@ -156,13 +157,15 @@ class Viewer:
 
     def remembered(self, name: str, load: Callable[[], T]) -> T:
         """`load()`, kept in the cache under the member's own version (`member_version`,
-        which every write of theirs moves): for what of theirs is the same on every page,
-        and small (the names of their lists)."""
-        current = versions([member_version(self.user.pk)]) if self.user.is_authenticated else None
-        if current is None:
+        which every write of theirs moves) and MEMBERS (which bulk loads move): for what of
+        theirs is the same on every page, and small (the names of their lists)."""
+        if not self.user.is_authenticated:
             return load()
-        key = f"personal:{name}:{current[0]}"
+        if (current := versions([member_version(self.user.pk), MEMBERS])) is None:
+            return load()
+        key = f"personal:{name}:{self.user.pk}:" + ":".join(current)
         if (found := shared_cache.get(key)) is None:
+            replicas.read_at_least(newest_write(current))
             found = load()
             shared_cache.set(key, found, settings.PAGE_CACHE_TTL)
         return found

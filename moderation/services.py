@@ -132,9 +132,12 @@ def _tell_author(kind: str, object_id: int, author_id: int | None, note: str) ->
 def _close_reports(kind: str, object_id: int, moderator: User, state: str) -> None:
     """Close the item's open reports; their reporters' Report links show again."""
     reports = Report.objects.filter(kind=kind, object_id=object_id, state=Report.State.OPEN)
-    reporters = list(reports.values_list("reporter_id", flat=True))
-    reports.update(state=state, resolved_by=moderator, resolved_at=timezone.now())
-    pages_changed(*[member_version(pk) for pk in reporters])
+    found = dict(reports.values_list("pk", "reporter_id"))
+    # Exactly those read: a report made meanwhile stays open, and its reporter's version with it.
+    Report.objects.filter(pk__in=found).update(
+        state=state, resolved_by=moderator, resolved_at=timezone.now()
+    )
+    pages_changed(*[member_version(pk) for pk in found.values()])
 
 
 def _set_suspended(member: User, *, suspended: bool) -> None:

@@ -10,14 +10,15 @@ GRANTED = ["view_review", "moderate_review"]
 # which moves when a grant changes; the historical models here send no signal that would move
 # it. So the version is forgotten, now and again once the migration commits, and the site makes
 # up a new one the next time it asks: the same as a move, whatever a version looks like by then.
-# The key is the page cache's as it was when this migration was written.
-PERMISSIONS_VERSION = "page-version:permissions"
+# The key is the page cache's as it was when this migration was written; the generation goes
+# with it, so that running workers read versions afresh (core/versions.py).
+PERMISSIONS_VERSION = ["page-version:permissions", "page-version:*"]
 
 
 def forget_permission_sets(schema_editor) -> None:
-    cache.delete(PERMISSIONS_VERSION)
+    cache.delete_many(PERMISSIONS_VERSION)
     transaction.on_commit(
-        lambda: cache.delete(PERMISSIONS_VERSION), using=schema_editor.connection.alias
+        lambda: cache.delete_many(PERMISSIONS_VERSION), using=schema_editor.connection.alias
     )
 
 

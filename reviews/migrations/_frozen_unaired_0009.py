@@ -44,8 +44,9 @@ RATING_WEIGHT_MIN_VOTES = 100
 
 # The page cache's versions of the pages that show scores and ranks, as it named them then.
 # They are forgotten rather than set: the site makes up a new one the next time it asks, in
-# whatever form a version has by then, which is the same as a move.
-RANKED_PAGE_VERSIONS = ["page-version:ratings", "page-version:ranks"]
+# whatever form a version has by then, which is the same as a move. The generation goes with
+# them, so that running workers read versions afresh (core/versions.py).
+RANKED_PAGE_VERSIONS = ["page-version:ratings", "page-version:ranks", "page-version:*"]
 
 
 def entries_before_airing_cleared(apps: Any) -> dict[str, int]:

@@ -57,6 +57,20 @@ def test_restoring_replaces_what_changed_since_the_backup(tmp_path, title_factor
     assert list(Title.objects.values_list("title", flat=True)) == ["Kept"]
 
 
+def test_restoring_the_sites_database_empties_the_cache(tmp_path, title_factory):
+    """Stored pages and versions describe the data before the restore (core/versions.py)."""
+    from core.versions import versions
+
+    title_factory(title="Kept")
+    dump = tmp_path / "site.dump"
+    backup_write(path=dump)
+    before = versions(["catalogue"])
+
+    call_command("restore", str(dump))
+
+    assert versions(["catalogue"]) != before
+
+
 def test_a_backup_is_readable_by_its_owner_only(tmp_path, title_factory):
     import stat
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.backup import backup_restore
@@ -20,4 +21,8 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"No backup at {source}.")
         backup_restore(path=source, database=database)
+        if database is None:
+            # Stored pages, page versions and members' rows kept in the cache all describe the
+            # data before the restore: the site starts from an empty cache instead.
+            cache.clear()
         self.stdout.write(self.style.SUCCESS(f"Restored {source}."))
