@@ -131,12 +131,16 @@ def test_kept_markup_is_shared_but_each_page_carries_its_own_valid_form_token(
 
 
 def test_the_form_token_goes_only_where_a_form_asks_for_it(client, user_factory):
-    """Kept markup holds a stand-in for the form token; a page address that spells the
-    stand-in (it goes into the account menu's Sign out form) must not receive the token."""
+    """Kept markup holds a stand-in for the form token (core/personal.py `stand_in`); a page
+    address (it goes into the account menu's Sign out form) never receives the token, and the
+    stand-in itself never goes out."""
     import re
+
+    from core.personal import stand_in
 
     client.force_login(user_factory(username="aki"))
     html = client.get("/search/", {"q": "keptformtokenstandin"}).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     assert 'name="next" value="/search/?q=keptformtokenstandin"' in html
     assert f"q={token}" not in html
+    assert stand_in() not in html and stand_in() not in client.get("/search/").content.decode()
