@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import report
-from bench.data import check_stats, collect_static, ensure_data, write_plan
+from bench.data import check_stats, collect_static, ensure_data, working_copy, write_plan
 from bench.load import WRITES_SCRIPT, Load, run_wrk
 from bench.mixed import READS_PER_WRITE, run_mixed
 from bench.server import BENCH_DIR, VAR_DIR, Gunicorn, manage_json, site_env
@@ -125,7 +125,7 @@ def main() -> int:
     # between the short-lived commands and the servers; it stops when this process exits.
     from core.embedded_db import embedded_database_url
 
-    embedded_database_url(VAR_DIR, f"dramadb_bench_{config.scales[0]}")
+    server_url = embedded_database_url(VAR_DIR, f"dramadb_bench_{config.scales[0]}")
     # One key for every process of the run; sessions from an earlier run simply expire.
     secret_key = secrets.token_urlsafe(50)
     results: dict = {
@@ -139,7 +139,7 @@ def main() -> int:
         },
     }
     collect_static(site_env(config.scales[0], secret_key))
-    scales = [prepare(name, config, secret_key) for name in config.scales]
+    scales = [prepare(name, config, secret_key, server_url) for name in config.scales]
     failures = load_all(scales, config)
     for scale in scales:
         scale.result["title_vs_floor"] = report.floor_ratios(scale.result["targets"])
@@ -159,13 +159,16 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def prepare(name: str, config: Config, secret_key: str) -> Scale:
-    """Fill the scale's database, then ask Django for the plan of its load."""
+def prepare(name: str, config: Config, secret_key: str, server_url: str) -> Scale:
+    """Fill the scale's database, copy it for this run, then ask Django for the plan."""
     print(f"\n== {name} ==", flush=True)
     env = site_env(name, secret_key)
     shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
-    result: dict = {"database": env["DRAMADB_DB_NAME"], "notes": []}
+    result: dict = {"notes": []}
     result["data_source"] = ensure_data(env, name, result["notes"])
+    env["DRAMADB_DB_NAME"], seconds = working_copy(server_url, env["DRAMADB_DB_NAME"])
+    print(f"Copied the {name} data for this run in {seconds:.0f}s", flush=True)
+    result |= {"database": env["DRAMADB_DB_NAME"], "copy_seconds": round(seconds, 1)}
     plan = manage_json(env, "bench_prepare", "--users", str(config.users))
     result |= {"data": plan["data"], "hot_title": plan["hot_title"], "targets": {}}
     result["notes"] += plan["notes"]
