@@ -19,10 +19,12 @@ pages (`pages_changed`), so the page itself is never served from before the writ
 
 Inside a part, markup repeated for each row (a comment thread) can be stored too, each under
 what it shows: `{% fragments "thread" threads as thread %}…{% endfragments %}` repeats its
-markup for each item, stored under the item's `identity` (words made from every field of the
-rows it shows) and the versions declared for the fragment, which name what it shows of other
-rows (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip.
-A part made again after a new comment then renders one thread and reads the others back.
+markup for each item, stored under the item's `identity` (made from every field of the rows
+it shows) and the versions declared for the fragment, which name what it shows of other rows
+(`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip,
+and a list with a `ready(items)` method is told which items are about to be rendered, so it
+reads their rows alone. A part made again after a new comment then reads and renders one
+thread and reads the others' markup back (comments/threads.py).
 
 The versions of every part, then every stored part, are read in one round trip each, the
 most recently used from the worker's memory (core/worker_memory.py). A part's
@@ -132,9 +134,16 @@ class Parts:
         response["X-Part-Cache"] = ", ".join(f"{what} {n}" for what, n in self.counts.items())
         return response
 
-    def each(self, name: str, made: list[tuple[str, Callable[[], str]]]) -> list[str]:
+    def each(
+        self,
+        name: str,
+        made: list[tuple[str, Callable[[], str]]],
+        before: Callable[[list[int]], None] | None = None,
+    ) -> list[str]:
         """Fragment `name` for each (identity, render) of `made`: as stored, or rendered and
-        stored; those stored are read in one round trip."""
+        stored; those stored are read in one round trip. `before`, when given, is called with
+        the positions of those about to be rendered, before the first is (to read their rows
+        in one go)."""
         if name not in self.fragments:
             raise ValueError(f"the page declares no fragment {name!r}")
         if not self.version:
@@ -143,6 +152,8 @@ class Parts:
         keys = [f"{PREFIX}fragment:{name}:{self._digest([name, identity, *shown])}"
                 for identity, _ in made]  # fmt: skip
         stored = stored_entries.get_many(keys)
+        if before is not None:
+            before([n for n, key in enumerate(keys) if key not in stored])
         markup, missing = [], {}
         for key, (_, make) in zip(keys, made, strict=True):
             if key not in stored:

@@ -2,6 +2,7 @@
 
 {% part "name" %}markup rendered only when the stored part's versions moved{% endpart %}
 {% fragments "name" items as item %}markup for each, stored by item.identity{% endfragments %}
+(`items.ready(some)`, when the list has it, is called with those about to be rendered)
 
 The view puts the page's `Parts` in the context as `parts`; without it the markup is rendered.
 """
@@ -74,6 +75,14 @@ class FragmentsNode(template.Node):
         parts = context.get("parts")
         if parts is None:
             return mark_safe("".join(rendered(item)() for item in items))
+        # A list that reads its items' rows when first shown is told which are to be rendered.
+        ready = getattr(items, "ready", None)
+        items = list(items)
         made = [(str(item.identity), rendered(item)) for item in items]
+
+        def before(positions: list[int]) -> None:
+            if ready is not None:
+                ready([items[n] for n in positions])
+
         # Stored as rendered: markup escaped where it was made.
-        return mark_safe("".join(parts.each(self.name.resolve(context), made)))
+        return mark_safe("".join(parts.each(self.name.resolve(context), made, before)))

@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.selectors import thread_detail, thread_page
+from comments.selectors import thread_detail
 from comments.services import comment_delete, comment_hide
+from comments.threads import thread_page
 
 pytestmark = pytest.mark.django_db
 
