@@ -39,6 +39,8 @@ the stored page, and each request fills only those and its own token in (`fill_l
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -242,26 +244,81 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool]) -> str:
     """`content` with the marks of the `chosen` parts filled in for `viewer`."""
     if MARK_START not in content:
         return content
-    for name, words, block_name, block_words, _ in MARK.findall(content):
-        if chosen(PARTS[name or block_name]):
-            viewer.marks.setdefault(name or block_name, []).append(_words(words or block_words))
+    texts, marks = _splits.split(content)
+    for mark in marks:
+        if chosen(PARTS[mark.name]):
+            viewer.marks.setdefault(mark.name, []).append(mark.words)
     if not viewer.marks:
         return content
     loaded = {
         name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
         for name, args in viewer.marks.items()
     }
+    filled = [texts[0]]
+    for mark, text in zip(marks, texts[1:], strict=True):
+        if mark.name not in loaded:
+            filled.append(mark.source)
+        elif mark.content is None:
+            filled.append(PARTS[mark.name].render(viewer, loaded[mark.name], *mark.words))
+        else:
+            render = PARTS[mark.name].render
+            filled.append(render(viewer, loaded[mark.name], *mark.words, content=mark.content))
+        filled.append(text)
+    return "".join(filled)
 
-    def part(match: re.Match[str]) -> str:
-        name, words, block_name, block_words, content = match.groups()
-        if name not in loaded and block_name not in loaded:
-            return match.group(0)
-        if name:
-            return PARTS[name].render(viewer, loaded[name], *_words(words))
-        render = PARTS[block_name].render
-        return render(viewer, loaded[block_name], *_words(block_words), content=content)
 
-    return MARK.sub(part, content)
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    name: str
+    words: tuple[str, ...]
+    # A block's shared markup; None for a mark.
+    content: str | None
+    # The mark as the page has it, kept where its part is not filled.
+    source: str
+
+
+class _Splits:
+    """Pages split at their marks: the text between the marks, and the marks. A worker fills
+    the same few pages again and again (a shared page for each member who opens it, a member's
+    stored page on each of their requests), so each is scanned once and kept, the most
+    recently filled first, up to `limit` characters of pages."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[str, tuple[list[str], list[_Mark]]] = OrderedDict()
+        self._chars = 0
+        # The development server and the test suite's live servers serve from threads.
+        self._lock = threading.Lock()
+
+    def split(self, content: str) -> tuple[list[str], list[_Mark]]:
+        with self._lock:
+            if (found := self._kept.get(content)) is not None:
+                self._kept.move_to_end(content)
+                return found
+        texts, marks, at = [], [], 0
+        for match in MARK.finditer(content):
+            name, words, block_name, block_words, inner = match.groups()
+            texts.append(content[at : match.start()])
+            marks.append(_Mark(name or block_name, _words(words or block_words),
+                               None if name else inner, match.group(0)))  # fmt: skip
+            at = match.end()
+        texts.append(content[at:])
+        with self._lock:
+            if content not in self._kept and len(content) <= self.limit:
+                self._kept[content] = (texts, marks)
+                self._chars += len(content)
+                while self._chars > self.limit:
+                    self._chars -= len(self._kept.popitem(last=False)[0])
+        return texts, marks
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._chars = 0
+
+
+# About fifty title pages with a hundred comments each, per worker.
+_splits = _Splits(limit=10_000_000)
 
 
 def _words(words: str) -> tuple[str, ...]:

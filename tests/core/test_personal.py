@@ -144,3 +144,37 @@ def test_the_form_token_goes_only_where_a_form_asks_for_it(client, user_factory)
     assert 'name="next" value="/search/?q=keptformtokenstandin"' in html
     assert f"q={token}" not in html
     assert stand_in() not in html and stand_in() not in client.get("/search/").content.decode()
+
+
+def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
+    greeting, user, user_factory, monkeypatch
+):
+    splits = personal._Splits(limit=1_000)
+    monkeypatch.setattr(personal, "_splits", splits)
+    scanned = []
+    finditer = personal.MARK.finditer
+    monkeypatch.setattr(personal, "MARK", type("Counting", (), {
+        "finditer": staticmethod(lambda page: scanned.append(page) or finditer(page)),
+    }))  # fmt: skip
+    block = personal.block("accounts.viewer_is", user.pk, content="<a>Edit</a>")
+    page = f"<p>{personal.mark('tests.greeting', 1, 'a')}</p>{block}<i>end</i>"
+    other = user_factory(username="other")
+
+    mine = personal.fill(request_by(user), page)
+    theirs = personal.fill(request_by(other), page)
+
+    assert mine == f"<p>Hello {user.username} 1a</p><a>Edit</a><i>end</i>"
+    assert theirs == "<p>Hello other 1a</p><i>end</i>"
+    assert scanned == [page]  # the second viewer's fill reads the kept split
+
+
+def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first():
+    splits = personal._Splits(limit=30)
+    first, second, third = "a" * 10, "b" * 10, "c" * 15
+    splits.split(first)
+    splits.split(second)
+    splits.split(first)  # filled again: now the most recent
+    splits.split(third)  # 35 characters: the least recently filled goes
+    assert list(splits._kept) == [first, third]
+    splits.split("d" * 31)  # larger than the whole limit: split, never kept
+    assert list(splits._kept) == [first, third]
