@@ -53,18 +53,33 @@ def working_copy(server_url: str, kept: str) -> tuple[str, float]:
     """
     copy = f"{kept}_run"
     started = time.monotonic()
+    drop_copy(server_url, kept)
+    try:
+        # FILE_COPY copies the files whole: far faster than WAL_LOG for a large set.
+        _run(server_url, sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
+            sql.Identifier(copy), sql.Identifier(kept)))  # fmt: skip
+    except psycopg2.errors.ObjectInUse:
+        raise RuntimeError(
+            f"{kept} cannot be copied while something else is connected to it (a server or a "
+            "shell pointed at it, or one left from an interrupted run): stop it, then run again"
+        ) from None
+    return copy, time.monotonic() - started
+
+
+def drop_copy(server_url: str, kept: str) -> None:
+    """Drop the run's copy of `kept`, if there is one: a large one takes gigabytes."""
+    copy = sql.Identifier(f"{kept}_run")
+    _run(server_url, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(copy))
+
+
+def _run(server_url: str, statement: sql.Composed) -> None:
     conn = psycopg2.connect(server_url, dbname="postgres")
     conn.autocommit = True
     try:
         with conn.cursor() as cur:
-            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(copy)))  # fmt: skip
-            # FILE_COPY copies the files whole: far faster than WAL_LOG for a large set.
-            cur.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
-                sql.Identifier(copy), sql.Identifier(kept)))  # fmt: skip
+            cur.execute(statement)
     finally:
         conn.close()
-    return copy, time.monotonic() - started
 
 
 def collect_static(env: dict[str, str]) -> None:

@@ -23,7 +23,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import report
-from bench.data import check_stats, collect_static, ensure_data, working_copy, write_plan
+from bench.data import (
+    check_stats,
+    collect_static,
+    drop_copy,
+    ensure_data,
+    working_copy,
+    write_plan,
+)
 from bench.load import WRITES_SCRIPT, Load, run_wrk
 from bench.mixed import READS_PER_WRITE, run_mixed
 from bench.server import BENCH_DIR, VAR_DIR, Gunicorn, manage_json, site_env
@@ -113,6 +120,8 @@ class Scale:
     targets: dict[str, Target]
     plan: dict
     plan_file: Path
+    # The kept data set; `env` names the run's copy of it.
+    kept: str
     result: dict = field(default_factory=dict)
 
 
@@ -147,6 +156,8 @@ def main() -> int:
         if not scale.result["recompute_stats"]["ok"]:
             failures.append(f"{scale.name}: recompute_stats --check differs after the writes")
         report.print_scale(scale.name, scale.result)
+    for scale in scales:
+        drop_copy(server_url, scale.kept)
     results["scales"] = {scale.name: scale.result for scale in scales}
     results["comparison"] = report.compare(results["scales"])
     report.print_comparison(results["comparison"])
@@ -166,7 +177,8 @@ def prepare(name: str, config: Config, secret_key: str, server_url: str) -> Scal
     shutil.rmtree(env["CACHE_DIR"], ignore_errors=True)
     result: dict = {"notes": []}
     result["data_source"] = ensure_data(env, name, result["notes"])
-    env["DRAMADB_DB_NAME"], seconds = working_copy(server_url, env["DRAMADB_DB_NAME"])
+    kept = env["DRAMADB_DB_NAME"]
+    env["DRAMADB_DB_NAME"], seconds = working_copy(server_url, kept)
     print(f"Copied the {name} data for this run in {seconds:.0f}s", flush=True)
     result |= {"database": env["DRAMADB_DB_NAME"], "copy_seconds": round(seconds, 1)}
     plan = manage_json(env, "bench_prepare", "--users", str(config.users))
@@ -182,7 +194,7 @@ def prepare(name: str, config: Config, secret_key: str, server_url: str) -> Scal
     comments_file = write_plan(comments, BENCH_DIR / f"comments-{name}.tsv")
     after_comment = [str(comments_file), *write_args[1:], plan["pages"]["title"]]
     targets = build_targets(plan, config.only, write_args, after_comment)
-    return Scale(name, env, targets, plan, plan_file, result)
+    return Scale(name, env, targets, plan, plan_file, kept, result)
 
 
 def build_targets(plan: dict, only: list[str], write_args: list[str],

@@ -38,6 +38,8 @@ def site_env(scale: str, secret_key: str) -> dict[str, str]:
         # A cache of its own for each scale, emptied at the start of each run (bench/run.py),
         # so a run measures the same start whatever ran before it.
         "CACHE_DIR": str(BENCH_DIR / f"cache-{scale}"),
+        # Never a Redis from the environment: it would keep what earlier runs stored.
+        "REDIS_URL": "",
         # The write mix writes far faster than one person may, over plain HTTP.
         "COMMENT_RATE_LIMIT_SECONDS": "0",
         **dict.fromkeys(UNTHROTTLED_RATES, UNTHROTTLED),

@@ -137,10 +137,11 @@ class Comment(ChecksInOneQuery):
     reply_to: Comment | None
     continues_thread: bool
     has_more_replies: bool
-    # Not stored: the author's columns on replies read by a raw query that joins the author
-    # (None for a closed account).
+    # Not stored: the author's columns on comments read by a raw query that joins the author
+    # (None for a closed account), and their thread's digest (comments/threads.py).
     author_username: str | None
     author_avatar: str | None
+    thread_digest: str
 
     class Meta:
         constraints = [

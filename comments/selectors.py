@@ -1,9 +1,10 @@
-"""Reading comments: a page of threads, one thread's page and counts (where a comment lives:
-locations.py).
+"""Reading comments: the comments part of a page (its page of threads: threads.py), one
+thread's page and counts (where a comment lives: locations.py).
 
 Every function here runs a fixed number of queries whatever the number of comments, and hands
 back plain lists: each shown comment carries `shown_replies` (the replies nested under it),
-`is_placeholder`, `nests_replies` and, when it is shown away from its parent, `reply_to`.
+`is_placeholder`, `nests_replies` and, when it is shown away from its parent, `reply_to`
+(nesting.py).
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def comment_section(
     viewer: User | AnonymousUser,
     page_number: str | int | None = 1,
 ) -> CommentSection:
-    """The comments part of a target's page: 3 queries (count, roots, replies)."""
+    """The comments part of a target's page: 2 queries (the count, the page of threads with
+    their digests: threads.py), and one more for the rows of the threads rendered."""
     return CommentSection(
         target=target,
         count=comment_count(target),

@@ -5,8 +5,12 @@ First the page itself: its threads, each with a digest of every field its markup
 root and of the replies read under it, made by PostgreSQL (one query; no comment becomes a
 model instance). A page made of stored parts (core/part_cache.py) keeps each thread's markup
 under that digest, so only the threads it does not hold are read whole, when first shown: their
-roots with their authors and their first replies, two queries for all of them. After a new
-comment the page reads one thread's rows, not the page's.
+roots and first replies with their authors, in one statement for all of them, which reads each
+thread's digest again. After a new comment the page reads one thread's rows, not the page's.
+
+A thread written to between the two reads is shown as read the second time but not stored
+(`Thread.moved`): its markup is not what the first digest names, and a digest can come back
+(a like taken back), so storing it would keep the wrong markup under a right key.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from django.contrib.auth import get_user_model
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
 
-from core.pagination import CountlessPage, countless_page
+from core.models import column
+from core.pagination import CountlessPage, parse_page_number
 
 from .models import Comment
-from .nesting import arrange
+from .nesting import arrange, indent_cap
 
 # Every field `_comment.html` shows of a comment: a thread's digest is made of these, for its
 # root and for each reply read under it. Its author's name and avatar are not here: a page
@@ -38,12 +43,19 @@ class Thread:
     def __init__(self, rows: _Rows, root_id: int, digest: str) -> None:
         self._rows = rows
         self.root_id = root_id
-        # The nesting differs for those who see hidden comments.
-        self.identity = f"{digest} {rows.include_hidden}"
+        self.digest = digest
+        # What else decides its markup: hidden comments shown or not, how many replies show
+        # and where the indent stops.
+        self.identity = f"{digest} {rows.include_hidden} {rows.replies_per_thread} {indent_cap()}"
 
     @property
     def root(self) -> Comment:
         return self._rows.root(self.root_id)
+
+    @property
+    def moved(self) -> bool:
+        """Written to since the page was read: its rows are not what `identity` names."""
+        return self._rows.digests.get(self.root_id, self.digest) != self.digest
 
     @property
     def replies(self) -> list[Comment]:
@@ -66,8 +78,12 @@ class Threads(list[Thread]):
         super().__init__(threads)
         self.rows = rows
 
-    def ready(self, threads: Iterable[Thread]) -> None:
+    def ready(self, threads: Iterable[Thread]) -> list[Thread]:
+        """Read the rows of `threads`; returns those written to since the page was read, whose
+        markup must not be stored under their identity."""
+        threads = list(threads)
         self.rows.load([thread.root_id for thread in threads])
+        return [thread for thread in threads if thread.moved]
 
 
 class ThreadPage(CountlessPage):
@@ -87,26 +103,26 @@ def thread_page(
     include_hidden: bool = False,
 ) -> ThreadPage:
     """A page of threads, newest first: one query for the page and its threads' identities,
-    two more when threads are first shown, whatever their number."""
+    one more when threads are first shown, whatever their number."""
     per_page = per_page or settings.COMMENT_THREADS_PER_PAGE
     if replies_per_thread is None:
         replies_per_thread = settings.COMMENT_REPLIES_PER_THREAD_ON_PAGE
-    # One reply more than a thread shows tells whether it has more.
-    read = replies_per_thread + 1
-    page = countless_page(
-        Comment.objects.for_target(target)
-        .roots()
-        .shown_as_threads()
+    number = parse_page_number(page_number)
+    offset = (number - 1) * per_page
+    threads = Comment.objects.for_target(target).roots().shown_as_threads().newest_first()
+    # The page's roots are picked first, so a far page makes digests for its own threads
+    # only, not for every thread it skips.
+    on_page = threads.values("pk")[offset : offset + per_page + 1]
+    found = list(
+        Comment.objects.filter(pk__in=on_page)
         .newest_first()
-        .annotate(digest=RawSQL(_digest_sql(), [read]))
-        .values_list("pk", "digest"),
-        page_number,
-        per_page,
+        .annotate(digest=RawSQL(_digest_sql(), [replies_per_thread + 1]))
+        .values_list("pk", "digest")
     )
     rows = _Rows(replies_per_thread, include_hidden)
-    threads = Threads(rows, [Thread(rows, pk, digest) for pk, digest in page.object_list])
-    rows.root_ids = [thread.root_id for thread in threads]
-    return ThreadPage(page.number, threads, has_next=page.has_next)
+    page = Threads(rows, [Thread(rows, pk, digest) for pk, digest in found[:per_page]])
+    rows.root_ids = [thread.root_id for thread in page]
+    return ThreadPage(number, page, has_next=len(found) > per_page)
 
 
 class _Rows:
@@ -117,6 +133,8 @@ class _Rows:
         self.include_hidden = include_hidden
         self.root_ids: list[int] = []
         self.roots: dict[int, Comment] = {}
+        # Each thread's digest as read with its rows.
+        self.digests: dict[int, str] = {}
 
     def root(self, root_id: int) -> Comment:
         if root_id not in self.roots:
@@ -127,76 +145,82 @@ class _Rows:
         wanted = [pk for pk in root_ids if pk not in self.roots]
         if not wanted:
             return
-        found = Comment.objects.select_related("author").in_bulk(wanted)
-        replies = _first_replies(wanted, self.replies_per_thread + 1)
+        threads, digests = _threads(wanted, self.replies_per_thread + 1)
         for pk in wanted:
-            # Gone since the page was read (its target deleted meanwhile): shown as deleted.
-            root = found.get(pk) or Comment(pk=pk, state=Comment.State.DELETED, depth=0)
-            shown = replies.get(pk, [])
-            arrange(root, shown[: self.replies_per_thread], include_hidden=self.include_hidden)
-            root.has_more_replies = len(shown) > self.replies_per_thread
+            comments = threads.get(pk, [])
+            self.digests[pk] = digests.get(pk, "")
+            if comments and comments[0].pk == pk:
+                root, replies = comments[0], comments[1:]
+            else:  # gone since the page was read (its target deleted meanwhile)
+                root, replies = Comment(pk=pk, state=Comment.State.DELETED, depth=0), []
+            shown = replies[: self.replies_per_thread]
+            arrange(root, shown, include_hidden=self.include_hidden)
+            root.has_more_replies = len(replies) > self.replies_per_thread
             self.roots[pk] = root
 
 
-def _column(name: str, model: type[models.Model] = Comment) -> str:
-    """The quoted database column of `model`'s field `name`: only concrete fields have one."""
-    field = model._meta.get_field(name)
-    if not isinstance(field, models.Field):
-        raise TypeError(f"{model._meta.label}.{name} is not a column")
-    return connection.ops.quote_name(field.column)
-
-
 def _digest_sql() -> str:
-    """A root's digest, as a column of the page's query (whose comment table is not aliased):
-    its shown fields and those of its first replies in reading order, each row as PostgreSQL
-    writes a record (fields quoted as needed, so no two rows read alike)."""
+    """A root's digest, as a column of a query over the comment table (not aliased): its shown
+    fields and those of its first replies in reading order, each row as PostgreSQL writes a
+    record (fields quoted as needed, so no two rows read alike)."""
     table = connection.ops.quote_name(Comment._meta.db_table)
-    root = ", ".join(f"{table}.{_column(name)}" for name in SHOWN)
-    reply = ", ".join(f"reply.{_column(name)}" for name in SHOWN)
+
+    def named(name: str) -> str:
+        return connection.ops.quote_name(column(Comment, name))
+
+    root = ", ".join(f"{table}.{named(name)}" for name in SHOWN)
+    reply = ", ".join(f"reply.{named(name)}" for name in SHOWN)
     return f"""md5(concat(ROW({root})::text, (
-        SELECT string_agg(ROW({reply})::text, ' ' ORDER BY reply.{_column("path")})
+        SELECT string_agg(ROW({reply})::text, ' ' ORDER BY reply.{named("path")})
           FROM (SELECT * FROM {table} AS reply
-                 WHERE reply.{_column("root")} = {table}.{_column("id")}
-                 ORDER BY reply.{_column("path")} LIMIT %s) AS reply)))"""
+                 WHERE reply.{named("root")} = {table}.{named("id")}
+                 ORDER BY reply.{named("path")} LIMIT %s) AS reply)))"""
 
 
-def _first_replies_sql() -> str:
-    """The LATERAL query of `_first_replies`, with the comment and user tables named by their
-    models (the user model is swappable, and its table belongs to another app)."""
+def _threads_sql() -> str:
+    """The statement of `_threads`, with the comment and user tables named by their models (the
+    user model is swappable, and its table belongs to another app)."""
     user_model = get_user_model()
     user = user_model._meta
     comments = Comment._meta.db_table
-    username, avatar = (_column(name, user_model) for name in ("username", "avatar"))
+    username, avatar = (column(user_model, name) for name in ("username", "avatar"))
     return f"""
-        SELECT reply.*, author.{username} AS author_username, author.{avatar} AS author_avatar
-          FROM unnest(%s::bigint[]) AS root(id)
+        WITH thread AS (
+            SELECT {comments}.id, {_digest_sql()} AS digest
+              FROM {comments} WHERE {comments}.id = ANY(%s::bigint[]))
+        SELECT comment.*, thread.digest AS thread_digest,
+               author.{username} AS author_username, author.{avatar} AS author_avatar
+          FROM thread
          CROSS JOIN LATERAL (
-               SELECT * FROM {comments}
-                WHERE root_id = root.id AND root_id IS NOT NULL
-                ORDER BY path LIMIT %s) AS reply
-          LEFT JOIN {user.db_table} AS author ON author.{user.pk.column} = reply.author_id
+               (SELECT * FROM {comments} WHERE id = thread.id)
+               UNION ALL
+               (SELECT * FROM {comments} WHERE root_id = thread.id AND root_id IS NOT NULL
+                 ORDER BY path LIMIT %s)) AS comment
+          LEFT JOIN {user.db_table} AS author ON author.{user.pk.column} = comment.author_id
     """
 
 
-def _first_replies(root_ids: list[int], limit: int) -> dict[int, list[Comment]]:
-    """The first `limit` replies of each root in reading order, in one query.
+def _threads(root_ids: list[int], limit: int) -> tuple[dict[int, list[Comment]], dict[int, str]]:
+    """Each root with its first `limit` replies in reading order (a root's path starts every
+    path in its thread, so it comes first), with their
+    authors; and each thread's digest as this same statement sees it.
 
     A LATERAL join runs one LIMITed scan of the (root, path) index per root, so the cost
     follows the page, never the size of a thread; being one short statement, it is also
     cheap to build, where a UNION of one ORM query per root cost more to compile than to run.
     The authors come in the same row, as instances holding just what the page shows.
     """
-    if not root_ids or limit <= 0:
-        return {}
-    replies = Comment.objects.raw(_first_replies_sql(), [root_ids, limit])
+    rows = Comment.objects.raw(_threads_sql(), [limit, root_ids, limit])
     user_model = get_user_model()
     by_root: dict[int, list[Comment]] = {}
-    for reply in sorted(replies, key=lambda reply: (reply.root_id, reply.path)):
-        if reply.author_id is not None:
-            reply.author = user_model.from_db(
-                replies.db,
+    digests: dict[int, str] = {}
+    for comment in sorted(rows, key=lambda comment: (comment.thread_id, comment.path)):
+        digests[comment.thread_id] = comment.thread_digest
+        if comment.author_id is not None:
+            comment.author = user_model.from_db(
+                rows.db,
                 ["id", "username", "avatar"],
-                [reply.author_id, reply.author_username, reply.author_avatar],
+                [comment.author_id, comment.author_username, comment.author_avatar],
             )
-        by_root.setdefault(reply.thread_id, []).append(reply)
-    return by_root
+        by_root.setdefault(comment.thread_id, []).append(comment)
+    return by_root, digests

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db import connections, router
-from django.db.models import F, Field, Model
+from django.db.models import F, Model
+
+from core.models import column
 
 M = TypeVar("M", bound=Model)
 
@@ -40,24 +42,16 @@ def counter_add(
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    key_columns = [quote(_column(model, name)) for name in keys]
-    column = quote(_column(model, field))
+    key_columns = [quote(column(model, name)) for name in keys]
+    counted = quote(column(model, field))
     placeholders = ", ".join(["%s"] * (len(keys) + 1))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({', '.join(key_columns)}, {column}) VALUES ({placeholders}) "
+            f"INSERT INTO {table} ({', '.join(key_columns)}, {counted}) VALUES ({placeholders}) "
             f"ON CONFLICT ({', '.join(key_columns)}) "
-            f"DO UPDATE SET {column} = {table}.{column} + EXCLUDED.{column}",
+            f"DO UPDATE SET {counted} = {table}.{counted} + EXCLUDED.{counted}",
             [*keys.values(), delta],
         )
-
-
-def _column(model: type[Model], name: str) -> str:
-    """The database column of `model`'s field `name`: only concrete fields have one."""
-    field = model._meta.get_field(name)
-    if not isinstance(field, Field):
-        raise TypeError(f"{model._meta.label}.{name} is not a column")
-    return field.column
 
 
 def locked_row(model: type[M], **keys: Any) -> M:

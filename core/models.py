@@ -9,6 +9,15 @@ from django.db.models.sql import Query
 from django.db.models.sql.constants import SINGLE
 
 
+def column(model: type[models.Model], name: str) -> str:
+    """The database column of `model`'s field `name`, for statements written out in SQL: only
+    concrete fields have one."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model._meta.label}.{name} is not a column")
+    return field.column
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -23,7 +23,8 @@ markup for each item, stored under the item's `identity` (made from every field 
 it shows) and the versions declared for the fragment, which name what it shows of other rows
 (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip,
 and a list with a `ready(items)` method is told which items are about to be rendered, so it
-reads their rows alone. A part made again after a new comment then reads and renders one
+reads their rows alone; it answers those whose rows moved since their identity was read,
+which are rendered but not stored. A part made again after a new comment then reads and renders one
 thread and reads the others' markup back (comments/threads.py).
 
 The versions of every part, then every stored part, are read in one round trip each, the
@@ -138,12 +139,13 @@ class Parts:
         self,
         name: str,
         made: list[tuple[str, Callable[[], str]]],
-        before: Callable[[list[int]], None] | None = None,
+        before: Callable[[list[int]], Collection[int]] | None = None,
     ) -> list[str]:
         """Fragment `name` for each (identity, render) of `made`: as stored, or rendered and
         stored; those stored are read in one round trip. `before`, when given, is called with
         the positions of those about to be rendered, before the first is (to read their rows
-        in one go)."""
+        in one go), and answers those among them whose rows moved since their identity was
+        read: they are rendered, not stored."""
         if name not in self.fragments:
             raise ValueError(f"the page declares no fragment {name!r}")
         if not self.version:
@@ -152,17 +154,20 @@ class Parts:
         keys = [f"{PREFIX}fragment:{name}:{self._digest([name, identity, *shown])}"
                 for identity, _ in made]  # fmt: skip
         stored = stored_entries.get_many(keys)
-        if before is not None:
-            before([n for n, key in enumerate(keys) if key not in stored])
-        markup, missing = [], {}
-        for key, (_, make) in zip(keys, made, strict=True):
-            if key not in stored:
-                stored[key] = missing[key] = make()
-            markup.append(stored[key])
+        missing = [n for n, key in enumerate(keys) if key not in stored]
+        moved = set(before(missing)) if before is not None and missing else set()
+        markup, made_now = [], {}
+        for n, (key, (_, make)) in enumerate(zip(keys, made, strict=True)):
+            if key in stored:
+                markup.append(stored[key])
+                continue
+            markup.append(make())
+            if n not in moved:
+                made_now[key] = markup[-1]
         self.counts["fragment hit"] += len(made) - len(missing)
         self.counts["fragment miss"] += len(missing)
-        if missing:
-            stored_entries.set_many(missing, settings.PAGE_CACHE_TTL)
+        if made_now:
+            stored_entries.set_many(made_now, settings.PAGE_CACHE_TTL)
         return markup
 
     def _versions(self, keys: Collection[str]) -> list[str]:

@@ -281,7 +281,8 @@ class _Splits:
     """Pages split at their marks: the text between the marks, and the marks. A worker fills
     the same few pages again and again (a shared page for each member who opens it, a member's
     stored page on each of their requests), so each is scanned once and kept, the most
-    recently filled first, up to `limit` characters of pages."""
+    recently filled first, up to `limit` characters in all (a page counts twice: itself, as
+    the key, and its split)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -304,21 +305,16 @@ class _Splits:
             at = match.end()
         texts.append(content[at:])
         with self._lock:
-            if content not in self._kept and len(content) <= self.limit:
+            if content not in self._kept and 2 * len(content) <= self.limit:
                 self._kept[content] = (texts, marks)
-                self._chars += len(content)
+                self._chars += 2 * len(content)
                 while self._chars > self.limit:
-                    self._chars -= len(self._kept.popitem(last=False)[0])
+                    self._chars -= 2 * len(self._kept.popitem(last=False)[0])
         return texts, marks
 
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-            self._chars = 0
 
-
-# About fifty title pages with a hundred comments each, per worker.
-_splits = _Splits(limit=10_000_000)
+# About forty title pages with a hundred comments each, per worker.
+_splits = _Splits(limit=16_000_000)
 
 
 def _words(words: str) -> tuple[str, ...]:

@@ -2,7 +2,8 @@
 
 {% part "name" %}markup rendered only when the stored part's versions moved{% endpart %}
 {% fragments "name" items as item %}markup for each, stored by item.identity{% endfragments %}
-(`items.ready(some)`, when the list has it, is called with those about to be rendered)
+(`items.ready(some)`, when the list has it, is called with those about to be rendered, and
+answers those whose rows moved since: they are rendered, not stored)
 
 The view puts the page's `Parts` in the context as `parts`; without it the markup is rendered.
 """
@@ -80,9 +81,11 @@ class FragmentsNode(template.Node):
         items = list(items)
         made = [(str(item.identity), rendered(item)) for item in items]
 
-        def before(positions: list[int]) -> None:
-            if ready is not None:
-                ready([items[n] for n in positions])
+        def before(positions: list[int]) -> list[int]:
+            if ready is None:
+                return []
+            moved = {id(item) for item in ready([items[n] for n in positions])}
+            return [n for n in positions if id(items[n]) in moved]
 
         # Stored as rendered: markup escaped where it was made.
         return mark_safe("".join(parts.each(self.name.resolve(context), made, before)))

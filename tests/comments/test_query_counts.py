@@ -30,12 +30,11 @@ def forest(request, title, user_factory):
 def test_the_comments_part_of_a_page_runs_a_fixed_number_of_queries(
     title, forest, django_assert_num_queries
 ):
-    # Expect 4 queries (the whole title page's list is in tests/front/test_title_page_queries.py):
+    # Expect 3 queries (the whole title page's list is in tests/front/test_title_page_queries.py):
     # 1. the target's stored comment count
     # 2. the page of threads: each root's id and the digest of what its thread shows
-    # 3. the roots of the threads shown, with their authors
-    # 4. the first replies of every thread shown, with their authors (one LATERAL join)
-    with django_assert_num_queries(4):
+    # 3. the roots and first replies of the threads shown, with their authors (one LATERAL join)
+    with django_assert_num_queries(3):
         section = comment_section(target=title, viewer=AnonymousUser())
         authors = [
             reply.author_name

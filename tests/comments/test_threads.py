@@ -67,14 +67,37 @@ def test_the_identities_are_read_without_the_rows(threads, django_assert_num_que
 def test_rows_are_read_once_for_the_threads_made_ready(threads, django_assert_num_queries):
     page = thread_page(target=threads["title"])
     busy, quiet = page.threads
-    # Expect 2 queries: the busy thread's root with its author, then its first replies.
-    with django_assert_num_queries(2):
-        page.threads.ready([busy])
+    # Expect 1 query: the busy thread's root and first replies with their authors.
+    with django_assert_num_queries(1):
+        assert page.threads.ready([busy]) == []  # nothing moved since the page was read
         assert [reply.body for reply in busy.replies] == ["A first reply."]
-    # Expect 2 queries: the quiet thread, read on its first use.
-    with django_assert_num_queries(2):
+        assert busy.root.author.username == "writer"
+    # Expect 1 query: the quiet thread, read on its first use.
+    with django_assert_num_queries(1):
         assert quiet.root.body == "A quiet thread." and quiet.replies == []
         assert busy.reply_count == 1 and not busy.has_more
+
+
+def test_a_thread_written_to_between_the_two_reads_is_shown_as_read_but_not_stored(threads):
+    page = thread_page(target=threads["title"])
+    busy = page.threads[0]
+    comment_like(user=threads["reader"], comment=threads["busy"], liked=True)
+
+    assert page.threads.ready(page.threads) == [busy]
+    assert busy.root.like_count == 1  # shown as it is now
+
+
+def test_later_pages_hold_their_own_threads(threads):
+    for n in range(3):
+        comment_post(author=threads["reader"], target=threads["title"], body=f"Newer {n}.")
+
+    second = thread_page(target=threads["title"], page_number=2, per_page=2)
+    last = thread_page(target=threads["title"], page_number="3", per_page=2)
+
+    assert [t.root.body for t in second.threads] == ["Newer 0.", "A busy thread."]
+    assert second.number == 2 and second.has_previous and second.has_next
+    assert [t.root.body for t in last.threads] == ["A quiet thread."]
+    assert last.number == 3 and not last.has_next
 
 
 def test_a_thread_gone_since_the_page_was_read_shows_as_deleted(threads):

@@ -169,12 +169,12 @@ def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
 
 
 def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first():
-    splits = personal._Splits(limit=30)
+    splits = personal._Splits(limit=60)  # a page counts twice: as the key and as its split
     first, second, third = "a" * 10, "b" * 10, "c" * 15
     splits.split(first)
     splits.split(second)
     splits.split(first)  # filled again: now the most recent
-    splits.split(third)  # 35 characters: the least recently filled goes
+    splits.split(third)  # 70 in all: the least recently filled goes
     assert list(splits._kept) == [first, third]
-    splits.split("d" * 31)  # larger than the whole limit: split, never kept
+    splits.split("d" * 31)  # more than the whole limit: split, never kept
     assert list(splits._kept) == [first, third]

@@ -62,11 +62,11 @@ def full_title(request, title_factory, user_factory, credit_factory, alternative
     return title, size
 
 
-def test_signed_out_the_title_page_runs_the_same_17_queries_at_any_size(
+def test_signed_out_the_title_page_runs_the_same_16_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
-    # Expect 17 queries when no part of the page is stored yet (core/part_cache.py); each
+    # Expect 16 queries when no part of the page is stored yet (core/part_cache.py); each
     # part reads what it shows only when it is made, after the parts' versions are read:
     # catalogue (titles)
     #   1. the title
@@ -87,12 +87,11 @@ def test_signed_out_the_title_page_runs_the_same_17_queries_at_any_size(
     # comments
     #   12. the stored number of its comments
     #   13. the page of threads: each root's id and the digest of what its thread shows
-    #   14. the roots of the threads shown, with their authors
-    #   15. the first replies of every thread shown, with their authors
+    #   14. the roots and first replies of the threads shown, with their authors
     # lists
-    #   16. the public lists that hold the title, with their owners
-    #   17. the stored number of members who favor it
-    with django_assert_num_queries(17):
+    #   15. the public lists that hold the title, with their owners
+    #   16. the stored number of members who favor it
+    with django_assert_num_queries(16):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"from {size} users" in html
@@ -101,21 +100,21 @@ def test_signed_out_the_title_page_runs_the_same_17_queries_at_any_size(
     assert html.count('class="episode"') == 3
 
     # After a new comment only the comments are made again, the rest read back: the title,
-    # then the comments' count and threads, and the new thread's root and replies (12-15
-    # above; the other threads are read back by their digests).
+    # then the comments' count and threads, and the new thread's rows (12-14 above; the other
+    # threads are read back by their digests).
     comment_post(author=user_factory(), target=title, body="Seen it twice now.")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(title.get_absolute_url())
     assert response["X-Part-Cache"].startswith("hit 9, miss 1, ")
     assert "Seen it twice now." in response.content.decode()
 
 
-def test_signed_in_the_title_page_runs_the_same_26_queries_at_any_size(
+def test_signed_in_the_title_page_runs_the_same_25_queries_at_any_size(
     client, full_title, user_factory, django_assert_num_queries
 ):
     title, size = full_title
     client.force_login(user_factory(username="reader"))
-    # Expect 26 queries when nobody has read the page yet: the 17 above, rendered as a
+    # Expect 25 queries when nobody has read the page yet: the 16 above, rendered as a
     # visitor sees it (core/page_cache.py), and the member's own parts (core/personal.py):
     #   the signed-in member (the session comes from the cache), read once, then cached (1)
     #   the member's permissions and their groups' permissions, read once, then cached (2)
@@ -127,7 +126,7 @@ def test_signed_in_the_title_page_runs_the_same_26_queries_at_any_size(
     #   the member's lists, for "Add to a list" (1)
     #   the header's bell: the member's unread count, read once, then cached (1)
     #   (their likes are asked only when a comment shown has a like; none has here)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         response = client.get(title.get_absolute_url())
     html = response.content.decode()
     assert f"More recs ({size - 2})" in html
