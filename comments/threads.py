@@ -16,6 +16,7 @@ A thread written to between the two reads is shown as read the second time but n
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import cast
 
 from django.conf import settings
@@ -145,20 +146,22 @@ class _Rows:
         wanted = [pk for pk in root_ids if pk not in self.roots]
         if not wanted:
             return
-        threads, digests = _threads(wanted, self.replies_per_thread + 1)
+        threads = _threads(wanted, self.replies_per_thread + 1)
         for pk in wanted:
             comments = threads.get(pk, [])
-            self.digests[pk] = digests.get(pk, "")
             if comments and comments[0].pk == pk:
                 root, replies = comments[0], comments[1:]
+                self.digests[pk] = root.thread_digest
             else:  # gone since the page was read (its target deleted meanwhile)
                 root, replies = Comment(pk=pk, state=Comment.State.DELETED, depth=0), []
+                self.digests[pk] = ""
             shown = replies[: self.replies_per_thread]
             arrange(root, shown, include_hidden=self.include_hidden)
             root.has_more_replies = len(replies) > self.replies_per_thread
             self.roots[pk] = root
 
 
+@cache
 def _digest_sql() -> str:
     """A root's digest, as a column of a query over the comment table (not aliased): its shown
     fields and those of its first replies in reading order, each row as PostgreSQL writes a
@@ -177,6 +180,7 @@ def _digest_sql() -> str:
                  ORDER BY reply.{named("path")} LIMIT %s) AS reply)))"""
 
 
+@cache
 def _threads_sql() -> str:
     """The statement of `_threads`, with the comment and user tables named by their models (the
     user model is swappable, and its table belongs to another app)."""
@@ -200,10 +204,10 @@ def _threads_sql() -> str:
     """
 
 
-def _threads(root_ids: list[int], limit: int) -> tuple[dict[int, list[Comment]], dict[int, str]]:
+def _threads(root_ids: list[int], limit: int) -> dict[int, list[Comment]]:
     """Each root with its first `limit` replies in reading order (a root's path starts every
-    path in its thread, so it comes first), with their
-    authors; and each thread's digest as this same statement sees it.
+    path in its thread, so it comes first), with their authors, and each thread's digest as
+    this same statement sees it (`thread_digest`).
 
     A LATERAL join runs one LIMITed scan of the (root, path) index per root, so the cost
     follows the page, never the size of a thread; being one short statement, it is also
@@ -213,9 +217,7 @@ def _threads(root_ids: list[int], limit: int) -> tuple[dict[int, list[Comment]],
     rows = Comment.objects.raw(_threads_sql(), [limit, root_ids, limit])
     user_model = get_user_model()
     by_root: dict[int, list[Comment]] = {}
-    digests: dict[int, str] = {}
     for comment in sorted(rows, key=lambda comment: (comment.thread_id, comment.path)):
-        digests[comment.thread_id] = comment.thread_digest
         if comment.author_id is not None:
             comment.author = user_model.from_db(
                 rows.db,
@@ -223,4 +225,4 @@ def _threads(root_ids: list[int], limit: int) -> tuple[dict[int, list[Comment]],
                 [comment.author_id, comment.author_username, comment.author_avatar],
             )
         by_root.setdefault(comment.thread_id, []).append(comment)
-    return by_root, digests
+    return by_root

@@ -24,8 +24,8 @@ it shows) and the versions declared for the fragment, which name what it shows o
 (`fragments={"thread": [MEMBERS]}`). All of a loop's fragments are read in one round trip,
 and a list with a `ready(items)` method is told which items are about to be rendered, so it
 reads their rows alone; it answers those whose rows moved since their identity was read,
-which are rendered but not stored. A part made again after a new comment then reads and renders one
-thread and reads the others' markup back (comments/threads.py).
+which are rendered but not stored. A part made again after a new comment then reads and
+renders one thread and reads the others' markup back (comments/threads.py).
 
 The versions of every part, then every stored part, are read in one round trip each, the
 most recently used from the worker's memory (core/worker_memory.py). A part's
