@@ -70,6 +70,33 @@ def stop(reloader: psutil.Process, how: str) -> None:
         os.killpg(reloader.pid, signal.SIGINT if how == "ctrl-c" else signal.SIGTERM)
 
 
+def diagnosis(pgdata: Path, log: Path) -> str:
+    """What a failure needs to be understood: who still counts as a user of the server, which
+    processes of this data folder live, and the ends of the two logs."""
+    handles = pgdata / ".handle_pids.json"
+    users = handles.read_text() if handles.exists() else "(no list)"
+    living = [
+        f"{process.pid} {process.status()} {' '.join(process.cmdline()[:4])}"
+        for process in psutil.process_iter()
+        if _mentions(process, str(pgdata.parent))
+    ]
+    server_log = pgdata / "log"
+    server_log_end = server_log.read_text()[-2000:] if server_log.is_file() else "(no log)"
+    return (
+        f"users of the server: {users}\nprocesses: {living}\n"
+        f"runserver log:\n{log.read_text()[-2000:]}\nserver log:\n{server_log_end}"
+    )
+
+
+def _mentions(process: psutil.Process, text: str) -> bool:
+    try:
+        return any(text in part for part in process.cmdline()) or text in process.environ().get(
+            "DRAMADB_VAR_DIR", ""
+        )
+    except psutil.Error:
+        return False
+
+
 def _interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
@@ -107,7 +134,8 @@ def test_sigterm_to_runserver_and_its_reloader_stops_the_embedded_server(tmp_pat
 
         server.wait(timeout=STOP_SECONDS)
         assert wait_for(lambda: postmaster(pgdata) is None, STOP_SECONDS), (
-            f"PostgreSQL was left running after stopping runserver ({how})"
+            f"PostgreSQL was left running after stopping runserver ({how})\n"
+            + diagnosis(pgdata, tmp_path / "runserver.log")
         )
     finally:
         if server.poll() is None:
