@@ -1,6 +1,8 @@
 """The viewer's own parts of every page's frame (core/personal.py)."""
 
-from core.personal import Viewer, personal_part
+from django.utils.html import escape
+
+from core.personal import Viewer, personal_part, stand_in
 
 
 @personal_part("accounts.nav")
@@ -8,8 +10,14 @@ def nav(viewer: Viewer, loaded: None, where: str = "bar") -> str:
     """The header's account part, in its bar or in the phone menu (`where`): a member's menu of
     their own pages and Sign out, or Sign in and Register."""
     here, user = viewer.request.get_full_path(), viewer.user
-    kept = (where, here, user.get_username(), user.is_staff)
-    return viewer.render("accounts/_nav.html", {"where": where, "here": here}, kept=kept)
+    if not user.is_authenticated:  # Sign in comes back here, by an address in a query
+        return viewer.render("accounts/_nav.html", {"where": where, "here": here},
+                             kept=(where, here))  # fmt: skip
+    # A member's menu is the same on every page but for where Sign out comes back to.
+    context = {"where": where, "here": stand_in("here")}
+    kept = (where, user.get_username(), user.is_staff)
+    return viewer.render("accounts/_nav.html", context, kept=kept,
+                         then={stand_in("here"): escape(here)})  # fmt: skip
 
 
 @personal_part("accounts.viewer_is")

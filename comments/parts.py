@@ -1,9 +1,10 @@
 """The viewer's own parts of pages with comments (core/personal.py)."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.moderation import can_moderate
-from core.personal import Viewer, personal_part
+from core.personal import Viewer, personal_part, stand_in
 
 from .forms import comment_form
 from .like_button import like_button
@@ -22,8 +23,10 @@ def post_form(viewer: Viewer, loaded: None, content_type_id: str, object_id: str
         "comments:post", kwargs={"content_type_id": content_type_id, "object_id": object_id}
     )
     form = comment_form(episodes=int(episodes or 0))
-    kept = (content_type_id, object_id, episodes)
-    return viewer.render("comments/_post_form.html", {"form": form, "post_url": url}, kept=kept)
+    # The same form for everything with as many episodes, but for where it posts.
+    context = {"form": form, "post_url": stand_in("post_url")}
+    return viewer.render("comments/_post_form.html", context, kept=episodes,
+                         then={stand_in("post_url"): escape(url)})  # fmt: skip
 
 
 def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:

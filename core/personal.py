@@ -53,7 +53,7 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.crypto import salted_hmac
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import LazyObject, SimpleLazyObject, empty
 
 from core import replicas
 from core.versions import MEMBERS, member_version, newest_write, versions
@@ -77,11 +77,11 @@ Load = Callable[["Viewer", list[tuple[str, ...]]], Any]
 
 
 @cache
-def stand_in() -> str:
-    """Stands for the form token in kept markup and stored members' pages, and is replaced
-    wherever it is before a page goes out. Made from the site's secret key, so no text that
-    anybody writes can spell it, and the same in every worker."""
-    return salted_hmac("core.personal.stand_in", "form token").hexdigest()
+def stand_in(what: str = "form token") -> str:
+    """Stands for `what` (the form token, unless named) in kept markup and stored members'
+    pages, and is replaced wherever it is before a page goes out. Made from the site's secret
+    key, so no text that anybody writes can spell it, and the same in every worker."""
+    return salted_hmac("core.personal.stand_in", what).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class Viewer:
     def __init__(self, request: HttpRequest, *, as_visitor: bool = False,
                  token: str | None = None) -> None:  # fmt: skip
         self.request = request
-        self.user = AnonymousUser() if as_visitor else request.user
+        self.user = AnonymousUser() if as_visitor else _unwrapped(request.user)
         # The form token the parts show, when not this request's own (`stand_in`).
         self._token = token
         self._loaded: dict[Hashable, Any] = {}
@@ -193,15 +193,25 @@ class Viewer:
         }
 
     def render(self, template_name: str, context: dict[str, Any] | None = None, *,
-               kept: Hashable = None) -> str:  # fmt: skip
+               kept: Hashable = None, then: dict[str, str] | None = None) -> str:  # fmt: skip
         """A part's template, rendered without the context processors (parts need none).
 
         With `kept`, words naming everything the template shows but the form token (the
         viewer's name, their entry's status and score…), the markup is made once per worker
         for those words and whether the viewer is signed in, then only given this page's token.
+        What changes from page to page (the page's address, a title's id) may go into the
+        context as stand-ins instead, with `then` saying the text each is replaced by in the
+        kept markup (escaped as the template would): one markup then serves every page.
         """
         if kept is None:
             return get_template(template_name).render({**self.context, **(context or {})})
+        markup = self._kept_markup(template_name, context, kept)
+        for standing, text in (then or {}).items():
+            markup = markup.replace(standing, text)
+        return with_token(markup, self.csrf_token)
+
+    def _kept_markup(self, template_name: str, context: dict[str, Any] | None,
+                     kept: Hashable) -> str:  # fmt: skip
         key = (template_name, self.user.is_authenticated, kept)
         if (markup := _kept.get(key)) is None:
             standing_in = {**self.context, "csrf_token": stand_in(), **(context or {})}
@@ -209,7 +219,17 @@ class Viewer:
             if len(_kept) >= KEPT_MAX:
                 _kept.clear()
             _kept[key] = markup
-        return with_token(markup, self.csrf_token)
+        return markup
+
+
+def _unwrapped(user: T) -> T:
+    """The user behind the request's lazy stand-in (AuthenticationMiddleware's): a page's parts
+    ask the user hundreds of things, and each question through the stand-in costs a call."""
+    if not isinstance(user, LazyObject):
+        return user
+    if user._wrapped is empty:  # type: ignore[attr-defined]
+        user._setup()  # type: ignore[attr-defined]
+    return user._wrapped  # type: ignore[attr-defined]
 
 
 def with_token(content: str, token: str) -> str:
@@ -234,17 +254,20 @@ def fill_live(request: HttpRequest, content: str) -> str:
     """A member's stored page (`fill_to_keep`) for this request: its live parts, and this
     response's own form token in place of the stand-in."""
     viewer = Viewer(request)
-    content = _fill(viewer, content, lambda part: part.live)
+    # A member's stored page is theirs alone, and holds a live mark or two: its split is not
+    # worth keeping, and keeping it would push the shared pages' splits out.
+    content = _fill(viewer, content, lambda part: part.live, keep_split=False)
     if stand_in() not in content:  # asking for a token marks the cookie for sending
         return content
     return content.replace(stand_in(), viewer.csrf_token)
 
 
-def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool]) -> str:
+def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], *,
+          keep_split: bool = True) -> str:  # fmt: skip
     """`content` with the marks of the `chosen` parts filled in for `viewer`."""
     if MARK_START not in content:
         return content
-    texts, marks = _splits.split(content)
+    texts, marks = _splits.split(content, keep=keep_split)
     for mark in marks:
         if chosen(PARTS[mark.name]):
             viewer.marks.setdefault(mark.name, []).append(mark.words)
@@ -291,7 +314,8 @@ class _Splits:
         # The development server and the test suite's live servers serve from threads.
         self._lock = threading.Lock()
 
-    def split(self, content: str) -> tuple[list[str], list[_Mark]]:
+    def split(self, content: str, *, keep: bool = True) -> tuple[list[str], list[_Mark]]:
+        """The page's split, kept for the next fill unless `keep` is false."""
         with self._lock:
             if (found := self._kept.get(content)) is not None:
                 self._kept.move_to_end(content)
@@ -304,6 +328,8 @@ class _Splits:
                                None if name else inner, match.group(0)))  # fmt: skip
             at = match.end()
         texts.append(content[at:])
+        if not keep:
+            return texts, marks
         with self._lock:
             if content not in self._kept and 2 * len(content) <= self.limit:
                 self._kept[content] = (texts, marks)

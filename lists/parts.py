@@ -5,14 +5,16 @@ from __future__ import annotations
 from accounts.models import User
 from core.personal import Viewer, personal_part
 
-from .selectors import FavoriteState, favorite_state, list_names
+from .selectors import FavoriteState, favored_by, favorite_state, list_names
 
 
 def _state(viewer: Viewer, args: list[tuple[str, ...]]) -> FavoriteState:
     """The viewer's favorites among the marks, and the counts that the marks do not carry."""
     wanted = [(words[0], int(words[1])) for words in args]
     counted = all(len(words) > 2 for words in args if words[0] == "title")
-    return favorite_state(viewer.user, wanted, count_titles=not counted)
+    user = viewer.user
+    favored = viewer.remembered("favorites", lambda: favored_by(user))
+    return favorite_state(wanted, favored, count_titles=not counted)
 
 
 @personal_part("favorite_button", load=_state)

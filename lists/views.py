@@ -34,7 +34,7 @@ def favorite(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     else:
         raise Http404("Only titles and people can be favorites.")
     if getattr(request, "htmx", False):
-        state = selectors.favorite_state(user, [(kind, pk)])
+        state = selectors.favorite_state([(kind, pk)], {(kind, pk)} if wanted else ())
         return render(request, "lists/_favorite.html", favorite_context(state, kind, pk))
     name = thing.title if isinstance(thing, Title) else thing.name
     done = "is one of your favorites" if wanted else "is no longer one of your favorites"

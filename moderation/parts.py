@@ -1,9 +1,10 @@
 """The moderators' own part of every page's frame (core/personal.py)."""
 
+from accounts.models import User
 from core.moderation import can_moderate
 from core.personal import Viewer, personal_part
 
-from .selectors import open_reports_of
+from .selectors import open_reports_by
 from .services import MODERATE_PERMISSION
 
 
@@ -15,16 +16,17 @@ def queue_link(viewer: Viewer, loaded: None) -> str:
     return viewer.render("moderation/_queue_link.html")
 
 
-def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> set[tuple[str, int]]:
-    """The items among the page's Report links that the viewer has an open report of: one
-    query for the whole page, none for visitors."""
-    if not viewer.user.is_authenticated:
-        return set()
-    return open_reports_of(viewer.user, [(kind, int(pk)) for kind, pk in args])
+def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> frozenset[tuple[str, int]]:
+    """What the viewer has an open report of, kept for them (`Viewer.remembered`): pages
+    with Report links then ask nothing; none for visitors."""
+    user = viewer.user
+    if not isinstance(user, User):
+        return frozenset()
+    return viewer.remembered("open_reports", lambda: open_reports_by(user))
 
 
 @personal_part("report_link", load=_reported_by_viewer)
-def report_link(viewer: Viewer, reported: set[tuple[str, int]], kind: str, pk: str, *,
+def report_link(viewer: Viewer, reported: frozenset[tuple[str, int]], kind: str, pk: str, *,
                 content: str) -> str:  # fmt: skip
     """A Report link (`content`), or "Reported" for the member whose report of it is open."""
     if (kind, int(pk)) not in reported:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 
-from core.personal import Viewer, personal_part
+from core.personal import Viewer, personal_part, stand_in
 from reviews import selectors
 from reviews.forms import QuickEntryForm
 from reviews.models import ListEntry, Review
 from titles.models import Title
 
+# Stands for a title's id in kept markup (`your_entry`): no id, count or score comes near it.
+ID_STAND_IN = 2_147_483_629
 # The home page's "Continue watching" row: at most this many titles.
 CONTINUE_WATCHING_SHOWN = 6
 
@@ -55,16 +57,19 @@ def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slu
         aired_to=date.fromisoformat(aired_to) if aired_to else None,
     )
     entry = entries.get(title.pk)
+    shown = entry and (entry.status, entry.score, entry.episodes_seen)
+    # The markup is kept for what the form offers (the title's status: whether it has aired,
+    # by today's date) and the member's entry, whatever the title: its id is a stand-in.
+    kept = (title.status, episodes, shown, "" if viewer.user.is_authenticated else slug)
+    title.pk = ID_STAND_IN
     if entry is not None:
         entry.title = title
     form = None
     if viewer.user.is_authenticated:  # made only when the markup is not kept already
         form = SimpleLazyObject(lambda: QuickEntryForm(instance=entry or ListEntry(title=title)))
-    # Whether the title has aired, and so what the form offers, changes with the day.
-    shown = entry and (entry.status, entry.score, entry.episodes_seen)
-    kept = (title_id, slug, episodes, year, aired_from, aired_to, timezone.localdate(), shown)
     context = {"title": title, "entry": entry, "form": form}
-    return viewer.render("reviews/_your_entry.html", context, kept=kept)
+    return viewer.render("reviews/_your_entry.html", context, kept=kept,
+                         then={str(ID_STAND_IN): title_id})  # fmt: skip
 
 
 @personal_part("reviews.write_link", load=_entries)
@@ -83,10 +88,16 @@ def helpful(viewer: Viewer, votes: dict[int, bool], review_id: str, author_id: s
     review = Review(pk=int(review_id), user_id=int(author_id), helpful_yes=int(yes),
                     helpful_total=int(total))  # fmt: skip
     review.my_vote = votes.get(review.pk)
-    context = {"review": review, "next_path": viewer.request.get_full_path()}
+    here = viewer.request.get_full_path()
     own = viewer.user.pk == review.user_id
-    kept = (review_id, yes, total, review.my_vote, own, context["next_path"])
-    return viewer.render("reviews/_helpful.html", context, kept=kept)
+    if not viewer.user.is_authenticated:  # Sign in comes back here, by an address in a query
+        context = {"review": review, "next_path": here}
+        return viewer.render("reviews/_helpful.html", context, kept=(review_id, yes, total, here))
+    # A member's votes come back to this page: the same markup on every page.
+    context = {"review": review, "next_path": stand_in("here")}
+    kept = (review_id, yes, total, review.my_vote, own)
+    return viewer.render("reviews/_helpful.html", context, kept=kept,
+                         then={stand_in("here"): escape(here)})  # fmt: skip
 
 
 @personal_part("reviews.continue_watching")

@@ -178,3 +178,18 @@ def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first
     assert list(splits._kept) == [first, third]
     splits.split("d" * 31)  # more than the whole limit: split, never kept
     assert list(splits._kept) == [first, third]
+
+
+def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_not_kept(
+    user, monkeypatch
+):
+    splits = personal._Splits(limit=1_000_000)
+    monkeypatch.setattr(personal, "_splits", splits)
+    page = f"<header>{personal.mark('social.bell')}</header><p>their own page</p>"
+
+    filled = personal.fill_live(request_by(user), page)
+
+    assert personal.MARK_START not in filled
+    assert not splits._kept  # a page one member reads: keeping it would push shared ones out
+    personal.fill(request_by(user), page)
+    assert list(splits._kept) == [page]

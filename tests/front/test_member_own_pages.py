@@ -4,12 +4,16 @@ page they read next is the page a fresh render gives; others' writes do not, and
 which others' writes change, is filled on every request (core/personal.py)."""
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.urls import reverse
 
 from comments.services import comment_like, comment_post
+from core import personal
 from core.personal import stand_in
 from core.versions import member_version, versions
 from lists.services import (
@@ -27,6 +31,7 @@ from recommendations.services import (
     recommendation_unvote,
     recommendation_vote,
 )
+from reviews.parts import ID_STAND_IN
 from reviews.services import (
     list_entry_remove,
     list_entry_save,
@@ -36,6 +41,7 @@ from reviews.services import (
     review_vote_withdraw,
 )
 from tests.front.test_page_cache import REASON, review_data
+from titles.models import Title
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -198,3 +204,24 @@ def test_a_new_list_is_offered_on_every_page_at_once(client, world):
 
     for title in (world["title"], world["other"]):
         assert '">Rainy days</option>' in page(client, title.get_absolute_url())
+
+
+def test_one_kept_markup_of_a_part_serves_every_title_and_page(client, world, title_factory):
+    """A member's parts that differ from page to page only by an address or a title's id are
+    kept once (core/personal.py `Viewer.render`, `then`), and each page gets its own."""
+    personal._kept.clear()
+    client.force_login(world["me"])
+    titles = [world["other"], title_factory(title="Still Lake")]
+    for title in titles:
+        html = page(client, title.get_absolute_url())
+        rate = reverse("reviews:rate", args=[title.pk])
+        post = reverse("comments:post", args=[ContentType.objects.get_for_model(Title).pk,
+                                              title.pk])  # fmt: skip
+        assert f'action="{rate}"' in html
+        assert f'action="{post}"' in html
+        assert f'name="next" value="{title.get_absolute_url()}"' in html  # Sign out comes back
+        assert str(ID_STAND_IN) not in html and stand_in("here") not in html
+    kept = Counter(key[0] for key in personal._kept)
+    assert kept["reviews/_your_entry.html"] == 1
+    assert kept["comments/_post_form.html"] == 1
+    assert kept["accounts/_nav.html"] == 2  # the bar's and the phone menu's
