@@ -116,7 +116,8 @@ def _shared_page(view: Callable[..., HttpResponse], depends: Depends, request: H
     response, storable = render()
     if not storable:
         return response
-    response.content = personal.fill(request, response.content.decode(response.charset))
+    content = response.content.decode(response.charset)
+    response.content = personal.fill(request, content, key=SHARED_PREFIX + tag)
     # A visitor's page that sets a cookie (a form token made while filling it) is theirs alone.
     if not _sets_cookie(request, response):
         stored.set(VISITOR_PREFIX + tag, _stored(response), settings.PAGE_CACHE_TTL)
@@ -157,7 +158,7 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         # Their parts must see every write their version names, whoever made it.
         replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
-        response.content = personal.fill_to_keep(request, content)
+        response.content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
         stored.set(key, _stored(response), settings.PAGE_CACHE_TTL)
     response.content = personal.fill_live(request, response.content.decode(response.charset))
     return response

@@ -68,6 +68,9 @@ MARK_START = "<!--personal"
 BLOCK_END = "<!--/personal-block-->"
 WORD = re.compile(r"[\w-]*")
 
+# Stands for an object's id in kept markup (`Viewer.render`, `then`): no id, count or score of
+# the site comes near it.
+ID_STAND_IN = 2_147_483_629
 Render = Callable[..., str]
 T = TypeVar("T")
 # Kept markup (see the module's docstring), emptied when it holds this many.
@@ -204,11 +207,12 @@ class Viewer:
         kept markup (escaped as the template would): one markup then serves every page.
         """
         if kept is None:
-            return get_template(template_name).render({**self.context, **(context or {})})
-        markup = self._kept_markup(template_name, context, kept)
+            markup = get_template(template_name).render({**self.context, **(context or {})})
+        else:
+            markup = with_token(self._kept_markup(template_name, context, kept), self.csrf_token)
         for standing, text in (then or {}).items():
             markup = markup.replace(standing, text)
-        return with_token(markup, self.csrf_token)
+        return markup
 
     def _kept_markup(self, template_name: str, context: dict[str, Any] | None,
                      kept: Hashable) -> str:  # fmt: skip
@@ -237,37 +241,37 @@ def with_token(content: str, token: str) -> str:
     return content.replace(stand_in(), token) if stand_in() in content else content
 
 
-def fill(request: HttpRequest, content: str, *, as_visitor: bool = False) -> str:
+def fill(request: HttpRequest, content: str, *, as_visitor: bool = False,
+         key: str | None = None) -> str:  # fmt: skip
     """`content` with every mark replaced by its part as `request`'s viewer sees it, or as a
-    visitor does (`as_visitor`: for pages that must not ask the database who is signed in)."""
-    return _fill(Viewer(request, as_visitor=as_visitor), content, lambda part: True)
+    visitor does (`as_visitor`: for pages that must not ask the database who is signed in).
+    `key` names the content for good (a stored page's key): its split is kept (`_Splits`)."""
+    return _fill(Viewer(request, as_visitor=as_visitor), content, lambda part: True, key)
 
 
-def fill_to_keep(request: HttpRequest, content: str) -> str:
+def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None) -> str:
     """`content` as the member sees it, to be stored for them: the form token is the stand-in,
     and the marks of live parts stay (`fill_live` fills them for each request)."""
     viewer = Viewer(request, token=stand_in())
-    return _fill(viewer, content, lambda part: not part.live)
+    return _fill(viewer, content, lambda part: not part.live, key)
 
 
 def fill_live(request: HttpRequest, content: str) -> str:
     """A member's stored page (`fill_to_keep`) for this request: its live parts, and this
     response's own form token in place of the stand-in."""
     viewer = Viewer(request)
-    # A member's stored page is theirs alone, and holds a live mark or two: its split is not
-    # worth keeping, and keeping it would push the shared pages' splits out.
-    content = _fill(viewer, content, lambda part: part.live, keep_split=False)
+    # A page one member reads, with a live mark or two: its split is not worth keeping.
+    content = _fill(viewer, content, lambda part: part.live, key=None)
     if stand_in() not in content:  # asking for a token marks the cookie for sending
         return content
     return content.replace(stand_in(), viewer.csrf_token)
 
 
-def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], *,
-          keep_split: bool = True) -> str:  # fmt: skip
+def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str | None) -> str:
     """`content` with the marks of the `chosen` parts filled in for `viewer`."""
     if MARK_START not in content:
         return content
-    texts, marks = _splits.split(content, keep=keep_split)
+    texts, marks = _splits.split(content, key)
     for mark in marks:
         if chosen(PARTS[mark.name]):
             viewer.marks.setdefault(mark.name, []).append(mark.words)
@@ -302,10 +306,10 @@ class _Mark:
 
 class _Splits:
     """Pages split at their marks: the text between the marks, and the marks. A worker fills
-    the same few pages again and again (a shared page for each member who opens it, a member's
-    stored page on each of their requests), so each is scanned once and kept, the most
-    recently filled first, up to `limit` characters in all (a page counts twice: itself, as
-    the key, and its split)."""
+    the same few pages again and again (a stored shared page for each member who opens it), so
+    a page whose key names it for good is scanned once and its split kept, the most recently
+    filled first, up to `limit` characters in all. Pages without such a key (one member's page,
+    a page rendered for one request) are scanned each time and not kept."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -314,12 +318,13 @@ class _Splits:
         # The development server and the test suite's live servers serve from threads.
         self._lock = threading.Lock()
 
-    def split(self, content: str, *, keep: bool = True) -> tuple[list[str], list[_Mark]]:
-        """The page's split, kept for the next fill unless `keep` is false."""
-        with self._lock:
-            if (found := self._kept.get(content)) is not None:
-                self._kept.move_to_end(content)
-                return found
+    def split(self, content: str, key: str | None = None) -> tuple[list[str], list[_Mark]]:
+        """The split of `content`; kept under `key`, when given, for the next fill."""
+        if key is not None:
+            with self._lock:
+                if (found := self._kept.get(key)) is not None:
+                    self._kept.move_to_end(key)
+                    return found
         texts, marks, at = [], [], 0
         for match in MARK.finditer(content):
             name, words, block_name, block_words, inner = match.groups()
@@ -328,19 +333,20 @@ class _Splits:
                                None if name else inner, match.group(0)))  # fmt: skip
             at = match.end()
         texts.append(content[at:])
-        if not keep:
+        if key is None or (size := sum(map(len, texts))) > self.limit:
             return texts, marks
         with self._lock:
-            if content not in self._kept and 2 * len(content) <= self.limit:
-                self._kept[content] = (texts, marks)
-                self._chars += 2 * len(content)
+            if key not in self._kept:
+                self._kept[key] = (texts, marks)
+                self._chars += size
                 while self._chars > self.limit:
-                    self._chars -= 2 * len(self._kept.popitem(last=False)[0])
+                    _, (gone, _) = self._kept.popitem(last=False)
+                    self._chars -= sum(map(len, gone))
         return texts, marks
 
 
-# About forty title pages with a hundred comments each, per worker.
-_splits = _Splits(limit=16_000_000)
+# About 170 title pages with a hundred comments each, per worker: the pages most read.
+_splits = _Splits(limit=32_000_000)
 
 
 def _words(words: str) -> tuple[str, ...]:

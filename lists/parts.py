@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accounts.models import User
-from core.personal import Viewer, personal_part
+from core.personal import ID_STAND_IN, Viewer, personal_part
 
 from .selectors import FavoriteState, favored_by, favorite_state, list_names
 
@@ -23,8 +23,11 @@ def favorite_button(viewer: Viewer, state: FavoriteState, kind: str, pk: str,
     """How many members favor a title or person (`count` when the page read it), and the
     member's own Favorite button."""
     context = favorite_context(state, kind, int(pk), int(count) if count else None)
-    kept = (context["kind"], context["pk"], context["favored"], context["count"])
-    return viewer.render("lists/_favorite.html", context, kept=kept)
+    # One markup for every title (or person) with as many favorites, its id a stand-in.
+    kept = (context["kind"], context["favored"], context["count"])
+    context["pk"] = ID_STAND_IN
+    return viewer.render("lists/_favorite.html", context, kept=kept,
+                         then={str(ID_STAND_IN): pk})  # fmt: skip
 
 
 def favorite_context(state: FavoriteState, kind: str, pk: int, count: int | None = None) -> dict:
@@ -42,5 +45,6 @@ def add_to_list(viewer: Viewer, loaded: None, title_id: str) -> str:
     if not isinstance(user, User):
         return ""
     lists = viewer.remembered("list_names", lambda: list_names(user))
-    context = {"lists": lists, "title_id": int(title_id)}
-    return viewer.render("lists/_add_to_list.html", context, kept=(title_id, lists))
+    context = {"lists": lists, "title_id": ID_STAND_IN}
+    return viewer.render("lists/_add_to_list.html", context, kept=lists,
+                         then={str(ID_STAND_IN): title_id})  # fmt: skip

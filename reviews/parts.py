@@ -8,14 +8,12 @@ from typing import Any
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 
-from core.personal import Viewer, personal_part, stand_in
+from core.personal import ID_STAND_IN, Viewer, personal_part, stand_in
 from reviews import selectors
 from reviews.forms import QuickEntryForm
 from reviews.models import ListEntry, Review
 from titles.models import Title
 
-# Stands for a title's id in kept markup (`your_entry`): no id, count or score comes near it.
-ID_STAND_IN = 2_147_483_629
 # The home page's "Continue watching" row: at most this many titles.
 CONTINUE_WATCHING_SHOWN = 6
 
@@ -76,9 +74,10 @@ def your_entry(viewer: Viewer, entries: dict[int, ListEntry], title_id: str, slu
 def write_link(viewer: Viewer, entries: dict[int, ListEntry], title_id: str) -> str:
     """Write a Review, or Edit your review once the member has written one."""
     entry = entries.get(int(title_id))
-    context = {"title_id": int(title_id), "own_review_id": entry and entry.review_id}
-    kept = (title_id, context["own_review_id"])
-    return viewer.render("reviews/_write_link.html", context, kept=kept)
+    # One markup for every title, its id a stand-in.
+    context = {"title_id": ID_STAND_IN, "own_review_id": entry and entry.review_id}
+    return viewer.render("reviews/_write_link.html", context, kept=(context["own_review_id"],),
+                         then={str(ID_STAND_IN): title_id})  # fmt: skip
 
 
 @personal_part("reviews.helpful", load=_votes)
@@ -89,15 +88,21 @@ def helpful(viewer: Viewer, votes: dict[int, bool], review_id: str, author_id: s
                     helpful_total=int(total))  # fmt: skip
     review.my_vote = votes.get(review.pk)
     here = viewer.request.get_full_path()
-    own = viewer.user.pk == review.user_id
     if not viewer.user.is_authenticated:  # Sign in comes back here, by an address in a query
         context = {"review": review, "next_path": here}
         return viewer.render("reviews/_helpful.html", context, kept=(review_id, yes, total, here))
-    # A member's votes come back to this page: the same markup on every page.
+    # A member's votes come back to this page: one markup for every review and page with the
+    # same counts and vote, the review's id and the address stand-ins.
+    own = viewer.user.pk == review.user_id
+    kept = (yes, total, review.my_vote, own)
+    review.pk = ID_STAND_IN
     context = {"review": review, "next_path": stand_in("here")}
-    kept = (review_id, yes, total, review.my_vote, own)
-    return viewer.render("reviews/_helpful.html", context, kept=kept,
-                         then={stand_in("here"): escape(here)})  # fmt: skip
+    return viewer.render(
+        "reviews/_helpful.html",
+        context,
+        kept=kept,
+        then={stand_in("here"): escape(here), str(ID_STAND_IN): review_id},
+    )
 
 
 @personal_part("reviews.continue_watching")

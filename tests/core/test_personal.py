@@ -160,24 +160,25 @@ def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
     page = f"<p>{personal.mark('tests.greeting', 1, 'a')}</p>{block}<i>end</i>"
     other = user_factory(username="other")
 
-    mine = personal.fill(request_by(user), page)
-    theirs = personal.fill(request_by(other), page)
+    mine = personal.fill(request_by(user), page, key="page:1")
+    theirs = personal.fill(request_by(other), page, key="page:1")
+    personal.fill(request_by(other), page)  # a page without a key of its own: scanned again
 
     assert mine == f"<p>Hello {user.username} 1a</p><a>Edit</a><i>end</i>"
     assert theirs == "<p>Hello other 1a</p><i>end</i>"
-    assert scanned == [page]  # the second viewer's fill reads the kept split
+    assert scanned == [page, page]  # the second viewer's fill read the kept split
 
 
 def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first():
-    splits = personal._Splits(limit=60)  # a page counts twice: as the key and as its split
+    splits = personal._Splits(limit=30)
     first, second, third = "a" * 10, "b" * 10, "c" * 15
-    splits.split(first)
-    splits.split(second)
-    splits.split(first)  # filled again: now the most recent
-    splits.split(third)  # 70 in all: the least recently filled goes
-    assert list(splits._kept) == [first, third]
-    splits.split("d" * 31)  # more than the whole limit: split, never kept
-    assert list(splits._kept) == [first, third]
+    splits.split(first, "first")
+    splits.split(second, "second")
+    splits.split(first, "first")  # filled again: now the most recent
+    splits.split(third, "third")  # 35 in all: the least recently filled goes
+    assert list(splits._kept) == ["first", "third"]
+    splits.split("d" * 31, "fourth")  # more than the whole limit: split, never kept
+    assert list(splits._kept) == ["first", "third"]
 
 
 def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_not_kept(
@@ -191,5 +192,5 @@ def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_
 
     assert personal.MARK_START not in filled
     assert not splits._kept  # a page one member reads: keeping it would push shared ones out
-    personal.fill(request_by(user), page)
-    assert list(splits._kept) == [page]
+    personal.fill(request_by(user), page, key="page:1")
+    assert list(splits._kept) == ["page:1"]

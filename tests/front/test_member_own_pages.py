@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from comments.services import comment_like, comment_post
 from core import personal
-from core.personal import stand_in
+from core.personal import ID_STAND_IN, stand_in
 from core.versions import member_version, versions
 from lists.services import (
     custom_list_create,
@@ -31,7 +31,6 @@ from recommendations.services import (
     recommendation_unvote,
     recommendation_vote,
 )
-from reviews.parts import ID_STAND_IN
 from reviews.services import (
     list_entry_remove,
     list_entry_save,
@@ -221,7 +220,14 @@ def test_one_kept_markup_of_a_part_serves_every_title_and_page(client, world, ti
         assert f'action="{post}"' in html
         assert f'name="next" value="{title.get_absolute_url()}"' in html  # Sign out comes back
         assert str(ID_STAND_IN) not in html and stand_in("here") not in html
+        add = reverse("lists:item_add", args=[title.pk])
+        assert f'action="{add}"' in html
+        favorite = reverse("lists:favorite", args=["title", title.pk])
+        assert f'action="{favorite}"' in html
+        write = reverse("reviews:review_write", args=[title.pk])
+        assert f'href="{write}"' in html
     kept = Counter(key[0] for key in personal._kept)
-    assert kept["reviews/_your_entry.html"] == 1
-    assert kept["comments/_post_form.html"] == 1
+    for template in ["reviews/_your_entry.html", "comments/_post_form.html",
+                     "reviews/_write_link.html", "lists/_add_to_list.html"]:  # fmt: skip
+        assert kept[template] == 1, template
     assert kept["accounts/_nav.html"] == 2  # the bar's and the phone menu's
