@@ -4,9 +4,11 @@ A page names the versions it depends on (core/versions.py) and is stored under t
 moves the versions of what it changed, so the next request makes a new key and renders afresh.
 
 A page is stored as everybody sees it, with marks where the viewer's own parts go
-(core/personal.py). Visitors' pages are stored filled. A member's page is stored filled for
+(core/personal.py). Visitors' pages are stored filled. A member's page is kept filled for
 them under their own version too, but for the parts that others' writes change (the bell) and
-the form token, which each request puts in.
+the form token, which each request puts in; kept by the worker that filled it, in its memory
+only: most such pages are read once or twice, and filling one again costs less than writing
+every one to the shared cache.
 
 A page is keyed on the query parameters it declares it reads, and rendered from a request
 that carries only those: any other parameter (a tracker's, a crawler's, an attacker's) is the
@@ -142,14 +144,15 @@ def _shared_response(view: Callable[..., HttpResponse], request: HttpRequest, ta
 
 def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse, bool]],
                   tag: str, current: list[str]) -> HttpResponse:  # fmt: skip
-    """The shared page as the member sees it: stored for them under their own version (the
-    last of `current`) and what their parts show of their account, with the stand-in for the
-    form token it holds, then given this request's live parts and token (core/personal.py)."""
+    """The shared page as the member sees it: kept in this worker for them under their own
+    version (the last of `current`) and what their parts show of their account, with the
+    stand-in for the form token it holds, then given this request's live parts and token
+    (core/personal.py)."""
     user = request.user
     words = [tag, current[-1], str(user.pk), user.get_username(), str(user.is_staff),
              personal.stand_in()]  # fmt: skip
     key = MEMBER_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:32]
-    if (page := stored.get(key)) is not None:
+    if (page := stored.kept(key)) is not None:
         response = _stored_response(page)
     else:
         response, storable = render()
@@ -159,7 +162,7 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
         response.content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
-        stored.set(key, _stored(response), settings.PAGE_CACHE_TTL)
+        stored.keep(key, _stored(response))
     response.content = personal.fill_live(request, response.content.decode(response.charset))
     return response
 

@@ -73,6 +73,19 @@ class Stored:
     def set(self, key: str, value: Any, timeout: int) -> None:
         self.set_many({key: value}, timeout)
 
+    def keep(self, key: str, value: Any) -> None:
+        """Keep `value` in this worker's memory only: for an entry one member reads (their own
+        page), which costs less to make again in another worker than to write for all."""
+        self._keep({key: value})
+
+    def kept(self, key: str) -> Any:
+        """The entry `keep` kept in this worker, or None."""
+        with self._lock:
+            if key not in self._kept:
+                return None
+            self._kept.move_to_end(key)
+            return self._kept[key]
+
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()

@@ -111,3 +111,12 @@ def test_stored_entries_past_the_limit_go_least_recently_used_first(reads):
     assert stored.get_many(["part:a", "part:b", "part:c"]) == {"part:b": "b" * 100,
                                                               "part:c": "c" * 100}  # fmt: skip
     assert {name for names in reads for name in names} == {"part:a"}
+
+
+def test_an_entry_kept_for_this_worker_alone_is_never_written_to_the_shared_cache():
+    stored = Stored(limit=1_000)
+    stored.keep("page:member:a", (b"mine", "text/html"))
+
+    assert stored.kept("page:member:a") == (b"mine", "text/html")
+    assert cache.get("page:member:a") is None
+    assert Stored(limit=1_000).kept("page:member:a") is None  # another worker fills its own
