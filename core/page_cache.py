@@ -39,7 +39,7 @@ from django.utils.http import parse_etags
 from core import personal, replicas
 from core.pagination import parse_page_number
 from core.versions import member_version, newest_write, versions
-from core.worker_memory import stored
+from core.worker_memory import members_pages, stored
 
 # Pages as everybody shares them, with marks for the viewer's own parts; and as visitors
 # see them, filled in.
@@ -152,7 +152,7 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
     words = [tag, current[-1], str(user.pk), user.get_username(), str(user.is_staff),
              personal.stand_in()]  # fmt: skip
     key = MEMBER_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:32]
-    if (page := stored.kept(key)) is not None:
+    if (page := members_pages.kept(key)) is not None:
         response = _stored_response(page)
     else:
         response, storable = render()
@@ -162,7 +162,7 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
         response.content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
-        stored.keep(key, _stored(response))
+        members_pages.keep(key, _stored(response))
     response.content = personal.fill_live(request, response.content.decode(response.charset))
     return response
 

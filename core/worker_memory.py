@@ -8,6 +8,8 @@ worker can tell whether its copy is still right without reading the entry again:
   it was made for, a part, a comment thread). Such a key never comes to mean anything else,
   so a copy is never wrong; keeping the most recently used spares a file read and its
   decompression. Bounded by `STORED_BYTES`, the least recently used going first.
+  `members_pages` keeps members' own pages the same way, apart and in this worker only
+  (`Stored.keep`).
 - `VersionMemo`: versions do change, but every move of any version also moves one more entry,
   the generation (core/versions.py). A worker reads the generation, and while it has not
   moved, answers the versions it read since from memory: one read instead of one per version.
@@ -24,6 +26,8 @@ from django.core.cache import cache
 
 # How much of the stored entries one worker keeps: about 700 title pages.
 STORED_BYTES = 48 * 1024 * 1024
+# And of members' own pages: about a hundred title pages.
+MEMBERS_PAGES_BYTES = 16 * 1024 * 1024
 # Versions one worker remembers for one generation before it starts afresh.
 MEMO_MAX = 50_000
 # The size counted for a kept value that is not text (a part's computed value).
@@ -104,6 +108,9 @@ class Stored:
 
 
 stored = Stored(STORED_BYTES)
+# Members' own pages (`Stored.keep`), apart: each is read by one member, and among the pages
+# that many read they would push those out.
+members_pages = Stored(MEMBERS_PAGES_BYTES)
 
 
 class VersionMemo:

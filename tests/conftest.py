@@ -35,6 +35,7 @@ def throttles_forget_earlier_tests():
 
     cache.clear()
     worker_memory.stored.clear()
+    worker_memory.members_pages.clear()
     versions.forget_versions()
 
 
