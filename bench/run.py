@@ -158,6 +158,7 @@ def main() -> int:
         report.print_scale(scale.name, scale.result)
     for scale in scales:
         drop_copy(server_url, scale.kept)
+        shutil.rmtree(scale.env["CACHE_DIR"], ignore_errors=True)
     results["scales"] = {scale.name: scale.result for scale in scales}
     results["comparison"] = report.compare(results["scales"])
     report.print_comparison(results["comparison"])

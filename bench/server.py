@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -18,6 +19,9 @@ BENCH_DIR = VAR_DIR / "bench"
 # Generating the large data set takes long the first time; anything past this is stuck.
 SETUP_TIMEOUT = 6 * 3600
 COMMAND_TIMEOUT = 600
+# Where the servers' cache goes: a memory file system, as README's "Deploying" has a site on
+# one machine keep it (a cache needs no disk), when the machine has one.
+MEMORY_DIR = Path("/dev/shm")
 UNTHROTTLED = "1000000/s"
 UNTHROTTLED_RATES = ("REVIEW_RATE", "RECOMMENDATION_RATE", "VOTE_RATE", "API_RATE_ANONYMOUS")
 
@@ -35,9 +39,9 @@ def site_env(scale: str, secret_key: str) -> dict[str, str]:
         "CONN_MAX_AGE": "600",
         "DRAMADB_DB_NAME": f"dramadb_bench_{scale}",
         "STATIC_ROOT": str(BENCH_DIR / "static"),
-        # A cache of its own for each scale, emptied at the start of each run (bench/run.py),
-        # so a run measures the same start whatever ran before it.
-        "CACHE_DIR": str(BENCH_DIR / f"cache-{scale}"),
+        # A cache of its own for each scale, emptied at the start and the end of each run
+        # (bench/run.py), so a run measures the same start whatever ran before it.
+        "CACHE_DIR": str(cache_dir(scale)),
         # Never a Redis from the environment: it would keep what earlier runs stored.
         "REDIS_URL": "",
         # The write mix writes far faster than one person may, over plain HTTP.
@@ -46,6 +50,15 @@ def site_env(scale: str, secret_key: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
     }
+
+
+def cache_dir(scale: str, memory: Path = MEMORY_DIR) -> Path:
+    """The cache folder of a scale's servers: in `memory` when the machine has it, named after
+    this checkout so that two checkouts never share one; under var/bench otherwise."""
+    if not memory.is_dir():
+        return BENCH_DIR / f"cache-{scale}"
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    return memory / f"dramadb-{checkout}-bench-cache-{scale}"
 
 
 def manage(
