@@ -25,6 +25,16 @@ def _thread_url(comment: Comment, position: int) -> str:
     return f"{root_url}{query}#comment-{comment.pk}"
 
 
+def posted_location(comment: Comment, target: models.Model) -> str:
+    """The address that shows a comment just posted on `target`: a new thread is the newest,
+    first on the target's first page (no query); a reply is found as `comment_location` says."""
+    if comment.root_id is not None:
+        return comment_location(comment, target=target)
+    if not isinstance(target, HasPage):
+        raise TypeError(f"{target!r} has no page to show its comments on")
+    return f"{target.get_absolute_url()}#comment-{comment.pk}"
+
+
 def comment_location(comment: Comment, *, target: models.Model | None = None) -> str:
     """The address that shows `comment`: its target's page when it is there, else its thread.
 

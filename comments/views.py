@@ -248,7 +248,7 @@ def _add_error(form: CommentForm, error: ValidationError) -> None:
 def _posted(request: HtmxRequest, comment: Comment, target: models.Model) -> HttpResponse:
     if not request.htmx:
         messages.success(request, "Your comment is posted.")
-        return redirect(locations.comment_location(comment, target=target))
+        return redirect(locations.posted_location(comment, target))
     if comment.parent_id is None:
         section = selectors.comment_section(target=target, viewer=request.user)
         return render(request, "comments/_section.html", {"comments": section})

@@ -98,3 +98,26 @@ def test_posting_a_reply_through_the_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(19):
         response = client.post(url, {"body": "Deep down.", "parent": deepest.pk})
     assert response.status_code == 302
+
+
+def test_posting_a_new_thread_through_the_page_finds_its_place_without_a_query(
+    client, title, forest, user_factory, django_assert_num_queries
+):
+    client.force_login(user_factory())
+    url = f"/comments/post/{forest[0].content_type_id}/{title.pk}/"
+    # Expect 8 queries (the rate limit is counted in the cache):
+    # 1. the signed-in user (the session comes from the cache)
+    # 2. the title being commented on
+    # 3. open a savepoint (the service's transaction, nested in the test's)
+    # 4. take the new comment's id from the sequence
+    # 5. insert the comment
+    # 6. add one to the title's comment count
+    # 7. the writer's followers' feeds (the activity log)
+    # 8. release the savepoint
+    # None for where it lives: a new thread is the newest, first on the title's first page.
+    with django_assert_num_queries(8):
+        response = client.post(url, {"body": "A new thread."})
+    comment = Comment.objects.latest("pk")
+    assert response["Location"] == f"{title.get_absolute_url()}#comment-{comment.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert page.count(f'id="comment-{comment.pk}"') == 1
