@@ -8,6 +8,7 @@ Every value but the refusal's words is a number or a form token, which need no e
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from django.urls import reverse
@@ -29,19 +30,47 @@ def _like_url() -> str:
     return reverse("comments:like", args=[987654321]).replace("987654321", "{}")
 
 
+# Where a comment's id goes in a viewer's form (`LikeButtons`): no escaped text holds "<".
+_ID = "<id>"
+
+
+class LikeButtons:
+    """The Like buttons of one viewer's page: the form as it stands for this viewer and token,
+    liked and not, is made once, cut where the comment's id goes; each button joins the pieces
+    with its id."""
+
+    __slots__ = ("_forms", "_viewer", "liked")
+
+    def __init__(self, *, viewer_id: int | None, csrf_token: str,
+                 liked: Collection[int] = ()) -> None:  # fmt: skip
+        self._viewer = None if viewer_id is None else str(viewer_id)
+        self.liked = liked
+        url = _like_url().format(_ID)
+        self._forms = {
+            pressed: BUTTON.format(url=url, id=_ID, token=escape(csrf_token),
+                                   answer="no" if pressed else "yes",
+                                   pressed="true" if pressed else "false",
+                                   label="Liked" if pressed else "Like").split(_ID)
+            for pressed in (False, True)
+        }  # fmt: skip
+
+    def button(self, comment_id: int, author_id: str, count: int, error: str = "") -> str:
+        """Likes and, for a member other than the author, a form to like or unlike."""
+        html = f'<div id="like-{comment_id}" class="comment-like">'
+        if self._viewer is not None and author_id != self._viewer:
+            html += str(comment_id).join(self._forms[comment_id in self.liked])
+        if count:
+            likes = f"{count} like{'' if count == 1 else 's'}"
+            html += f'<span class="text-body-secondary">{likes}</span>'
+        if error:
+            html += f'<span class="text-danger" role="alert">{escape(error)}</span>'
+        return html + "</div>"
+
+
 def like_button(*, comment_id: int, author_id: str, count: int, liked: bool, viewer_id: int | None,
                 csrf_token: str, error: str = "") -> SafeString:  # fmt: skip
     """Likes and, for a member other than the author (`viewer_id`), a form to like or unlike."""
-    comment_id, count = int(comment_id), int(count)
-    html = f'<div id="like-{comment_id}" class="comment-like">'
-    if viewer_id is not None and author_id != str(viewer_id):
-        html += BUTTON.format(
-            url=_like_url().format(comment_id), id=comment_id, token=escape(csrf_token),
-            answer="no" if liked else "yes", pressed="true" if liked else "false",
-            label="Liked" if liked else "Like",
-        )  # fmt: skip
-    if count:
-        html += f'<span class="text-body-secondary">{count} like{"" if count == 1 else "s"}</span>'
-    if error:
-        html += f'<span class="text-danger" role="alert">{escape(error)}</span>'
-    return mark_safe(html + "</div>")
+    comment_id = int(comment_id)
+    buttons = LikeButtons(viewer_id=viewer_id, csrf_token=csrf_token,
+                          liked={comment_id} if liked else ())  # fmt: skip
+    return mark_safe(buttons.button(comment_id, author_id, int(count), error))

@@ -7,7 +7,7 @@ from core.moderation import can_moderate
 from core.personal import Viewer, personal_part, stand_in
 
 from .forms import comment_form
-from .like_button import like_button
+from .like_button import LikeButtons
 from .models import CommentLike
 from .services import MODERATE_PERMISSION
 
@@ -43,24 +43,22 @@ def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str, aut
     )
 
 
-def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> set[int]:
-    """Which of the page's comments the viewer likes: one query for all of them, and none
-    when no comment shown has a like yet (each mark carries its comment's count)."""
-    if not viewer.user.is_authenticated:
-        return set()
+def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> LikeButtons:
+    """The viewer's Like buttons, knowing which of the page's comments they like: one query for
+    all of them, and none when no comment shown has a like yet (each mark carries its
+    comment's count)."""
+    user = viewer.user
+    if not user.is_authenticated:
+        return LikeButtons(viewer_id=None, csrf_token="")
     ids = {int(words[0]) for words in args if words[2] not in ("", "0")}
-    if not ids:
-        return set()
-    mine = CommentLike.objects.filter(user=viewer.user, comment_id__in=ids)
-    return set(mine.values_list("comment_id", flat=True))
+    liked: set[int] = set()
+    if ids:
+        mine = CommentLike.objects.filter(user=user, comment_id__in=ids)
+        liked = set(mine.values_list("comment_id", flat=True))
+    return LikeButtons(viewer_id=user.pk, csrf_token=viewer.csrf_token, liked=liked)
 
 
 @personal_part("comments.like", load=_liked)
-def like(viewer: Viewer, liked: set[int], comment_id: str, author_id: str, count: str) -> str:
+def like(viewer: Viewer, buttons: LikeButtons, comment_id: str, author_id: str, count: str) -> str:
     """The comment's likes, and the viewer's Like (pressed when they like it)."""
-    user = viewer.user
-    return like_button(
-        comment_id=int(comment_id), author_id=author_id, count=int(count),
-        liked=int(comment_id) in liked, viewer_id=user.pk if user.is_authenticated else None,
-        csrf_token=viewer.csrf_token,
-    )  # fmt: skip
+    return buttons.button(int(comment_id), author_id, int(count))
