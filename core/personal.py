@@ -48,14 +48,13 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.crypto import salted_hmac
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
 
-from core import replicas
+from core import replicas, worker_memory
 from core.versions import MEMBERS, member_version, newest_write, versions
 
 # A mark, or a block: shared markup that its part shows to some viewers only.
@@ -168,11 +167,12 @@ class Viewer:
             return load()
         if (current := versions([member_version(self.user.pk), MEMBERS])) is None:
             return load()
+        # Its key names everything it shows: this worker may keep it (core/worker_memory.py).
         key = f"personal:{name}:{self.user.pk}:" + ":".join(current)
-        if (found := shared_cache.get(key)) is None:
+        if (found := worker_memory.stored.get(key)) is None:
             replicas.read_at_least(newest_write(current))
             found = load()
-            shared_cache.set(key, found, settings.PAGE_CACHE_TTL)
+            worker_memory.stored.set(key, found, settings.PAGE_CACHE_TTL)
         return found
 
     @cached_property
