@@ -39,12 +39,12 @@ class LikeButtons:
     liked and not, is made once, cut where the comment's id goes; each button joins the pieces
     with its id."""
 
-    __slots__ = ("_forms", "_viewer", "liked")
+    __slots__ = ("_forms", "_liked", "_viewer")
 
     def __init__(self, *, viewer_id: int | None, csrf_token: str,
                  liked: Collection[int] = ()) -> None:  # fmt: skip
         self._viewer = None if viewer_id is None else str(viewer_id)
-        self.liked = liked
+        self._liked = liked
         url = _like_url().format(_ID)
         self._forms = {
             pressed: BUTTON.format(url=url, id=_ID, token=escape(csrf_token),
@@ -58,7 +58,7 @@ class LikeButtons:
         """Likes and, for a member other than the author, a form to like or unlike."""
         html = f'<div id="like-{comment_id}" class="comment-like">'
         if self._viewer is not None and author_id != self._viewer:
-            html += str(comment_id).join(self._forms[comment_id in self.liked])
+            html += str(comment_id).join(self._forms[comment_id in self._liked])
         if count:
             likes = f"{count} like{'' if count == 1 else 's'}"
             html += f'<span class="text-body-secondary">{likes}</span>'

@@ -25,14 +25,21 @@ def _thread_url(comment: Comment, position: int) -> str:
     return f"{root_url}{query}#comment-{comment.pk}"
 
 
+def _target_url(target: models.Model, newer_threads: int, comment: Comment) -> str:
+    """The page of `target` that shows the thread after `newer_threads` newer ones."""
+    if not isinstance(target, HasPage):
+        raise TypeError(f"{target!r} has no page to show its comments on")
+    number = newer_threads // settings.COMMENT_THREADS_PER_PAGE + 1
+    query = f"?{PAGE_PARAM}={number}" if number > 1 else ""
+    return f"{target.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
 def posted_location(comment: Comment, target: models.Model) -> str:
     """The address that shows a comment just posted on `target`: a new thread is the newest,
     first on the target's first page (no query); a reply is found as `comment_location` says."""
     if comment.root_id is not None:
         return comment_location(comment, target=target)
-    if not isinstance(target, HasPage):
-        raise TypeError(f"{target!r} has no page to show its comments on")
-    return f"{target.get_absolute_url()}#comment-{comment.pk}"
+    return _target_url(target, 0, comment)
 
 
 def comment_location(comment: Comment, *, target: models.Model | None = None) -> str:
@@ -43,8 +50,6 @@ def comment_location(comment: Comment, *, target: models.Model | None = None) ->
     """
     root = comment if comment.root_id is None else Comment.objects.get(pk=comment.root_id)
     target = target or target_of(root)
-    if not isinstance(target, HasPage):
-        raise TypeError(f"{target!r} has no page to show its comments on")
     newer_threads = (
         Comment.objects.filter(content_type_id=root.content_type_id, object_id=root.object_id)
         .roots()
@@ -52,9 +57,7 @@ def comment_location(comment: Comment, *, target: models.Model | None = None) ->
         .filter(Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk))
         .count()
     )
-    target_page = newer_threads // settings.COMMENT_THREADS_PER_PAGE + 1
-    query = f"?{PAGE_PARAM}={target_page}" if target_page > 1 else ""
-    on_target = f"{target.get_absolute_url()}{query}#comment-{comment.pk}"
+    on_target = _target_url(target, newer_threads, comment)
     if comment.root_id is None:
         return on_target
     position = Comment.objects.filter(root_id=root.pk, path__lt=comment.path).count()
