@@ -6,6 +6,7 @@ Real processes: a development server on a free loopback port, with its own data 
 the test starts (and, whatever happens, stops) only servers of its own.
 """
 
+import contextlib
 import os
 import signal
 import socket
@@ -64,8 +65,12 @@ def wait_for(predicate, seconds: float) -> bool:
 
 def stop(reloader: psutil.Process, how: str) -> None:
     if how == "each":  # a process manager that signals the processes it knows of
+        # The list is taken before the first signal; a process of it that has already ended
+        # by its turn (the reloader's own stop can end its child) is passed over, as `kill`
+        # in such a manager reports "no such process" and goes on.
         for process in [reloader, *reloader.children()]:
-            process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.send_signal(signal.SIGTERM)
     else:
         os.killpg(reloader.pid, signal.SIGINT if how == "ctrl-c" else signal.SIGTERM)
 
