@@ -10,15 +10,20 @@ version shows data at least as new as the moment that version was read.
 
 Every move also moves one more entry, the generation: while it stands, a worker answers the
 versions it has read from memory (core/worker_memory.py), one read instead of one per version.
+A request reads the generation once, at its first versions (its member, their permissions,
+the page, their parts), and answers the rest of its versions as of then; a move it makes
+itself is seen at once, as before.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 from core import replicas, worker_memory
@@ -87,6 +92,7 @@ def pages_changed(*keys: str) -> None:
 
 
 def _move(keys: Iterable[str], written: int | None = None) -> None:
+    _request.generation = None  # this request sees its own move at once
     tokens = {VERSION_PREFIX + key: _token(written) for key in keys}
     for lifetime in {_lifetime(name) for name in tokens}:
         group = {name: token for name, token in tokens.items() if _lifetime(name) == lifetime}
@@ -124,7 +130,7 @@ def versions(keys: Iterable[str]) -> list[str] | None:
     show anything written before it.
     """
     names = [VERSION_PREFIX + key for key in keys]
-    if (generation := _made_up(GENERATION, secrets.token_hex(8))) is None:
+    if (generation := _generation()) is None:
         return None
     known = _memo.under(generation)
     if missing := [name for name in names if name not in known]:
@@ -139,11 +145,37 @@ def versions(keys: Iterable[str]) -> list[str] | None:
 
 
 _memo = worker_memory.VersionMemo()
+# The generation the request this thread serves has read (`_generation`); outside requests
+# (commands, jobs) the generation is read each time.
+_request = threading.local()
+
+
+def _generation() -> str | None:
+    """The generation: read once per request, and again after a move of its own."""
+    if (generation := getattr(_request, "generation", None)) is not None:
+        return generation
+    generation = _made_up(GENERATION, secrets.token_hex(8))
+    if getattr(_request, "serving", False):
+        _request.generation = generation
+    return generation
+
+
+def _serving(**kwargs: object) -> None:
+    _request.serving, _request.generation = True, None
+
+
+def _served(**kwargs: object) -> None:
+    _request.serving, _request.generation = False, None
+
+
+request_started.connect(_serving, dispatch_uid="core.versions.serving")
+request_finished.connect(_served, dispatch_uid="core.versions.served")
 
 
 def forget_versions() -> None:
     """Read every version from the cache again, as a new worker does."""
     _memo.clear()
+    _request.generation = None
 
 
 def _made_up(name: str, token: str) -> str | None:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 from core import versions as version_store
 from core.versions import GENERATION, VERSION_PREFIX, pages_changed, versions
@@ -69,6 +70,46 @@ def test_a_cleared_cache_starts_a_new_generation():
     cache.clear()
 
     assert versions(["catalogue"]) != before
+
+
+@pytest.mark.django_db
+def test_a_members_page_reads_the_generation_once(reads, client, user, title_factory):
+    """Their session's member, their permissions, the page and their parts all name versions:
+    one read of the generation answers them all."""
+    url = title_factory(title="Quiet Harbour").get_absolute_url()
+    client.force_login(user)
+    client.get(url)
+    reads.clear()
+
+    assert client.get(url).status_code == 200
+
+    assert reads.count([GENERATION]) == 1
+
+
+def test_a_move_made_by_another_process_during_a_request_is_seen_by_the_next():
+    request_started.send(sender=None)
+    before = versions(["titles.title:1"])
+    cache.set(VERSION_PREFIX + "titles.title:1", "moved-elsewhere", None)
+    cache.set(GENERATION, "another-generation", None)
+
+    assert versions(["titles.title:1"]) == before  # this request reads as of its start
+    request_finished.send(sender=None)
+    request_started.send(sender=None)
+    assert versions(["titles.title:1"]) == ["page-version:titles.title:1=moved-elsewhere"]
+    request_finished.send(sender=None)
+
+
+@pytest.mark.django_db
+def test_a_request_sees_its_own_move_at_once():
+    request_started.send(sender=None)
+    before = versions(["titles.title:1", "catalogue"])
+    pages_changed("catalogue")
+
+    after = versions(["titles.title:1", "catalogue"])
+    request_finished.send(sender=None)
+
+    assert after[0] == before[0]
+    assert after[1] != before[1]
 
 
 def test_a_new_worker_reads_every_version_again(reads):
