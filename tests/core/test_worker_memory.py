@@ -86,6 +86,7 @@ def test_a_members_page_reads_the_generation_once(reads, client, user, title_fac
     assert reads.count([GENERATION]) == 1
 
 
+@pytest.mark.django_db  # the end of a request closes its connections
 def test_a_move_made_by_another_process_during_a_request_is_seen_by_the_next():
     request_started.send(sender=None)
     before = versions(["titles.title:1"])
