@@ -2,7 +2,7 @@
 
 from django.utils.html import escape
 
-from core.personal import Viewer, personal_part, stand_in
+from core.personal import Plain, Viewer, personal_part, stand_in
 
 
 @personal_part("accounts.nav")
@@ -20,7 +20,14 @@ def nav(viewer: Viewer, loaded: None, where: str = "bar") -> str:
                          then={stand_in("here"): escape(here)})  # fmt: skip
 
 
-@personal_part("accounts.viewer_is")
+def _viewers_own(viewer: Viewer, loaded: None) -> tuple[str]:
+    return (str(viewer.user.pk),)
+
+
+# Hidden from every member but the one it names.
+@personal_part("accounts.viewer_is", plain=Plain(
+    render=lambda user_id, content: "", at=(0,), picks=_viewers_own,
+))  # fmt: skip
 def viewer_is(viewer: Viewer, loaded: None, user_id: str, *, content: str) -> str:
     """A block shown to one member only, such as the Edit and Delete links of their review."""
     return content if user_id and viewer.user.pk == int(user_id) else ""

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.personal import stand_in
+
 BUTTON = (
     '<form method="post" action="{url}" data-hx-post="{url}" data-hx-target="#like-{id}" '
     'data-hx-swap="outerHTML"><input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
@@ -32,6 +34,8 @@ def _like_url() -> str:
 
 # Where a comment's id goes in a viewer's form (`LikeButtons`): no escaped text holds "<".
 _ID = "<id>"
+# A viewer's id that is no member's, for the buttons as any member sees them.
+NOBODY = 0
 
 
 class LikeButtons:
@@ -53,6 +57,18 @@ class LikeButtons:
                                    label="Liked" if pressed else "Like").split(_ID)
             for pressed in (False, True)
         }  # fmt: skip
+
+    @staticmethod
+    @cache
+    def for_any_member() -> LikeButtons:
+        """The buttons as a member who likes none of the comments and wrote none of them
+        sees them, with the form token's stand-in (core/personal.py `Plain`)."""
+        return LikeButtons(viewer_id=NOBODY, csrf_token=stand_in())
+
+    @property
+    def liked(self) -> Collection[int]:
+        """The ids of the comments the viewer likes."""
+        return self._liked
 
     def button(self, comment_id: int, author_id: str, count: int, error: str = "") -> str:
         """Likes and, for a member other than the author, a form to like or unlike."""

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from core.moderation import can_moderate
-from core.personal import Viewer, personal_part, stand_in
+from core.personal import Plain, Viewer, personal_part, stand_in
 
 from .forms import comment_form
 from .like_button import LikeButtons
@@ -33,7 +33,11 @@ def _moderates(viewer: Viewer, args: list[tuple[str, ...]]) -> bool:
     return can_moderate(viewer.user, MODERATE_PERMISSION)
 
 
-@personal_part("comments.moderation", load=_moderates)
+# Nothing, but for moderators, whom every comment concerns.
+@personal_part("comments.moderation", load=_moderates, plain=Plain(
+    render=lambda comment_id, state, author_id: "", at=(),
+    picks=lambda viewer, moderator: None if moderator else (),
+))  # fmt: skip
 def moderation(viewer: Viewer, moderator: bool, comment_id: str, state: str, author_id: str) -> str:
     """Hide and Restore, for moderators, but not on their own comments (core/moderation.py)."""
     if not moderator or author_id == str(viewer.user.pk):
@@ -58,7 +62,18 @@ def _liked(viewer: Viewer, args: list[tuple[str, ...]]) -> LikeButtons:
     return LikeButtons(viewer_id=user.pk, csrf_token=viewer.csrf_token, liked=liked)
 
 
-@personal_part("comments.like", load=_liked)
+def _liked_or_own(viewer: Viewer, buttons: LikeButtons) -> list[str]:
+    """The comments the viewer likes, and their own (which show no Like), by their ids."""
+    return [str(viewer.user.pk), *map(str, buttons.liked)]
+
+
+# Like, not pressed, as every member but the author sees it before liking the comment.
+@personal_part("comments.like", load=_liked, plain=Plain(
+    render=lambda comment_id, author_id, count: LikeButtons.for_any_member().button(
+        int(comment_id), author_id, int(count)
+    ),
+    at=(0, 1), picks=_liked_or_own,
+))  # fmt: skip
 def like(viewer: Viewer, buttons: LikeButtons, comment_id: str, author_id: str, count: str) -> str:
     """The comment's likes, and the viewer's Like (pressed when they like it)."""
     return buttons.button(int(comment_id), author_id, int(count))

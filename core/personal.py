@@ -30,6 +30,13 @@ says so by naming, in `Viewer.render(..., kept=…)`, everything its template sh
 the form token: the markup is rendered once per worker for those words and kept, and each
 page only puts its own token in.
 
+A part shown beside every comment of a page (Like, Report, the author's Edit link) looks the
+same to almost every member but for the comment's id. Such a part says so with `Plain`: how its
+mark looks to a member it does not concern, and which marks concern the viewer (their own
+comments, the ones they like). A member's fill of a stored page then starts from the page with
+every such mark made once, kept with the page's split, and fills only the marks that concern
+them: a page of a hundred comments costs its member a few parts, not four hundred.
+
 A member's filled page is stored too (core/page_cache.py), under the version of everything
 of theirs the parts show (`member_version`), with a stand-in for the form token (`fill_to_keep`).
 Parts that show what others change (the bell's unread count) are `live`: their marks stay in
@@ -41,7 +48,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, TypeVar
@@ -87,29 +94,49 @@ def stand_in(what: str = "form token") -> str:
 
 
 @dataclass(frozen=True)
+class Plain:
+    """How a part's marks look to the members they do not concern (see the module's docstring).
+
+    `render(*words, content=…)` is the mark's markup for such a member, with the form token's
+    stand-in (`content` for a block only). `at` are the positions of the words that say whom a
+    mark concerns (its author's id, its comment's id); `picks(viewer, loaded)` are the words,
+    at any of those positions, of the marks that concern the viewer, which are filled as any
+    other mark; None when all of them do (a moderator's page). A mark picked by mistake (a
+    comment whose id is the viewer's) is only filled, never wrong.
+    """
+
+    render: Callable[..., str]
+    at: tuple[int, ...]
+    picks: Callable[[Viewer, Any], Collection[str] | None]
+
+
+@dataclass(frozen=True)
 class Part:
     render: Render
     load: Load | None
     live: bool
+    plain: Plain | None = None
 
 
 PARTS: dict[str, Part] = {}
 
 
-def personal_part(name: str, *, load: Load | None = None,
-                  live: bool = False) -> Callable[[Render], Render]:  # fmt: skip
+def personal_part(name: str, *, load: Load | None = None, live: bool = False,
+                  plain: Plain | None = None) -> Callable[[Render], Render]:  # fmt: skip
     """Register `render(viewer, loaded, *args)` for the marks named `name`.
 
     `load(viewer, [args of each mark])`, when given, runs once per page before the marks are
     rendered; its result is passed to every `render` call (None without a `load`). A `live`
-    part shows what others change, and is filled on every request (see the module's
-    docstring).
+    part shows what others change, and is filled on every request; a part with `plain` marks
+    looks the same to most members (see the module's docstring).
     """
 
     def register(render: Render) -> Render:
         if name in PARTS:
             raise ValueError(f"the personal part {name!r} is registered twice")
-        PARTS[name] = Part(render=render, load=load, live=live)
+        if live and plain:
+            raise ValueError(f"the live personal part {name!r} is filled for each request")
+        PARTS[name] = Part(render=render, load=load, live=live, plain=plain)
         return render
 
     return register
@@ -251,9 +278,13 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False,
 
 def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None) -> str:
     """`content` as the member sees it, to be stored for them: the form token is the stand-in,
-    and the marks of live parts stay (`fill_live` fills them for each request)."""
+    and the marks of live parts stay (`fill_live` fills them for each request). With `key`,
+    marks of parts that look the same to most members come made already (`Plain`)."""
     viewer = Viewer(request, token=stand_in())
-    return _fill(viewer, content, lambda part: not part.live, key)
+    if key is None or MARK_START not in content or not viewer.user.is_authenticated:
+        return _fill(viewer, content, lambda part: not part.live, key)
+    split = _splits.split(content, key)
+    return _fill_plain(viewer, split, split.plain(), lambda part: not part.live)
 
 
 def fill_live(request: HttpRequest, content: str) -> str:
@@ -271,27 +302,57 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str
     """`content` with the marks of the `chosen` parts filled in for `viewer`."""
     if MARK_START not in content:
         return content
-    texts, marks = _splits.split(content, key)
+    split = _splits.split(content, key)
+    texts, marks = split.texts, split.marks
     for mark in marks:
         if chosen(PARTS[mark.name]):
             viewer.marks.setdefault(mark.name, []).append(mark.words)
     if not viewer.marks:
         return content
-    loaded = {
+    loaded = _loaded(viewer)
+    filled = [texts[0]]
+    for mark, text in zip(marks, texts[1:], strict=True):
+        filled.append(_filled(viewer, loaded, mark))
+        filled.append(text)
+    return "".join(filled)
+
+
+def _fill_plain(viewer: Viewer, split: _Split, plain: _PlainPage,
+                chosen: Callable[[Part], bool]) -> str:  # fmt: skip
+    """The split page filled for a member from its plain markup (`Plain`): only the marks of
+    other parts, and those that concern the member, are filled for them."""
+    viewer.marks = {name: words for name, words in plain.words.items() if chosen(PARTS[name])}
+    loaded = _loaded(viewer)
+    filled = list(plain.filled)
+    todo = set(plain.others)
+    for name, (part, marks_at) in plain.at.items():
+        if (picks := part.picks(viewer, loaded[name])) is None:
+            todo.update(plain.of_part[name])
+            continue
+        for word in picks:
+            for marks in marks_at:
+                todo.update(marks.get(word, ()))
+    for index in todo:
+        filled[2 * index + 1] = _filled(viewer, loaded, split.marks[index])
+    return "".join(filled)
+
+
+def _loaded(viewer: Viewer) -> dict[str, Any]:
+    """What each part of the viewer's marks loads, once for the page."""
+    return {
         name: PARTS[name].load(viewer, args) if PARTS[name].load else None  # type: ignore[misc]
         for name, args in viewer.marks.items()
     }
-    filled = [texts[0]]
-    for mark, text in zip(marks, texts[1:], strict=True):
-        if mark.name not in loaded:
-            filled.append(mark.source)
-        elif mark.content is None:
-            filled.append(PARTS[mark.name].render(viewer, loaded[mark.name], *mark.words))
-        else:
-            render = PARTS[mark.name].render
-            filled.append(render(viewer, loaded[mark.name], *mark.words, content=mark.content))
-        filled.append(text)
-    return "".join(filled)
+
+
+def _filled(viewer: Viewer, loaded: dict[str, Any], mark: _Mark) -> str:
+    """The mark filled for the viewer; as it stands if its part was not chosen (not loaded)."""
+    if mark.name not in loaded:
+        return mark.source
+    render = PARTS[mark.name].render
+    if mark.content is None:
+        return render(viewer, loaded[mark.name], *mark.words)
+    return render(viewer, loaded[mark.name], *mark.words, content=mark.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +365,58 @@ class _Mark:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class _PlainPage:
+    """A split page made for members (`Plain`): `filled` is the page as pieces, each mark's
+    piece made for a member it does not concern, or the mark as it stands where its part has
+    no `Plain` (`others`, the indexes of those marks, filled for each member). `at` holds each
+    plain part's `Plain` and finds its marks by a word at each of its positions; `of_part`
+    lists them all; `words` are the words of every mark by part, as `Viewer.marks` holds them.
+    """
+
+    filled: tuple[str, ...]
+    others: tuple[int, ...]
+    at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]]
+    of_part: dict[str, list[int]]
+    words: dict[str, list[tuple[str, ...]]]
+
+
+class _Split:
+    """A page split at its marks: the text between them, and the marks."""
+
+    __slots__ = ("_plain", "marks", "texts")
+
+    def __init__(self, texts: list[str], marks: list[_Mark]) -> None:
+        self.texts, self.marks = texts, marks
+        self._plain: _PlainPage | None = None
+
+    def plain(self) -> _PlainPage:
+        """The page as members see it but for the marks that concern them, made once."""
+        if self._plain is None:
+            self._plain = self._made_plain()
+        return self._plain
+
+    def _made_plain(self) -> _PlainPage:
+        filled = [self.texts[0]]
+        others: list[int] = []
+        at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]] = {}
+        of_part: dict[str, list[int]] = {}
+        words: dict[str, list[tuple[str, ...]]] = {}
+        for index, (mark, text) in enumerate(zip(self.marks, self.texts[1:], strict=True)):
+            words.setdefault(mark.name, []).append(mark.words)
+            if (plain := PARTS[mark.name].plain) is None:
+                others.append(index)
+                filled += [mark.source, text]
+                continue
+            content = {} if mark.content is None else {"content": mark.content}
+            filled += [plain.render(*mark.words, **content), text]
+            of_part.setdefault(mark.name, []).append(index)
+            _, found = at.setdefault(mark.name, (plain, tuple({} for _ in plain.at)))
+            for position, marks in zip(plain.at, found, strict=True):
+                marks.setdefault(mark.words[position], []).append(index)
+        return _PlainPage(tuple(filled), tuple(others), at, of_part, words)
+
+
 class _Splits:
     """Pages split at their marks: the text between the marks, and the marks. A worker fills
     the same few pages again and again (a stored shared page for each member who opens it), so
@@ -313,12 +426,12 @@ class _Splits:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._kept: OrderedDict[str, tuple[list[str], list[_Mark]]] = OrderedDict()
+        self._kept: OrderedDict[str, _Split] = OrderedDict()
         self._chars = 0
         # The development server and the test suite's live servers serve from threads.
         self._lock = threading.Lock()
 
-    def split(self, content: str, key: str | None = None) -> tuple[list[str], list[_Mark]]:
+    def split(self, content: str, key: str | None = None) -> _Split:
         """The split of `content`; kept under `key`, when given, for the next fill."""
         if key is not None:
             with self._lock:
@@ -333,16 +446,17 @@ class _Splits:
                                None if name else inner, match.group(0)))  # fmt: skip
             at = match.end()
         texts.append(content[at:])
+        split = _Split(texts, marks)
         if key is None or (size := sum(map(len, texts))) > self.limit:
-            return texts, marks
+            return split
         with self._lock:
             if key not in self._kept:
-                self._kept[key] = (texts, marks)
+                self._kept[key] = split
                 self._chars += size
                 while self._chars > self.limit:
-                    _, (gone, _) = self._kept.popitem(last=False)
-                    self._chars -= sum(map(len, gone))
-        return texts, marks
+                    _, gone = self._kept.popitem(last=False)
+                    self._chars -= sum(map(len, gone.texts))
+        return split
 
 
 # About 170 title pages with a hundred comments each, per worker: the pages most read.

@@ -2,7 +2,7 @@
 
 from accounts.models import User
 from core.moderation import can_moderate
-from core.personal import Viewer, personal_part
+from core.personal import Plain, Viewer, personal_part
 
 from .selectors import open_reports_by
 from .services import MODERATE_PERMISSION
@@ -25,7 +25,14 @@ def _reported_by_viewer(viewer: Viewer, args: list[tuple[str, ...]]) -> frozense
     return viewer.remembered("open_reports", lambda: open_reports_by(user))
 
 
-@personal_part("report_link", load=_reported_by_viewer)
+def _reported_ids(viewer: Viewer, reported: frozenset[tuple[str, int]]) -> list[str]:
+    return [str(pk) for _, pk in reported]
+
+
+# The Report link, but for what the member has reported.
+@personal_part("report_link", load=_reported_by_viewer, plain=Plain(
+    render=lambda kind, pk, content: content, at=(1,), picks=_reported_ids,
+))  # fmt: skip
 def report_link(viewer: Viewer, reported: frozenset[tuple[str, int]], kind: str, pk: str, *,
                 content: str) -> str:  # fmt: skip
     """A Report link (`content`), or "Reported" for the member whose report of it is open."""
