@@ -152,8 +152,9 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
     words = [tag, current[-1], str(user.pk), user.get_username(), str(user.is_staff),
              personal.stand_in()]  # fmt: skip
     key = MEMBER_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:32]
-    if (page := members_pages.kept(key)) is not None:
-        response = _stored_response(page)
+    if (kept := members_pages.kept(key)) is not None:
+        page, content_type = kept
+        response = _stored_response((b"", content_type))
     else:
         response, storable = render()
         if not storable:  # the middleware fills its parts (core.middleware.FillPersonalParts)
@@ -161,9 +162,10 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         # Their parts must see every write their version names, whoever made it.
         replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
-        response.content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
-        members_pages.keep(key, _stored(response))
-    response.content = personal.fill_live(request, response.content.decode(response.charset))
+        content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
+        page = personal.LivePage(content, response.charset)
+        members_pages.keep(key, (page, response["Content-Type"]))
+    response.content = personal.fill_live(request, page)
     return response
 
 

@@ -287,15 +287,43 @@ def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None) 
     return _fill_plain(viewer, split, split.plain(), lambda part: not part.live)
 
 
-def fill_live(request: HttpRequest, content: str) -> str:
-    """A member's stored page (`fill_to_keep`) for this request: its live parts, and this
-    response's own form token in place of the stand-in."""
-    viewer = Viewer(request)
-    # A page one member reads, with a live mark or two: its split is not worth keeping.
-    content = _fill(viewer, content, lambda part: part.live, key=None)
-    if stand_in() not in content:  # asking for a token marks the cookie for sending
-        return content
-    return content.replace(stand_in(), viewer.csrf_token)
+class LivePage:
+    """A member's page as `fill_to_keep` made it, to be kept for them: encoded once, and cut
+    where each request puts its own in (`fill_live`), at the marks of live parts and at the
+    stand-ins for the form token."""
+
+    __slots__ = ("_chunks", "_marks", "charset", "nbytes")
+
+    def __init__(self, content: str, charset: str) -> None:
+        # A page one member reads, with a live mark or two: its split is not worth keeping.
+        split = _splits.split(content)
+        self.charset = charset
+        self._marks = split.marks
+        # The text around the marks, each cut at the stand-ins.
+        self._chunks = [
+            [piece.encode(charset) for piece in text.split(stand_in())] for text in split.texts
+        ]
+        self.nbytes = sum(len(piece) for chunk in self._chunks for piece in chunk)
+
+    def filled(self, viewer: Viewer) -> bytes:
+        """The page with the viewer's live parts and form token."""
+        for mark in self._marks:
+            if PARTS[mark.name].live:
+                viewer.marks.setdefault(mark.name, []).append(mark.words)
+        loaded = _loaded(viewer)
+        # Asking for a token marks the cookie for sending: only for a page with a form.
+        token = viewer.csrf_token.encode() if any(len(c) > 1 for c in self._chunks) else b""
+        pieces = [token.join(self._chunks[0])]
+        for mark, chunk in zip(self._marks, self._chunks[1:], strict=True):
+            pieces.append(_filled(viewer, loaded, mark).encode(self.charset))
+            pieces.append(token.join(chunk))
+        return b"".join(pieces)
+
+
+def fill_live(request: HttpRequest, page: LivePage) -> bytes:
+    """A member's kept page (`fill_to_keep`, `LivePage`) for this request: its live parts, and
+    this response's own form token in place of the stand-in."""
+    return page.filled(Viewer(request))
 
 
 def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str | None) -> str:

@@ -35,11 +35,11 @@ OTHER_BYTES = 1024
 
 
 def _size(value: Any) -> int:
+    if isinstance(value, tuple) and value:
+        value = value[0]  # a stored page: (content, content type)
     if isinstance(value, str | bytes):
         return len(value)
-    if isinstance(value, tuple) and value and isinstance(value[0], str | bytes):
-        return len(value[0])  # a stored page: (content, content type)
-    return OTHER_BYTES
+    return getattr(value, "nbytes", OTHER_BYTES)  # a member's page (core/personal.py LivePage)
 
 
 class Stored:

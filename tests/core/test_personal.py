@@ -188,9 +188,37 @@ def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_
     monkeypatch.setattr(personal, "_splits", splits)
     page = f"<header>{personal.mark('social.bell')}</header><p>their own page</p>"
 
-    filled = personal.fill_live(request_by(user), page)
+    filled = personal.fill_live(request_by(user), personal.LivePage(page, "utf-8")).decode()
 
-    assert personal.MARK_START not in filled
+    assert personal.MARK_START not in filled and "their own page" in filled
     assert not splits._kept  # a page one member reads: keeping it would push shared ones out
     personal.fill(request_by(user), page, key="page:1")
     assert list(splits._kept) == ["page:1"]
+
+
+def test_a_members_kept_page_gets_their_live_parts_and_this_requests_token(user):
+    form = f'<input name="csrfmiddlewaretoken" value="{personal.stand_in()}">'
+    page = f"<header>{personal.mark('social.bell')}</header><p>♥ {form}</p><p>{form}</p>"
+    kept = personal.LivePage(page, "utf-8")
+    request = request_by(user)
+
+    filled = personal.fill_live(request, kept).decode()
+
+    import re
+
+    from django.middleware.csrf import _check_token_format, _unmask_cipher_token
+
+    tokens = re.findall(r'value="([^"]+)"', filled)
+    assert len(tokens) == 2 and tokens[0] == tokens[1] and "♥" in filled
+    _check_token_format(tokens[0])
+    assert _unmask_cipher_token(tokens[0]) == request.META["CSRF_COOKIE"]
+    assert personal.stand_in() not in filled and personal.MARK_START not in filled
+    assert 'class="site-bell' in filled
+
+
+def test_a_kept_page_without_a_form_makes_no_token(user):
+    request = request_by(user)
+
+    personal.fill_live(request, personal.LivePage("<p>no form here</p>", "utf-8"))
+
+    assert "CSRF_COOKIE" not in request.META
