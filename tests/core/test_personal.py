@@ -152,10 +152,8 @@ def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
     splits = personal._Splits(limit=1_000)
     monkeypatch.setattr(personal, "_splits", splits)
     scanned = []
-    finditer = personal.MARK.finditer
-    monkeypatch.setattr(personal, "MARK", type("Counting", (), {
-        "finditer": staticmethod(lambda page: scanned.append(page) or finditer(page)),
-    }))  # fmt: skip
+    matches = personal._matches
+    monkeypatch.setattr(personal, "_matches", lambda page: scanned.append(page) or matches(page))
     block = personal.block("accounts.viewer_is", user.pk, content="<a>Edit</a>")
     page = f"<p>{personal.mark('tests.greeting', 1, 'a')}</p>{block}<i>end</i>"
     other = user_factory(username="other")
@@ -222,3 +220,15 @@ def test_a_kept_page_without_a_form_makes_no_token(user):
     personal.fill_live(request, personal.LivePage("<p>no form here</p>", "utf-8"))
 
     assert "CSRF_COOKIE" not in request.META
+
+
+@pytest.mark.parametrize("page", [
+    "", "<!--personal", "a <!--personal tests.greeting 1 a--> b <!--personal x",
+    "<!--personal tests.greeting 1 a--><!--personal tests.greeting 2 b-->",
+    "<!--personal-block accounts.viewer_is 3-->Edit<!--/personal-block--> <!--personal-block",
+    "<!--personal BAD--><!--personal tests.greeting 1 a-->",
+])  # fmt: skip
+def test_marks_are_found_as_the_regular_expression_finds_them(greeting, page):
+    found = [match.span() for match in personal._matches(page)]
+
+    assert found == [match.span() for match in personal.MARK.finditer(page)]
