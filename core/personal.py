@@ -348,6 +348,7 @@ def _fill_plain(viewer: Viewer, split: _Split, plain: _PlainPage,
                 chosen: Callable[[Part], bool]) -> str:  # fmt: skip
     """The split page filled for a member from its plain markup (`Plain`): only the marks of
     other parts, and those that concern the member, are filled for them."""
+    # Read only, by the parts' loads: the lists are the kept page's own.
     viewer.marks = {name: words for name, words in plain.words.items() if chosen(PARTS[name])}
     loaded = _loaded(viewer)
     filled = list(plain.filled)
