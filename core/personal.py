@@ -45,10 +45,7 @@ the stored page, and each request fills only those and its own token in (`fill_l
 
 from __future__ import annotations
 
-import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Collection, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, TypeVar
@@ -62,17 +59,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import LazyObject, SimpleLazyObject, empty
 
 from core import replicas, worker_memory
+from core.marks import BLOCK_END, MARK_START, WORD, Mark, Plain, PlainPage, Split, split_at_marks
 from core.versions import MEMBERS, member_version, newest_write, versions
-
-# A mark, or a block: shared markup that its part shows to some viewers only.
-MARK = re.compile(
-    r"<!--personal ([a-z_.]+)((?: [\w-]*)*)-->"
-    r"|<!--personal-block ([a-z_.]+)((?: [\w-]*)*)-->(.*?)<!--/personal-block-->",
-    re.DOTALL,
-)
-MARK_START = "<!--personal"
-BLOCK_END = "<!--/personal-block-->"
-WORD = re.compile(r"[\w-]*")
 
 # Stands for an object's id in kept markup (`Viewer.render`, `then`): no id, count or score of
 # the site comes near it.
@@ -91,23 +79,6 @@ def stand_in(what: str = "form token") -> str:
     pages, and is replaced wherever it is before a page goes out. Made from the site's secret
     key, so no text that anybody writes can spell it, and the same in every worker."""
     return salted_hmac("core.personal.stand_in", what).hexdigest()
-
-
-@dataclass(frozen=True)
-class Plain:
-    """How a part's marks look to the members they do not concern (see the module's docstring).
-
-    `render(*words, content=…)` is the mark's markup for such a member, with the form token's
-    stand-in (`content` for a block only). `at` are the positions of the words that say whom a
-    mark concerns (its author's id, its comment's id); `picks(viewer, loaded)` are the words,
-    at any of those positions, of the marks that concern the viewer, which are filled as any
-    other mark; None when all of them do (a moderator's page). A mark picked by mistake (a
-    comment whose id is the viewer's) is only filled, never wrong.
-    """
-
-    render: Callable[..., str]
-    at: tuple[int, ...]
-    picks: Callable[[Viewer, Any], Collection[str] | None]
 
 
 @dataclass(frozen=True)
@@ -272,7 +243,7 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False,
          key: str | None = None) -> str:  # fmt: skip
     """`content` with every mark replaced by its part as `request`'s viewer sees it, or as a
     visitor does (`as_visitor`: for pages that must not ask the database who is signed in).
-    `key` names the content for good (a stored page's key): its split is kept (`_Splits`)."""
+    `key` names the content for good (a stored page's key): its split is kept (core/marks.py)."""
     return _fill(Viewer(request, as_visitor=as_visitor), content, lambda part: True, key)
 
 
@@ -283,8 +254,10 @@ def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None) 
     viewer = Viewer(request, token=stand_in())
     if key is None or MARK_START not in content or not viewer.user.is_authenticated:
         return _fill(viewer, content, lambda part: not part.live, key)
-    split = _splits.split(content, key)
-    return _fill_plain(viewer, split, split.plain(), lambda part: not part.live)
+    split = split_at_marks(content, key)
+    return _fill_plain(
+        viewer, split, split.plain(lambda name: PARTS[name].plain), lambda part: not part.live
+    )
 
 
 class LivePage:
@@ -296,7 +269,7 @@ class LivePage:
 
     def __init__(self, content: str, charset: str) -> None:
         # A page one member reads, with a live mark or two: its split is not worth keeping.
-        split = _splits.split(content)
+        split = split_at_marks(content)
         self.charset = charset
         self._marks = split.marks
         # The text around the marks, each cut at the stand-ins.
@@ -329,7 +302,7 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str
     """`content` with the marks of the `chosen` parts filled in for `viewer`."""
     if MARK_START not in content:
         return content
-    split = _splits.split(content, key)
+    split = split_at_marks(content, key)
     texts, marks = split.texts, split.marks
     for mark in marks:
         if chosen(PARTS[mark.name]):
@@ -344,7 +317,7 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str
     return "".join(filled)
 
 
-def _fill_plain(viewer: Viewer, split: _Split, plain: _PlainPage,
+def _fill_plain(viewer: Viewer, split: Split, plain: PlainPage,
                 chosen: Callable[[Part], bool]) -> str:  # fmt: skip
     """The split page filled for a member from its plain markup (`Plain`): only the marks of
     other parts, and those that concern the member, are filled for them."""
@@ -373,7 +346,7 @@ def _loaded(viewer: Viewer) -> dict[str, Any]:
     }
 
 
-def _filled(viewer: Viewer, loaded: dict[str, Any], mark: _Mark) -> str:
+def _filled(viewer: Viewer, loaded: dict[str, Any], mark: Mark) -> str:
     """The mark filled for the viewer; as it stands if its part was not chosen (not loaded)."""
     if mark.name not in loaded:
         return mark.source
@@ -381,129 +354,3 @@ def _filled(viewer: Viewer, loaded: dict[str, Any], mark: _Mark) -> str:
     if mark.content is None:
         return render(viewer, loaded[mark.name], *mark.words)
     return render(viewer, loaded[mark.name], *mark.words, content=mark.content)
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    name: str
-    words: tuple[str, ...]
-    # A block's shared markup; None for a mark.
-    content: str | None
-    # The mark as the page has it, kept where its part is not filled.
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class _PlainPage:
-    """A split page made for members (`Plain`): `filled` is the page as pieces, each mark's
-    piece made for a member it does not concern, or the mark as it stands where its part has
-    no `Plain` (`others`, the indexes of those marks, filled for each member). `at` holds each
-    plain part's `Plain` and finds its marks by a word at each of its positions; `of_part`
-    lists them all; `words` are the words of every mark by part, as `Viewer.marks` holds them.
-    """
-
-    filled: tuple[str, ...]
-    others: tuple[int, ...]
-    at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]]
-    of_part: dict[str, list[int]]
-    words: dict[str, list[tuple[str, ...]]]
-
-
-class _Split:
-    """A page split at its marks: the text between them, and the marks."""
-
-    __slots__ = ("_plain", "marks", "texts")
-
-    def __init__(self, texts: list[str], marks: list[_Mark]) -> None:
-        self.texts, self.marks = texts, marks
-        self._plain: _PlainPage | None = None
-
-    def plain(self) -> _PlainPage:
-        """The page as members see it but for the marks that concern them, made once."""
-        if self._plain is None:
-            self._plain = self._made_plain()
-        return self._plain
-
-    def _made_plain(self) -> _PlainPage:
-        filled = [self.texts[0]]
-        others: list[int] = []
-        at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]] = {}
-        of_part: dict[str, list[int]] = {}
-        words: dict[str, list[tuple[str, ...]]] = {}
-        for index, (mark, text) in enumerate(zip(self.marks, self.texts[1:], strict=True)):
-            words.setdefault(mark.name, []).append(mark.words)
-            if (plain := PARTS[mark.name].plain) is None:
-                others.append(index)
-                filled += [mark.source, text]
-                continue
-            content = {} if mark.content is None else {"content": mark.content}
-            filled += [plain.render(*mark.words, **content), text]
-            of_part.setdefault(mark.name, []).append(index)
-            _, found = at.setdefault(mark.name, (plain, tuple({} for _ in plain.at)))
-            for position, marks in zip(plain.at, found, strict=True):
-                marks.setdefault(mark.words[position], []).append(index)
-        return _PlainPage(tuple(filled), tuple(others), at, of_part, words)
-
-
-class _Splits:
-    """Pages split at their marks: the text between the marks, and the marks. A worker fills
-    the same few pages again and again (a stored shared page for each member who opens it), so
-    a page whose key names it for good is scanned once and its split kept, the most recently
-    filled first, up to `limit` characters in all. Pages without such a key (one member's page,
-    a page rendered for one request) are scanned each time and not kept."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._kept: OrderedDict[str, _Split] = OrderedDict()
-        self._chars = 0
-        # The development server and the test suite's live servers serve from threads.
-        self._lock = threading.Lock()
-
-    def split(self, content: str, key: str | None = None) -> _Split:
-        """The split of `content`; kept under `key`, when given, for the next fill."""
-        if key is not None:
-            with self._lock:
-                if (found := self._kept.get(key)) is not None:
-                    self._kept.move_to_end(key)
-                    return found
-        texts, marks, at = [], [], 0
-        for match in _matches(content):
-            name, words, block_name, block_words, inner = match.groups()
-            texts.append(content[at : match.start()])
-            marks.append(_Mark(name or block_name, _words(words or block_words),
-                               None if name else inner, match.group(0)))  # fmt: skip
-            at = match.end()
-        texts.append(content[at:])
-        split = _Split(texts, marks)
-        if key is None or (size := sum(map(len, texts))) > self.limit:
-            return split
-        with self._lock:
-            if key not in self._kept:
-                self._kept[key] = split
-                self._chars += size
-                while self._chars > self.limit:
-                    _, gone = self._kept.popitem(last=False)
-                    self._chars -= sum(map(len, gone.texts))
-        return split
-
-
-# About 170 title pages with a hundred comments each, per worker: the pages most read.
-_splits = _Splits(limit=32_000_000)
-
-
-def _matches(content: str) -> Iterator[re.Match[str]]:
-    """The marks of `content`, as `MARK.finditer` finds them, but looked for with `str.find`:
-    the expression alone tries every "<" of the page, which on a page with few marks left (a
-    member's kept page, `LivePage`) takes four times as long."""
-    at = 0
-    while (start := content.find(MARK_START, at)) != -1:
-        if (match := MARK.match(content, start)) is None:
-            at = start + 1
-            continue
-        yield match
-        at = match.end()
-
-
-def _words(words: str) -> tuple[str, ...]:
-    # " 12  5" -> ("12", "", "5"): an empty word is an argument that was None.
-    return tuple(words[1:].split(" ")) if words else ()

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from core import personal
+from core import marks, personal
 
 
 @pytest.fixture
@@ -149,11 +149,11 @@ def test_the_form_token_goes_only_where_a_form_asks_for_it(client, user_factory)
 def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
     greeting, user, user_factory, monkeypatch
 ):
-    splits = personal._Splits(limit=1_000)
-    monkeypatch.setattr(personal, "_splits", splits)
+    splits = marks.Splits(limit=1_000)
+    monkeypatch.setattr(marks, "splits", splits)
     scanned = []
-    matches = personal._matches
-    monkeypatch.setattr(personal, "_matches", lambda page: scanned.append(page) or matches(page))
+    matches = marks.matches
+    monkeypatch.setattr(marks, "matches", lambda page: scanned.append(page) or matches(page))
     block = personal.block("accounts.viewer_is", user.pk, content="<a>Edit</a>")
     page = f"<p>{personal.mark('tests.greeting', 1, 'a')}</p>{block}<i>end</i>"
     other = user_factory(username="other")
@@ -168,7 +168,7 @@ def test_a_page_is_split_at_its_marks_once_and_filled_the_same_for_each_viewer(
 
 
 def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first():
-    splits = personal._Splits(limit=30)
+    splits = marks.Splits(limit=30)
     first, second, third = "a" * 10, "b" * 10, "c" * 15
     splits.split(first, "first")
     splits.split(second, "second")
@@ -182,8 +182,8 @@ def test_the_split_pages_kept_are_bounded_and_the_least_recently_filled_go_first
 def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_not_kept(
     user, monkeypatch
 ):
-    splits = personal._Splits(limit=1_000_000)
-    monkeypatch.setattr(personal, "_splits", splits)
+    splits = marks.Splits(limit=1_000_000)
+    monkeypatch.setattr(marks, "splits", splits)
     page = f"<header>{personal.mark('social.bell')}</header><p>their own page</p>"
 
     filled = personal.fill_live(request_by(user), personal.LivePage(page, "utf-8")).decode()
@@ -229,6 +229,6 @@ def test_a_kept_page_without_a_form_makes_no_token(user):
     "<!--personal BAD--><!--personal tests.greeting 1 a-->",
 ])  # fmt: skip
 def test_marks_are_found_as_the_regular_expression_finds_them(greeting, page):
-    found = [match.span() for match in personal._matches(page)]
+    found = [match.span() for match in marks.matches(page)]
 
-    assert found == [match.span() for match in personal.MARK.finditer(page)]
+    assert found == [match.span() for match in marks.MARK.finditer(page)]

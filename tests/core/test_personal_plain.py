@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.urls import resolve
 
 from comments.services import comment_like, comment_post
-from core import personal
+from core import marks, personal
 from core.page_cache import _as_visitor
 from moderation.services import find_item, report_submit
 
@@ -27,7 +27,7 @@ def people(user_factory, moderator):
 def title_page(title_factory, people, monkeypatch):
     """The shared page of a title with a thread of comments, as every viewer's fill gets it:
     three by one member, one the liker likes, one the reporter reported."""
-    monkeypatch.setattr(personal, "_splits", personal._Splits(limit=10_000_000))
+    monkeypatch.setattr(marks, "splits", marks.Splits(limit=10_000_000))
     title = title_factory(title="Quiet Harbour", episodes=12)
     mine = [comment_post(author=people["author"], target=title, body=f"Note {n}") for n in range(3)]
     liked = comment_post(author=people["reader"], target=title, body="Worth a like")
