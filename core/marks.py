@@ -46,14 +46,12 @@ class Plain:
     picks: Callable[[Viewer, Any], Collection[str] | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    name: str
-    words: tuple[str, ...]
-    # A block's shared markup; None for a mark.
-    content: str | None
-    # The mark as the page has it, kept where its part is not filled.
-    source: str
+# A mark: its part's name, its words, a block's shared markup (None for a mark) and the mark
+# as the page has it (kept where its part is not filled). A plain tuple of text, as is all a
+# kept split holds: the garbage collector stops walking such tuples once it has seen them,
+# where it walks a class's instances on every full pass (in a worker keeping a hundred long
+# pages, tens of thousands of them).
+Mark = tuple[str, tuple[str, ...], str | None, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +65,9 @@ class PlainPage:
 
     filled: tuple[str, ...]
     others: tuple[int, ...]
-    at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]]
-    of_part: dict[str, list[int]]
-    words: dict[str, list[tuple[str, ...]]]
+    at: dict[str, tuple[Plain, tuple[dict[str, tuple[int, ...]], ...]]]
+    of_part: dict[str, tuple[int, ...]]
+    words: dict[str, tuple[tuple[str, ...], ...]]
 
 
 class Split:
@@ -77,7 +75,7 @@ class Split:
 
     __slots__ = ("_plain", "marks", "texts")
 
-    def __init__(self, texts: list[str], marks: list[Mark]) -> None:
+    def __init__(self, texts: tuple[str, ...], marks: tuple[Mark, ...]) -> None:
         self.texts, self.marks = texts, marks
         self._plain: PlainPage | None = None
 
@@ -94,19 +92,31 @@ class Split:
         at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]] = {}
         of_part: dict[str, list[int]] = {}
         words: dict[str, list[tuple[str, ...]]] = {}
-        for index, (mark, text) in enumerate(zip(self.marks, self.texts[1:], strict=True)):
-            words.setdefault(mark.name, []).append(mark.words)
-            if (plain := plain_of(mark.name)) is None:
+        for index, ((name, args, content, source), text) in enumerate(
+            zip(self.marks, self.texts[1:], strict=True)
+        ):
+            words.setdefault(name, []).append(args)
+            if (plain := plain_of(name)) is None:
                 others.append(index)
-                filled += [mark.source, text]
+                filled += [source, text]
                 continue
-            content = {} if mark.content is None else {"content": mark.content}
-            filled += [plain.render(*mark.words, **content), text]
-            of_part.setdefault(mark.name, []).append(index)
-            _, found = at.setdefault(mark.name, (plain, tuple({} for _ in plain.at)))
-            for position, marks in zip(plain.at, found, strict=True):
-                marks.setdefault(mark.words[position], []).append(index)
-        return PlainPage(tuple(filled), tuple(others), at, of_part, words)
+            made = plain.render(*args) if content is None else plain.render(*args, content=content)
+            filled += [made, text]
+            of_part.setdefault(name, []).append(index)
+            if name not in at:
+                at[name] = (plain, tuple({} for _ in plain.at))
+            for position, marks in zip(plain.at, at[name][1], strict=True):
+                marks.setdefault(args[position], []).append(index)
+        # Kept as tuples, which the garbage collector stops walking (`Mark`).
+        return PlainPage(
+            tuple(filled),
+            tuple(others),
+            {name: (plain, tuple({word: tuple(found) for word, found in marks.items()}
+                                 for marks in found_at))
+             for name, (plain, found_at) in at.items()},
+            {name: tuple(indexes) for name, indexes in of_part.items()},
+            {name: tuple(args) for name, args in words.items()},
+        )  # fmt: skip
 
 
 class Splits:
@@ -134,11 +144,11 @@ class Splits:
         for match in matches(content):
             name, words, block_name, block_words, inner = match.groups()
             texts.append(content[at : match.start()])
-            marks.append(Mark(name or block_name, words_of(words or block_words),
-                               None if name else inner, match.group(0)))  # fmt: skip
+            marks.append((name or block_name, words_of(words or block_words),
+                          None if name else inner, match.group(0)))  # fmt: skip
             at = match.end()
         texts.append(content[at:])
-        split = Split(texts, marks)
+        split = Split(tuple(texts), tuple(marks))
         if key is None or (size := sum(map(len, texts))) > self.limit:
             return split
         with self._lock:

@@ -274,14 +274,14 @@ class LivePage:
         self._marks = split.marks
         # The text around the marks, each cut at the stand-ins.
         token = stand_in().encode(charset)
-        self._chunks = [text.encode(charset).split(token) for text in split.texts]
+        self._chunks = tuple(tuple(text.encode(charset).split(token)) for text in split.texts)
         self.nbytes = sum(len(piece) for chunk in self._chunks for piece in chunk)
 
     def filled(self, viewer: Viewer) -> bytes:
         """The page with the viewer's live parts and form token."""
-        for mark in self._marks:
-            if PARTS[mark.name].live:
-                viewer.marks.setdefault(mark.name, []).append(mark.words)
+        for name, words, _, _ in self._marks:
+            if PARTS[name].live:
+                viewer.marks.setdefault(name, []).append(words)
         loaded = _loaded(viewer)
         # Asking for a token marks the cookie for sending: only for a page with a form.
         token = viewer.csrf_token.encode() if any(len(c) > 1 for c in self._chunks) else b""
@@ -304,9 +304,9 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str
         return content
     split = split_at_marks(content, key)
     texts, marks = split.texts, split.marks
-    for mark in marks:
-        if chosen(PARTS[mark.name]):
-            viewer.marks.setdefault(mark.name, []).append(mark.words)
+    for name, words, _, _ in marks:
+        if chosen(PARTS[name]):
+            viewer.marks.setdefault(name, []).append(words)
     if not viewer.marks:
         return content
     loaded = _loaded(viewer)
@@ -321,8 +321,7 @@ def _fill_plain(viewer: Viewer, split: Split, plain: PlainPage,
                 chosen: Callable[[Part], bool]) -> str:  # fmt: skip
     """The split page filled for a member from its plain markup (`Plain`): only the marks of
     other parts, and those that concern the member, are filled for them."""
-    # Read only, by the parts' loads: the lists are the kept page's own.
-    viewer.marks = {name: words for name, words in plain.words.items() if chosen(PARTS[name])}
+    viewer.marks = {name: list(words) for name, words in plain.words.items() if chosen(PARTS[name])}
     loaded = _loaded(viewer)
     filled = list(plain.filled)
     todo = set(plain.others)
@@ -348,9 +347,10 @@ def _loaded(viewer: Viewer) -> dict[str, Any]:
 
 def _filled(viewer: Viewer, loaded: dict[str, Any], mark: Mark) -> str:
     """The mark filled for the viewer; as it stands if its part was not chosen (not loaded)."""
-    if mark.name not in loaded:
-        return mark.source
-    render = PARTS[mark.name].render
-    if mark.content is None:
-        return render(viewer, loaded[mark.name], *mark.words)
-    return render(viewer, loaded[mark.name], *mark.words, content=mark.content)
+    name, words, content, source = mark
+    if name not in loaded:
+        return source
+    render = PARTS[name].render
+    if content is None:
+        return render(viewer, loaded[name], *words)
+    return render(viewer, loaded[name], *words, content=content)

@@ -85,3 +85,27 @@ def test_only_the_like_buttons_that_concern_the_member_are_made_for_them(
     concern |= set(CommentLike.objects.filter(user=member).values_list("comment_id", flat=True))
     assert concern <= made <= concern | {member.pk}
     assert len(made) < Comment.objects.count()
+
+
+def test_a_kept_page_leaves_the_garbage_collector_nothing_to_walk_again(title_page, people):
+    """A worker keeps a hundred long pages' splits: held in classes' instances and lists, tens
+    of thousands of objects that every full collection walked again (a tenth of a second
+    each, in a worker of the benchmark's mixed day); held in tuples of text, none."""
+    import gc
+
+    url, page = title_page
+    personal.fill_to_keep(request_by(people["reader"], url), page, key="the page")
+    split = marks.splits.split(page, "the page")
+    plain = split.plain(lambda name: personal.PARTS[name].plain)
+    # A tuple is let go once all it holds is let go: each full pass lets go one more level
+    # at least, and a kept page's marks nest three deep.
+    for _ in range(3):
+        gc.collect()
+
+    held = [split.texts, split.marks, *split.marks, plain.filled, plain.others, plain.of_part,
+            *plain.of_part.values(), plain.words, *plain.words.values()]  # fmt: skip
+    for _, found_at in plain.at.values():
+        for found in found_at:
+            held += [found, *found.values()]
+    assert len(split.marks) > 10
+    assert [thing for thing in held if gc.is_tracked(thing)] == []
