@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class PlainPage:
     at: dict[str, tuple[Plain, tuple[dict[str, tuple[int, ...]], ...]]]
     of_part: dict[str, tuple[int, ...]]
     words: dict[str, tuple[tuple[str, ...], ...]]
+    encoded: bytes
+    ends: tuple[int, ...]
+    charset: str
 
 
 class Split:
@@ -79,14 +83,14 @@ class Split:
         self.texts, self.marks = texts, marks
         self._plain: PlainPage | None = None
 
-    def plain(self, plain_of: Callable[[str], Plain | None]) -> PlainPage:
-        """The page as members see it but for the marks that concern them, made once;
-        `plain_of` gives each part's `Plain` by its name."""
-        if self._plain is None:
-            self._plain = self._made_plain(plain_of)
+    def plain(self, plain_of: Callable[[str], Plain | None], charset: str) -> PlainPage:
+        """The page as members see it but for the marks that concern them, made once and
+        encoded in `charset`; `plain_of` gives each part's `Plain` by its name."""
+        if self._plain is None or self._plain.charset != charset:
+            self._plain = self._made_plain(plain_of, charset)
         return self._plain
 
-    def _made_plain(self, plain_of: Callable[[str], Plain | None]) -> PlainPage:
+    def _made_plain(self, plain_of: Callable[[str], Plain | None], charset: str) -> PlainPage:
         filled = [self.texts[0]]
         others: list[int] = []
         at: dict[str, tuple[Plain, tuple[dict[str, list[int]], ...]]] = {}
@@ -107,6 +111,7 @@ class Split:
                 at[name] = (plain, tuple({} for _ in plain.at))
             for position, marks in zip(plain.at, at[name][1], strict=True):
                 marks.setdefault(args[position], []).append(index)
+        encoded = [piece.encode(charset) for piece in filled]
         # Kept as tuples, which the garbage collector stops walking (`Mark`).
         return PlainPage(
             tuple(filled),
@@ -116,6 +121,9 @@ class Split:
              for name, (plain, found_at) in at.items()},
             {name: tuple(indexes) for name, indexes in of_part.items()},
             {name: tuple(args) for name, args in words.items()},
+            b"".join(encoded),
+            tuple(accumulate(map(len, encoded))),
+            charset,
         )  # fmt: skip
 
 

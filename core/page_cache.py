@@ -162,8 +162,8 @@ def _members_page(request: HttpRequest, render: Callable[[], tuple[HttpResponse,
         # Their parts must see every write their version names, whoever made it.
         replicas.read_at_least(newest_write(current))
         content = response.content.decode(response.charset)
-        content = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag)
-        page = personal.LivePage(content, response.charset)
+        page = personal.fill_to_keep(request, content, key=SHARED_PREFIX + tag,
+                                     charset=response.charset)  # fmt: skip
         members_pages.keep(key, (page, response["Content-Type"]))
     response.content = personal.fill_live(request, page)
     return response

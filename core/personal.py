@@ -247,41 +247,53 @@ def fill(request: HttpRequest, content: str, *, as_visitor: bool = False,
     return _fill(Viewer(request, as_visitor=as_visitor), content, lambda part: True, key)
 
 
-def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None) -> str:
-    """`content` as the member sees it, to be stored for them: the form token is the stand-in,
+def fill_to_keep(request: HttpRequest, content: str, *, key: str | None = None,
+                 charset: str = "utf-8") -> LivePage:  # fmt: skip
+    """`content` as the member sees it, to be kept for them: the form token is the stand-in,
     and the marks of live parts stay (`fill_live` fills them for each request). With `key`,
-    marks of parts that look the same to most members come made already (`Plain`)."""
+    marks of parts that look the same to most members come made already (`Plain`), and the
+    page is cut from the kept plain page's bytes, not encoded again."""
     viewer = Viewer(request, token=stand_in())
     if key is None or MARK_START not in content or not viewer.user.is_authenticated:
-        return _fill(viewer, content, lambda part: not part.live, key)
+        return LivePage.of_text(_fill(viewer, content, lambda part: not part.live, key), charset)
     split = split_at_marks(content, key)
-    return _fill_plain(
-        viewer, split, split.plain(lambda name: PARTS[name].plain), lambda part: not part.live
-    )
+    return _fill_plain(viewer, split, split.plain(lambda name: PARTS[name].plain, charset))
 
 
 class LivePage:
-    """A member's page as `fill_to_keep` made it, to be kept for them: encoded once, and cut
-    where each request puts its own in (`fill_live`), at the marks of live parts and at the
-    stand-ins for the form token."""
+    """A member's page as `fill_to_keep` made it, to be kept for them: its bytes, cut where
+    each request puts its own in (`fill_live`), at the marks of live parts (`texts` are the
+    bytes around `marks`) and at the stand-ins for the form token."""
 
     __slots__ = ("_chunks", "_marks", "charset", "nbytes")
 
-    def __init__(self, content: str, charset: str) -> None:
+    def __init__(self, texts: list[bytes], marks: list[Mark], charset: str) -> None:
+        self.charset = charset
+        self._marks = tuple(marks)
+        # Tuples of bytes, which the garbage collector lets go of (core/marks.py `Mark`).
+        token = stand_in().encode(charset)
+        self._chunks = tuple(tuple(text.split(token)) for text in texts)
+        self.nbytes = sum(len(piece) for chunk in self._chunks for piece in chunk)
+
+    @classmethod
+    def of_text(cls, content: str, charset: str) -> LivePage:
+        """The page from its text, marks of live parts only."""
         # A page one member reads, with a live mark or two: its split is not worth keeping.
         split = split_at_marks(content)
-        self.charset = charset
-        self._marks = split.marks
-        # The text around the marks, each cut at the stand-ins.
-        token = stand_in().encode(charset)
-        self._chunks = tuple(tuple(text.encode(charset).split(token)) for text in split.texts)
-        self.nbytes = sum(len(piece) for chunk in self._chunks for piece in chunk)
+        return cls([text.encode(charset) for text in split.texts], list(split.marks), charset)
+
+    def __bytes__(self) -> bytes:
+        """The page as kept: the stand-in for the form token, and the live marks as they are."""
+        token = stand_in().encode(self.charset)
+        pieces = [token.join(self._chunks[0])]
+        for (_, _, _, source), chunk in zip(self._marks, self._chunks[1:], strict=True):
+            pieces += [source.encode(self.charset), token.join(chunk)]
+        return b"".join(pieces)
 
     def filled(self, viewer: Viewer) -> bytes:
         """The page with the viewer's live parts and form token."""
         for name, words, _, _ in self._marks:
-            if PARTS[name].live:
-                viewer.marks.setdefault(name, []).append(words)
+            viewer.marks.setdefault(name, []).append(words)
         loaded = _loaded(viewer)
         # Asking for a token marks the cookie for sending: only for a page with a form.
         token = viewer.csrf_token.encode() if any(len(c) > 1 for c in self._chunks) else b""
@@ -317,13 +329,13 @@ def _fill(viewer: Viewer, content: str, chosen: Callable[[Part], bool], key: str
     return "".join(filled)
 
 
-def _fill_plain(viewer: Viewer, split: Split, plain: PlainPage,
-                chosen: Callable[[Part], bool]) -> str:  # fmt: skip
-    """The split page filled for a member from its plain markup (`Plain`): only the marks of
-    other parts, and those that concern the member, are filled for them."""
-    viewer.marks = {name: list(words) for name, words in plain.words.items() if chosen(PARTS[name])}
+def _fill_plain(viewer: Viewer, split: Split, plain: PlainPage) -> LivePage:
+    """The split page for a member, from its plain markup (`Plain`): only the marks of other
+    parts, and those that concern the member, are filled for them, and put between the plain
+    page's bytes; the marks of live parts stay."""
+    viewer.marks = {name: list(words) for name, words in plain.words.items()
+                    if not PARTS[name].live}  # fmt: skip
     loaded = _loaded(viewer)
-    filled = list(plain.filled)
     todo = set(plain.others)
     for name, (part, marks_at) in plain.at.items():
         if (picks := part.picks(viewer, loaded[name])) is None:
@@ -332,9 +344,24 @@ def _fill_plain(viewer: Viewer, split: Split, plain: PlainPage,
         for word in picks:
             for marks in marks_at:
                 todo.update(marks.get(word, ()))
-    for index in todo:
-        filled[2 * index + 1] = _filled(viewer, loaded, split.marks[index])
-    return "".join(filled)
+    texts: list[bytes] = []
+    live: list[Mark] = []
+    text: list[bytes] = []
+    at = 0
+    for index in sorted(todo):
+        # The mark's piece of the plain page is the 2 × index + 1st (`PlainPage.ends`).
+        mark = split.marks[index]
+        text.append(plain.encoded[at : plain.ends[2 * index]])
+        at = plain.ends[2 * index + 1]
+        if mark[0] in loaded:
+            text.append(_filled(viewer, loaded, mark).encode(plain.charset))
+        else:
+            texts.append(b"".join(text))
+            live.append(mark)
+            text = []
+    text.append(plain.encoded[at:])
+    texts.append(b"".join(text))
+    return LivePage(texts, live, plain.charset)
 
 
 def _loaded(viewer: Viewer) -> dict[str, Any]:

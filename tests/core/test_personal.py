@@ -186,7 +186,7 @@ def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_
     monkeypatch.setattr(marks, "splits", splits)
     page = f"<header>{personal.mark('social.bell')}</header><p>their own page</p>"
 
-    filled = personal.fill_live(request_by(user), personal.LivePage(page, "utf-8")).decode()
+    filled = personal.fill_live(request_by(user), personal.LivePage.of_text(page, "utf-8")).decode()
 
     assert personal.MARK_START not in filled and "their own page" in filled
     assert not splits._kept  # a page one member reads: keeping it would push shared ones out
@@ -197,7 +197,7 @@ def test_a_members_stored_page_is_split_to_fill_its_live_parts_but_the_split_is_
 def test_a_members_kept_page_gets_their_live_parts_and_this_requests_token(user):
     form = f'<input name="csrfmiddlewaretoken" value="{personal.stand_in()}">'
     page = f"<header>{personal.mark('social.bell')}</header><p>♥ {form}</p><p>{form}</p>"
-    kept = personal.LivePage(page, "utf-8")
+    kept = personal.LivePage.of_text(page, "utf-8")
     request = request_by(user)
 
     filled = personal.fill_live(request, kept).decode()
@@ -217,7 +217,7 @@ def test_a_members_kept_page_gets_their_live_parts_and_this_requests_token(user)
 def test_a_kept_page_without_a_form_makes_no_token(user):
     request = request_by(user)
 
-    personal.fill_live(request, personal.LivePage("<p>no form here</p>", "utf-8"))
+    personal.fill_live(request, personal.LivePage.of_text("<p>no form here</p>", "utf-8"))
 
     assert "CSRF_COOKIE" not in request.META
 

@@ -55,11 +55,11 @@ def test_a_members_page_from_plain_markup_is_the_page_filled_mark_by_mark(title_
     url, page = title_page
     assert page.count("<!--personal comments.like") == 5
 
-    every_mark = personal.fill_to_keep(request_by(people[name], url), page)
-    from_plain = personal.fill_to_keep(request_by(people[name], url), page, key="the page")
+    every_mark = bytes(personal.fill_to_keep(request_by(people[name], url), page))
+    from_plain = bytes(personal.fill_to_keep(request_by(people[name], url), page, key="the page"))
 
     assert from_plain == every_mark
-    assert personal.MARK_START not in from_plain.replace("<!--personal social.bell-->", "")
+    assert personal.MARK_START not in from_plain.decode().replace("<!--personal social.bell-->", "")
 
 
 @pytest.mark.parametrize("name", ["reader", "author", "liker"])
@@ -96,7 +96,7 @@ def test_a_kept_page_leaves_the_garbage_collector_nothing_to_walk_again(title_pa
     url, page = title_page
     personal.fill_to_keep(request_by(people["reader"], url), page, key="the page")
     split = marks.splits.split(page, "the page")
-    plain = split.plain(lambda name: personal.PARTS[name].plain)
+    plain = split.plain(lambda name: personal.PARTS[name].plain, "utf-8")
     # A tuple is let go once all it holds is let go: each full pass lets go one more level
     # at least, and a kept page's marks nest three deep.
     for _ in range(3):
