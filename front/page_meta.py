@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -17,15 +18,9 @@ from titles.metadata import person_ref, work_type
 from titles.models import PageCredits, Title
 
 
-def title_meta(
-    request: HttpRequest,
-    title: Title,
-    *,
-    stats: TitleStats,
-    credits: PageCredits,
-    reviews: Iterable[Review],
-) -> PageMeta:
-    """A title shares as a video card with its poster; its data is a TVSeries or a Movie."""
+def title_meta(request: HttpRequest, title: Title, *, credits: PageCredits) -> PageMeta:
+    """A title shares as a video card with its poster; its data is a TVSeries or a Movie, but
+    for its score and reviews, which writes change far more often (`with_scores`)."""
     movie = title.kind == Title.Kind.MOVIE
     meta = PageMeta(og_type="video.movie" if movie else "video.tv_show", title=str(title))
     meta.description = summary(title.synopsis) or _title_line(title)
@@ -38,14 +33,28 @@ def title_meta(
         url=request.build_absolute_uri(title.get_absolute_url()),
         description=meta.description,
         image=poster.url if poster else None,
-        stats=stats,
         credits=credits,
-        reviews=reviews,
         absolute=request.build_absolute_uri,
     )
     trail = breadcrumbs(request, ("Titles", reverse("front:browse")), (title.title, ""))
     meta.data = [work, trail]
     return meta
+
+
+def title_scores(request: HttpRequest, stats: TitleStats, reviews: Iterable[Review]) -> sd.Data:
+    """A title's score and top reviews, as its data names them."""
+    absolute = request.build_absolute_uri
+    return sd.without_empty({
+        "aggregateRating": aggregate_rating(stats),
+        "review": [review_summary(review, absolute) for review in reviews],
+    })  # fmt: skip
+
+
+def with_scores(meta: PageMeta, scores: sd.Data) -> PageMeta:
+    """The title's metadata (`title_meta`) with its score and reviews (`title_scores`): a new
+    one, as both may be kept and shared."""
+    work, *rest = meta.data
+    return replace(meta, properties=list(meta.properties), data=[{**work, **scores}, *rest])
 
 
 def _title_line(title: Title) -> str:
@@ -64,12 +73,10 @@ def title_data(
     url: str,
     description: str,
     image: str | None,
-    stats: TitleStats,
     credits: PageCredits,
-    reviews: Iterable[Review],
     absolute: sd.Absolute,
 ) -> sd.Data:
-    """A title as a TVSeries (or a Movie): its names, dates, people, score and reviews."""
+    """A title as a TVSeries (or a Movie): its names, dates and people."""
     movie = title.kind == Title.Kind.MOVIE
     names = [title.native_title, *title.other_names]
     first = sd.day(title.aired_from) or (str(title.year) if title.year else None)
@@ -97,8 +104,6 @@ def title_data(
         data["numberOfEpisodes"] = title.episodes
     data["actor"] = [person_ref(credit.person, absolute) for credit in credits.cast_preview]
     data["director"] = [person_ref(person, absolute) for person in credits.directors]
-    data["aggregateRating"] = aggregate_rating(stats)
-    data["review"] = [review_summary(review, absolute) for review in reviews]
     return sd.without_empty(data)
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from comments import selectors as comment_selectors
 from core.http import canonical_redirect
-from core.metadata import PageMeta, filtered_by
+from core.metadata import filtered_by
 from core.page_cache import cached_page, depends_on
 from core.pagination import countless_page
 from core.part_cache import Parts, lazy
@@ -32,7 +32,7 @@ from social import selectors as social_selectors
 from titles.models import Episode, Title, page_credits, related_of
 
 from .browse import RANKINGS, BrowseForm, RankingForm, browse, filters_understood
-from .page_meta import profile_meta, title_meta
+from .page_meta import profile_meta, title_meta, title_scores, with_scores
 
 # A profile shows a shelf of the latest posters of each status and the newest reviews.
 PROFILE_ENTRIES_PER_STATUS = 6
@@ -67,9 +67,12 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
     credits = lazy(lambda: page_credits(title, settings.CAST_PREVIEW_SIZE))
     top_reviews = lazy(lambda: reviews_selectors.top_reviews(title, settings.REVIEWS_ON_TITLE_PAGE))
 
-    def meta() -> PageMeta:
-        return title_meta(request, about(), stats=stats(), credits=credits(),
-                          reviews=top_reviews())  # fmt: skip
+    # The title's metadata, and apart its score and reviews: a rating reads neither the title's
+    # names nor its credits again.
+    meta = with_scores(
+        parts.value("meta", lambda: title_meta(request, about(), credits=credits())),
+        parts.value("scores", lambda: title_scores(request, stats(), top_reviews())),
+    )
 
     context = {
         "title": title,
@@ -94,7 +97,7 @@ def title_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
             lambda: news_selectors.latest_for_title(title, settings.NEWS_ON_TITLE_PAGE)
         ),
         "recs": lazy(lambda: recommendation_selectors.title_section(title)),
-        "page_meta": parts.value("meta", meta),
+        "page_meta": meta,
     }
     return parts.render(request, "front/title_detail.html", context)
 
@@ -110,7 +113,8 @@ def title_parts(request: HttpRequest, title_id: int, *, cpage: str) -> Parts:
         request,
         f"title:{title_id}",
         {
-            "meta": [CATALOGUE, own("ratings"), own("reviews"), MEMBERS],
+            "meta": [CATALOGUE],
+            "scores": [CATALOGUE, own("ratings"), own("reviews"), MEMBERS],
             "header": [CATALOGUE, RANKS, own("ratings"), own("favorites")],
             "overview": [CATALOGUE],
             "cast": [CATALOGUE],

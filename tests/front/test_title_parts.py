@@ -27,10 +27,11 @@ from titles.services import create_episodes
 pytestmark = pytest.mark.django_db
 
 # What the title page's parts show besides the title's own rows, by the writes that change it.
-RATINGS = {"meta", "header", "watchers"}
-REVIEWS = {"meta", "reviews"}
+RATINGS = {"scores", "header", "watchers"}
+REVIEWS = {"scores", "reviews"}
 CATALOGUE = {
     "meta",
+    "scores",
     "header",
     "overview",
     "cast",
@@ -123,6 +124,22 @@ def test_each_write_moves_exactly_the_parts_that_show_it(client, settings, world
     assert len(made) < len(whole)  # only the parts that moved read anything
 
 
+@pytest.mark.parametrize("write", ["a rating", "a helpful vote"])
+def test_a_score_makes_the_metadata_again_without_the_titles_names_or_credits(client, world, write):
+    """The page's data names the title's people and its score: a score moves only the score's
+    part, so the page made after it reads neither the names, genres nor credits again."""
+    title = world["title"]
+    client.get(title.get_absolute_url())
+    WRITES[write][0](world)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(title.get_absolute_url()).content.decode()
+
+    read = " ".join(query["sql"] for query in queries)
+    assert "titles_credit" not in read and "titles_genre" not in read
+    assert '"aggregateRating"' in html and '"review"' in html
+
+
 def test_the_other_titles_parts_move_with_a_recommendation_too(world):
     other = world["other"]
     before = part_keys(other)
@@ -143,7 +160,7 @@ def test_a_new_comment_renders_its_own_thread_and_reads_the_others_back(client, 
         response = client.get(title.get_absolute_url())
 
     told = response["X-Part-Cache"]
-    assert told == "hit 9, miss 1, fragment hit 6, fragment miss 1"
+    assert told == "hit 10, miss 1, fragment hit 6, fragment miss 1"
     # The rows of the new thread alone are read: the others' markup comes back by its digest.
     rows = [query["sql"] for query in queries if "thread_digest" in query["sql"]]
     assert len(rows) == 1 and f"ANY(ARRAY[{new.pk}]::bigint[])" in rows[0]
