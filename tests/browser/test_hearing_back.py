@@ -79,7 +79,10 @@ def test_two_members_hear_back(browser, live_server, user_factory, title_factory
     b.locator(f"#id_reply_{said.pk}_body").fill("Still here.")
     b.get_by_role("button", name="Post reply").click()
     expect(b.get_by_text("alice does not accept replies from you.")).to_be_visible()
+    # Nothing of the refusal still on its way: a swap landing now would empty the box.
+    b.wait_for_load_state("networkidle")
     b.locator("#id_comment_body").fill("Has @alice seen the special?")
+    expect(b.locator("#id_comment_body")).to_have_value("Has @alice seen the special?")
     b.get_by_role("button", name="Post comment").click()
     expect(b.get_by_text("@alice does not accept mentions from you.")).to_be_visible()
     b.goto("/users/alice/")
