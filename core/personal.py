@@ -284,11 +284,7 @@ class LivePage:
 
     def __bytes__(self) -> bytes:
         """The page as kept: the stand-in for the form token, and the live marks as they are."""
-        token = stand_in().encode(self.charset)
-        pieces = [token.join(self._chunks[0])]
-        for (_, _, _, source), chunk in zip(self._marks, self._chunks[1:], strict=True):
-            pieces += [source.encode(self.charset), token.join(chunk)]
-        return b"".join(pieces)
+        return self._joined(stand_in().encode(self.charset), [mark[3] for mark in self._marks])
 
     def filled(self, viewer: Viewer) -> bytes:
         """The page with the viewer's live parts and form token."""
@@ -297,10 +293,13 @@ class LivePage:
         loaded = _loaded(viewer)
         # Asking for a token marks the cookie for sending: only for a page with a form.
         token = viewer.csrf_token.encode() if any(len(c) > 1 for c in self._chunks) else b""
+        return self._joined(token, [_filled(viewer, loaded, mark) for mark in self._marks])
+
+    def _joined(self, token: bytes, marks: list[str]) -> bytes:
+        """The page with `token` for the stand-ins and `marks` for its marks, in turn."""
         pieces = [token.join(self._chunks[0])]
-        for mark, chunk in zip(self._marks, self._chunks[1:], strict=True):
-            pieces.append(_filled(viewer, loaded, mark).encode(self.charset))
-            pieces.append(token.join(chunk))
+        for made, chunk in zip(marks, self._chunks[1:], strict=True):
+            pieces += [made.encode(self.charset), token.join(chunk)]
         return b"".join(pieces)
 
 
